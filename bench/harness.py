@@ -1,0 +1,106 @@
+"""A tiny benchmark harness: run a command as a child process, time it and sample its memory.
+
+Every benchmark reports ratios against a baseline measured in the same run, so numbers from
+different machines (a laptop, CI, a Space) stay comparable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+
+
+@dataclass
+class Sample:
+    seconds: float  # until the process exited or `ready()` said yes
+    peak_rss_mb: float  # largest resident set seen, the process and its children
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _rss_mb(process: psutil.Process) -> float:
+    try:
+        procs = [process, *process.children(recursive=True)]
+        return sum(p.memory_info().rss for p in procs) / 2**20
+    except psutil.Error:
+        return 0.0
+
+
+def measure(
+    argv: list[str],
+    ready: Callable[[], bool] | None = None,
+    env: dict | None = None,
+    timeout_s: float = 180,
+    after_ready: Callable[[], None] | None = None,
+) -> Sample:
+    """Start argv; stop the clock when it exits (or when ready() is true), sampling RSS every 20 ms."""
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        argv, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    process, peak, elapsed = psutil.Process(child.pid), 0.0, None
+    try:
+        while time.perf_counter() - start < timeout_s:
+            peak = max(peak, _rss_mb(process))
+            if ready is None and child.poll() is not None:
+                elapsed = time.perf_counter() - start
+                break
+            if ready is not None and ready():
+                elapsed = time.perf_counter() - start
+                if after_ready:
+                    after_ready()
+                    peak = max(peak, _rss_mb(process))
+                break
+            time.sleep(0.02)
+        if elapsed is None:
+            raise TimeoutError(f"{argv} did not finish within {timeout_s} s")
+        return Sample(elapsed, peak)
+    finally:
+        if child.poll() is None:
+            child.terminate()
+            child.wait(10)
+
+
+def page_served(url: str) -> Callable[[], bool]:
+    def ready() -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    return ready
+
+
+def median(samples: list[Sample]) -> Sample:
+    return Sample(statistics.median(s.seconds for s in samples), statistics.median(s.peak_rss_mb for s in samples))
+
+
+def report(name: str, rows: dict[str, Sample], ratios: dict[str, float]) -> None:
+    """Print a small table and keep the numbers in bench/results/<name>.json."""
+    print(f"\n== {name} ({sys.platform}, {os.cpu_count()} CPUs) ==")
+    for label, sample in rows.items():
+        print(f"{label:<44} {sample.seconds:7.2f} s   peak RSS {sample.peak_rss_mb:7.0f} MB")
+    for label, ratio in ratios.items():
+        print(f"{label:<44} {ratio:7.2f}x")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    payload = {"rows": {k: asdict(v) for k, v in rows.items()}, "ratios": ratios, "cpus": os.cpu_count()}
+    (RESULTS / f"{name}.json").write_text(json.dumps(payload, indent=2))

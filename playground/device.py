@@ -1,0 +1,58 @@
+"""Where the tensors live: CUDA, then Apple MPS, then CPU, and the dtype used there.
+
+Also the CPU thread policy (set before torch starts its OpenMP pool) and the optional
+Hugging Face ZeroGPU decorator (`spaces.GPU`), which is a no-op when `spaces` is absent.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+
+
+def configure_cpu_threads() -> None:
+    """Choose the OpenMP wait policy before torch is imported (it is read once, at start).
+
+    On 2 shared cores, OpenMP threads that spin-wait collapse throughput (25x measured) as soon as
+    another process or request is busy beside them; PASSIVE threads sleep instead. A web server with
+    concurrent requests (and training workers beside it) is exactly that case, so PASSIVE is the
+    default here; `bench/omp_policy.py` measures the trade-off. Set OMP_WAIT_POLICY to override.
+    """
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
+@dataclass(frozen=True)
+class Device:
+    name: str  # "cuda", "mps" or "cpu"
+    dtype_name: str  # "bfloat16", "float16" or "float32"
+    description: str  # shown in the app's header, e.g. "CUDA (NVIDIA H200), bfloat16"
+
+    @property
+    def dtype(self):
+        import torch
+
+        return getattr(torch, self.dtype_name)
+
+
+@functools.cache
+def best_device() -> Device:
+    """CUDA first (bf16 where supported, else fp16), then Apple MPS (fp32), then CPU (fp32)."""
+    import torch
+
+    forced = os.environ.get("PLAYGROUND_DEVICE")  # "cpu" to force, e.g. for tests on a GPU box
+    if forced != "cpu" and torch.cuda.is_available():
+        dtype = "bfloat16" if torch.cuda.is_bf16_supported() else "float16"
+        return Device("cuda", dtype, f"CUDA ({torch.cuda.get_device_name(0)}), {dtype}")
+    if forced != "cpu" and getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
+        return Device("mps", "float32", "Apple MPS, float32")
+    return Device("cpu", "float32", f"CPU ({torch.get_num_threads()} threads), float32")
+
+
+def gpu_task(duration: int = 60):
+    """Decorate a function that does GPU work: `spaces.GPU(duration=...)` on ZeroGPU, else identity."""
+    try:
+        import spaces  # only present on Hugging Face Spaces
+    except ImportError:
+        return lambda fn: fn
+    return spaces.GPU(duration=duration)

@@ -1,0 +1,1 @@
+"""LLM Playground's UI: one file per tab (each a `gr.Blocks` named `demo`), plus shared helpers."""

@@ -1,0 +1,35 @@
+"""The header every visitor sees: the device, the Hub, and which models are (not) available, and why."""
+
+from __future__ import annotations
+
+from playground import models
+from playground.device import best_device
+from playground.hub import hub_status
+from ui.text import t
+
+
+def status_markdown() -> str:
+    """One line for the device and the Hub, then one line per catalogue model."""
+    device, status = best_device(), hub_status()
+    hub = t("header.hub_yes") if status.reachable else t("header.hub_no", reason=status.reason)
+    lines = [f"**{t('header.device')}:** {device.description} · **{t('header.hub')}:** {hub}", ""]
+    for spec in models.catalogue():
+        where = models.availability(spec.name)
+        if where.available:
+            lines.append(f"- ✅ **{spec.name}** ({spec.role}) · {where.source} · {spec.about}")
+        else:
+            lines.append(f"- ⛔ **{spec.name}** ({spec.role}) · {t('header.unavailable')}: {where.reason}")
+    held = models.MODELS.holds()
+    lines += ["", f"{t('header.loaded')}: {', '.join(held) if held else t('header.none_yet')}"]
+    return "\n".join(lines)
+
+
+def summary_markdown() -> str:
+    """The short line shown above the tabs."""
+    device, status = best_device(), hub_status()
+    ready = [s.name for s in models.catalogue() if models.availability(s.name).available]
+    hub = t("header.hub_yes") if status.reachable else t("header.hub_offline")
+    return (
+        f"**{t('header.device')}:** {device.description} · **{t('header.hub')}:** {hub} · "
+        f"**{t('header.models')}:** {', '.join(ready)}"
+    )

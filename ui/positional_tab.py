@@ -1,0 +1,502 @@
+r"""Positional-encoding tab: sinusoidal, learned (real weights), RoPE, ALiBi and the source text's code.
+
+Plain functions first (UI values -> playground call -> figures/text), layout next, wiring last.
+Every view's numbers are also served as JSON through a named API endpoint (`/positional_*`).
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import gradio as gr
+import torch
+
+from playground import models, positional
+from playground.positional import SinusoidalConfig
+from ui import plots
+from ui.errors import friendly
+from ui.text import t
+
+DEFAULT = SinusoidalConfig()
+DEFAULT_DIMS = "0, 1, 20, 21, 100, 101"
+LEARNED_DEFAULT = "all-MiniLM-L6-v2"
+ROPE_DEFAULT = "SmolLM2-135M-Instruct"
+ROPE_CUSTOM = "custom values"
+JSON_DECIMALS = 5
+
+
+# ---- helpers -------------------------------------------------------------------------------
+
+
+def parse_indices(text: str, upper: int, what: str, limit: int = 12) -> list[int]:
+    """'0, 1, 8' -> [0, 1, 8], each in [0, upper); a clear message for anything else."""
+    try:
+        values = [int(part) for part in str(text).replace(";", ",").split(",") if part.strip()]
+    except ValueError:
+        raise ValueError(f"Write the {what} as whole numbers separated by commas, e.g. 0, 1, 8.") from None
+    if not values:
+        raise ValueError(f"Give at least one {what[:-1]}, e.g. 0.")
+    if any(not 0 <= v < upper for v in values):
+        raise ValueError(f"Each of the {what} must be between 0 and {upper - 1}.")
+    return list(dict.fromkeys(values))[:limit]
+
+
+def rounded(tensor: torch.Tensor, decimals: int = JSON_DECIMALS) -> list:
+    """A tensor as nested lists, rounded so the JSON stays small; NaN (masked) becomes null."""
+    values = torch.round(tensor.double(), decimals=decimals)
+    return (
+        [[None if v != v else v for v in row] for row in values.tolist()]
+        if values.dim() == 2
+        else [rounded(part, decimals) for part in values]
+        if values.dim() > 2
+        else [None if v != v else v for v in values.tolist()]
+    )
+
+
+def learned_choices() -> list[tuple[str, str]]:
+    """Models with a learned position table; unavailable ones are labelled as such."""
+    choices = []
+    for spec in models.catalogue():
+        if spec.positions == "learned":
+            ok = models.availability(spec.name).available
+            choices.append((spec.name if ok else f"{spec.name} (not available)", spec.name))
+    return choices
+
+
+def rope_choices() -> list[str]:
+    return [s.name for s in models.catalogue() if s.positions == "rope"] + [ROPE_CUSTOM]
+
+
+# ---- sinusoidal ----------------------------------------------------------------------------
+
+
+@friendly
+def draw_sinusoidal(n_positions, d_model, base, kind, dims_text):
+    pe = positional.sinusoidal(n_positions, d_model, base)  # (n, d)
+    dims = parse_indices(dims_text, int(d_model), "dimensions")
+    sim = positional.similarity(pe, kind)  # (n, n)
+    profile = positional.similarity_by_distance(sim)
+    name = "PE·PEᵀ" if kind == "dot" else "cosine(PE_p, PE_q)"
+    return (
+        plots.heatmap(pe, f"PE: {int(n_positions)} positions × {int(d_model)} dimensions", "dimension", "position"),
+        plots.curves(
+            range(int(n_positions)),
+            {f"dim {d}": pe[:, d] for d in dims},
+            "Selected dimensions over position (low dims turn fast, high dims slowly)",
+            "position",
+            "PE value",
+        ),
+        plots.heatmap(sim, f"{name} between positions", "position q", "position p"),
+        plots.band(
+            profile.distance,
+            profile.mean,
+            profile.low,
+            profile.high,
+            "sinusoidal",
+            f"{name} against distance |p − q| (the band is flat: it depends on distance only)",
+            "distance |p − q|",
+            "similarity",
+        ),
+    )
+
+
+@friendly
+def sinusoidal_formula(pos, i, d_model, base) -> str:
+    v = positional.sinusoidal_value(int(pos), int(i), d_model, base)
+    return (
+        f"With pos = {v.pos}, i = {v.i}, d_model = {v.d_model}, base = {v.base:g}:\n\n"
+        f"$$\\omega_{{{v.i}}} = {v.base:g}^{{-2\\cdot{v.i}/{v.d_model}}} = {v.omega:.6g},\\qquad "
+        f"pos\\cdot\\omega = {v.pos}\\times{v.omega:.6g} = {v.angle:.6g}\\ \\text{{rad}}$$\n\n"
+        f"$$PE_{{({v.pos},\\,{2 * v.i})}} = \\sin({v.angle:.6g}) = {v.sin:.6f},\\qquad "
+        f"PE_{{({v.pos},\\,{2 * v.i + 1})}} = \\cos({v.angle:.6g}) = {v.cos:.6f}$$\n\n"
+        f"This pair completes a full turn every {v.wavelength:.4g} positions."
+    )
+
+
+# ---- learned -------------------------------------------------------------------------------
+
+
+@friendly
+def draw_learned(model_name, n_positions, kind):
+    table = positional.learned_positions(models.load(model_name).model)  # (max_pos, d)
+    positional.check_positions(n_positions)
+    n = min(int(n_positions), table.shape[0])
+    learned = table[:n]
+    d_model = table.shape[1] - table.shape[1] % 2
+    sinus = positional.sinusoidal(n, d_model)
+    sim_learned, sim_sinus = positional.similarity(learned, kind), positional.similarity(sinus, kind)
+    fig = plots.band(
+        *_profile(sim_learned),
+        model_name,
+        "Similarity against distance: learned vs formula",
+        "distance |p − q|",
+        "similarity",
+    )
+    plots.band(*_profile(sim_sinus), "sinusoidal", "", "", "", fig=fig)
+    note = (
+        f"**{model_name}** learned a table of **{table.shape[0]} positions × {table.shape[1]} dimensions** "
+        f"({table.numel():,} trained numbers); showing the first {n}. Mean vector norm "
+        f"{float(learned.norm(dim=1).mean()):.3f} (sinusoidal: √(d/2) = {(d_model / 2) ** 0.5:.3f})."
+    )
+    return (
+        plots.heatmap(
+            learned,
+            f"{model_name}: learned positions (colour scale: 99th percentile)",
+            "dimension",
+            "position",
+            robust=True,
+        ),
+        plots.heatmap(sinus, f"sinusoidal formula, d_model = {d_model}", "dimension", "position"),
+        plots.heatmap(sim_learned, f"{model_name}: {kind} similarity", "position q", "position p"),
+        plots.heatmap(sim_sinus, f"sinusoidal: {kind} similarity", "position q", "position p"),
+        fig,
+        note,
+    )
+
+
+def _profile(sim: torch.Tensor):
+    p = positional.similarity_by_distance(sim)
+    return p.distance, p.mean, p.low, p.high
+
+
+# ---- RoPE ----------------------------------------------------------------------------------
+
+
+@friendly
+def rope_from_model(model_name):
+    """Fill θ and the head dimension from the chosen model's config."""
+    if model_name == ROPE_CUSTOM:
+        return gr.update(interactive=True), gr.update(interactive=True), "Type your own θ and d."
+    theta, head_dim = positional.rope_settings(models.load_config(model_name))
+    return (
+        gr.update(value=theta, interactive=False),
+        gr.update(value=head_dim, interactive=False),
+        f"From **{model_name}**'s config: rope_theta = {theta:g}, head_dim = {head_dim}.",
+    )
+
+
+@friendly
+def draw_rope(theta, head_dim, n_positions, pairs_text, seed):
+    angles = positional.rope_angles(n_positions, head_dim, theta)  # (n, d/2)
+    pairs = parse_indices(pairs_text, int(head_dim) // 2, "pairs", limit=6)
+    positions = list(range(int(n_positions)))
+    radius = {j: 1 + 0.3 * index for index, j in enumerate(pairs)}  # concentric, so the circles do not overlap
+    trajectories = {
+        f"pair j={j} (θ_j={float(theta) ** (-2 * j / int(head_dim)):.3g}), radius {radius[j]:g}": (
+            radius[j] * angles[:, j].cos(),
+            radius[j] * angles[:, j].sin(),
+            positions,
+        )
+        for j in pairs
+    }
+    generator = torch.Generator().manual_seed(int(seed))
+    q, k = torch.randn(2, int(head_dim), generator=generator, dtype=torch.float64)
+    scores = positional.rope_scores(q, k, n_positions, theta)  # (n, n)
+    deviation = positional.toeplitz_deviation(scores)
+    by_distance = [float(torch.diagonal(scores, -d).mean()) for d in positions]
+    note = (
+        f"Largest difference between two scores at the same distance m − n: **{deviation:.2e}** "
+        f"(floating-point rounding: the score depends on m − n only). Without RoPE every score would be "
+        f"q·k = {float(q @ k):.4f}."
+    )
+    return (
+        plots.circles(
+            trajectories,
+            "Pair j of a vector rotated by m·θ_j, for m = 0, 1, 2, … (fast pairs spin, slow ones barely move)",
+        ),
+        plots.heatmap(
+            angles.remainder(2 * torch.pi), "Rotation angle m·θ_j mod 2π", "pair j", "position m", diverging=False
+        ),
+        plots.heatmap(
+            scores, "Score (R_m q)·(R_n k) for the same q, k at every position", "key position n", "query position m"
+        ),
+        plots.curves(
+            positions,
+            {"score at distance m − n": by_distance},
+            "Score against distance (long-range decay of RoPE)",
+            "distance m − n",
+            "score",
+        ),
+        note,
+    )
+
+
+# ---- ALiBi ---------------------------------------------------------------------------------
+
+
+@friendly
+def draw_alibi(n_heads, n_positions):
+    bias = positional.alibi_bias(n_heads, n_positions)  # (H, n, n)
+    slopes = positional.alibi_slopes(n_heads)
+    shown = list(range(min(int(n_heads), 8)))
+    last = bias[:, -1, :]  # (H, n): the last query's bias on every key
+    weights = torch.softmax(last, dim=-1)  # equal content scores: attention comes from the bias alone
+    return (
+        plots.bars([f"h={h + 1}" for h in range(int(n_heads))], slopes, "Slope m_h per head", "head", "slope m_h"),
+        plots.heatmap_grid(
+            [bias[h] for h in shown],
+            [f"head {h + 1}: m={float(slopes[h]):.4g}" for h in shown],
+            f"ALiBi bias −m_h·(i − j), first {len(shown)} of {int(n_heads)} heads (blank: masked)",
+        ),
+        plots.curves(
+            range(last.shape[1]),
+            {f"head {h + 1}": weights[h] for h in shown},
+            "Attention of the last token when every content score is equal: softmax(bias)",
+            "key position j",
+            "attention weight",
+            mode="lines+markers",
+        ),
+    )
+
+
+# ---- the source text's code ------------------------------------------------------------------
+
+
+@friendly
+def run_seed_check(n_positions, d_model) -> str:
+    check = positional.seed_check(n_positions, d_model)
+    return (
+        f"**Same numbers:** with input of shape (seq = {int(n_positions)}, batch = 2, d = {int(d_model)}), the "
+        f"source text's class and the formula differ by at most **{check.max_abs_diff:.2e}** "
+        f"(float32 rounding).\n\n"
+        f"**Its layout assumption:** `forward` adds `self.pe[:x.size(0)]`, and the buffer has shape "
+        f"(max_len, 1, d_model), so dimension 0 of `x` must be the **sequence** (PyTorch's old "
+        f"`nn.Transformer` layout, (seq, batch, d)). Hugging Face models use (batch, seq, d). Given a "
+        f"batch-first tensor of 2 sentences, tokens 0..{int(n_positions) - 1} of sentence 0 all receive "
+        f"PE rows {check.batch_first_positions[:12]}{'…' if int(n_positions) > 12 else ''} instead of "
+        f"0, 1, 2, …: no error is raised, yet the result is off by up to {check.batch_first_error:.3f}. "
+        f"Use `x.transpose(0, 1)` first, or build the buffer as (1, max_len, d) and slice `pe[:, :x.size(1)]`."
+    )
+
+
+# ---- named API endpoints (JSON) --------------------------------------------------------------
+
+
+@friendly
+def positional_sinusoidal(
+    n_positions: int = 128, d_model: int = 128, base: float = 10000.0, similarity: str = "dot"
+) -> dict:
+    """Sinusoidal PE (n_positions x d_model), its similarity matrix and its similarity-by-distance."""
+    pe = positional.sinusoidal(n_positions, d_model, base)
+    sim = positional.similarity(pe, similarity)
+    profile = positional.similarity_by_distance(sim)
+    return {
+        "pe": rounded(pe),
+        "similarity": rounded(sim),
+        "distance": profile.distance.tolist(),
+        "similarity_mean": rounded(profile.mean),
+        "similarity_min": rounded(profile.low),
+        "similarity_max": rounded(profile.high),
+    }
+
+
+@friendly
+def positional_learned(model: str = LEARNED_DEFAULT, n_positions: int = 64, similarity: str = "cosine") -> dict:
+    """A real model's learned position table (first n_positions rows) and its similarity matrix."""
+    positional.check_positions(n_positions)
+    table = positional.learned_positions(models.load(model).model)
+    learned = table[: int(n_positions)]
+    return {
+        "model": model,
+        "shape": list(table.shape),
+        "positions": rounded(learned),
+        "similarity": rounded(positional.similarity(learned, similarity)),
+    }
+
+
+@friendly
+def positional_rope(theta: float = 100000.0, head_dim: int = 64, n_positions: int = 32, seed: int = 0) -> dict:
+    """RoPE rotation angles (n x d/2) and the scores of one random q, k at every pair of positions."""
+    generator = torch.Generator().manual_seed(int(seed))
+    q, k = torch.randn(2, int(head_dim), generator=generator, dtype=torch.float64)
+    scores = positional.rope_scores(q, k, n_positions, theta)
+    return {
+        "angles": rounded(positional.rope_angles(n_positions, head_dim, theta)),
+        "scores": rounded(scores),
+        "toeplitz_deviation": positional.toeplitz_deviation(scores),
+    }
+
+
+@friendly
+def positional_alibi(n_heads: int = 8, n_positions: int = 16) -> dict:
+    """ALiBi slopes (H,) and biases (H x n x n, null where masked)."""
+    return {
+        "slopes": rounded(positional.alibi_slopes(n_heads)),
+        "bias": rounded(positional.alibi_bias(n_heads, n_positions)),
+    }
+
+
+@friendly
+def positional_seed_check(n_positions: int = 16, d_model: int = 32) -> dict:
+    """The source text's PositionalEncoding against the formula, and its batch-first pitfall."""
+    check = positional.seed_check(n_positions, d_model)
+    return {
+        "max_abs_diff": check.max_abs_diff,
+        "batch_first_error": check.batch_first_error,
+        "batch_first_positions": check.batch_first_positions,
+    }
+
+
+API = (positional_sinusoidal, positional_learned, positional_rope, positional_alibi, positional_seed_check)
+
+# ---- layout ------------------------------------------------------------------------------------
+
+with gr.Blocks() as demo:
+    gr.Markdown(t("pos.intro"))
+    with gr.Tab(t("pos.sin.tab"), id="pos-sinusoidal"):
+        gr.Markdown(t("pos.sin.formula"))
+        with gr.Row():
+            d_model_slider = gr.Slider(2, positional.MAX_D_MODEL, value=DEFAULT.d_model, step=2, label=t("pos.d_model"))
+            positions_slider = gr.Slider(
+                1, positional.MAX_POSITIONS, value=DEFAULT.n_positions, step=1, label=t("pos.n_positions")
+            )
+            base_number = gr.Number(value=DEFAULT.base, label=t("pos.base"))
+            similarity_radio = gr.Radio(
+                ["dot", "cosine"], value="dot", label=t("pos.similarity"), info=t("pos.similarity_info")
+            )
+        dims_box = gr.Textbox(DEFAULT_DIMS, label=t("pos.dims"))
+        with gr.Row():
+            pe_plot, curves_plot = gr.Plot(elem_classes="pos-plot"), gr.Plot(elem_classes="pos-plot")
+        with gr.Row():
+            sim_plot, distance_plot = gr.Plot(elem_classes="pos-plot"), gr.Plot(elem_classes="pos-plot")
+        with gr.Row():
+            pos_number = gr.Number(value=10, precision=0, label=t("pos.pos"), minimum=0)
+            i_number = gr.Number(value=0, precision=0, label=t("pos.i"), minimum=0)
+        formula_md = gr.Markdown(latex_delimiters=[{"left": "$$", "right": "$$", "display": True}])
+
+    with gr.Tab(t("pos.learned.tab"), id="pos-learned"):
+        gr.Markdown(t("pos.learned.intro"))
+        with gr.Row():
+            learned_dropdown = gr.Dropdown(learned_choices(), value=LEARNED_DEFAULT, label=t("pos.model"))
+            learned_positions_slider = gr.Slider(2, 512, value=128, step=1, label=t("pos.n_positions"))
+            learned_similarity = gr.Radio(["cosine", "dot"], value="cosine", label=t("pos.similarity"))
+        learned_note = gr.Markdown()
+        with gr.Row():
+            learned_pe_plot, learned_sin_plot = gr.Plot(), gr.Plot()
+        with gr.Row():
+            learned_sim_plot, learned_sin_sim_plot = gr.Plot(), gr.Plot()
+        learned_distance_plot = gr.Plot()
+
+    with gr.Tab(t("pos.rope.tab"), id="pos-rope"):
+        gr.Markdown(t("pos.rope.intro"), latex_delimiters=[{"left": "$", "right": "$", "display": False}])
+        with gr.Row():
+            rope_dropdown = gr.Dropdown(rope_choices(), value=ROPE_DEFAULT, label=t("pos.model"))
+            theta_number = gr.Number(value=100000.0, label=t("pos.rope.theta"), interactive=False)
+            head_dim_number = gr.Number(value=64, precision=0, label=t("pos.rope.head_dim"), interactive=False)
+            rope_positions_slider = gr.Slider(2, 256, value=48, step=1, label=t("pos.n_positions"))
+        with gr.Row():
+            pairs_box = gr.Textbox("0, 4, 12, 31", label=t("pos.rope.pairs"))
+            rope_seed = gr.Number(value=0, precision=0, label=t("pos.rope.seed"))
+        rope_note = gr.Markdown()
+        with gr.Row():
+            rope_circle_plot, rope_angle_plot = gr.Plot(), gr.Plot()
+        with gr.Row():
+            rope_score_plot, rope_distance_plot = gr.Plot(), gr.Plot()
+
+    with gr.Tab(t("pos.alibi.tab"), id="pos-alibi"):
+        gr.Markdown(t("pos.alibi.intro"), latex_delimiters=[{"left": "$", "right": "$", "display": False}])
+        with gr.Row():
+            heads_slider = gr.Slider(1, positional.MAX_HEADS, value=8, step=1, label=t("pos.alibi.heads"))
+            alibi_positions_slider = gr.Slider(2, 64, value=16, step=1, label=t("pos.n_positions"))
+        with gr.Row():
+            alibi_slope_plot, alibi_weight_plot = gr.Plot(), gr.Plot()
+        alibi_grid_plot = gr.Plot()
+
+    with gr.Tab(t("pos.seed.tab"), id="pos-seed"):
+        gr.Markdown(t("pos.seed.intro"))
+        from playground.seed_code import PositionalEncoding
+
+        gr.Code(inspect.getsource(PositionalEncoding), language="python", interactive=False)
+        with gr.Row():
+            seed_positions = gr.Slider(2, 512, value=16, step=1, label=t("pos.n_positions"))
+            seed_d_model = gr.Slider(2, 512, value=32, step=2, label=t("pos.d_model"))
+        seed_button = gr.Button(t("pos.seed.run"), variant="primary")
+        seed_md = gr.Markdown()
+
+    # ---- wiring ------------------------------------------------------------------------------
+    sin_inputs = [positions_slider, d_model_slider, base_number, similarity_radio, dims_box]
+    sin_outputs = [pe_plot, curves_plot, sim_plot, distance_plot]
+    gr.on(
+        [
+            positions_slider.release,
+            d_model_slider.release,
+            base_number.submit,
+            similarity_radio.change,
+            dims_box.submit,
+        ],
+        draw_sinusoidal,
+        sin_inputs,
+        sin_outputs,
+        api_visibility="private",
+    )
+    formula_inputs = [pos_number, i_number, d_model_slider, base_number]
+    gr.on(
+        [pos_number.change, i_number.change, d_model_slider.release, base_number.submit],
+        sinusoidal_formula,
+        formula_inputs,
+        formula_md,
+        api_visibility="private",
+    )
+
+    learned_inputs = [learned_dropdown, learned_positions_slider, learned_similarity]
+    learned_outputs = [
+        learned_pe_plot,
+        learned_sin_plot,
+        learned_sim_plot,
+        learned_sin_sim_plot,
+        learned_distance_plot,
+        learned_note,
+    ]
+    gr.on(
+        [learned_dropdown.change, learned_positions_slider.release, learned_similarity.change],
+        draw_learned,
+        learned_inputs,
+        learned_outputs,
+        api_visibility="private",
+    )
+
+    rope_inputs = [theta_number, head_dim_number, rope_positions_slider, pairs_box, rope_seed]
+    rope_outputs = [rope_circle_plot, rope_angle_plot, rope_score_plot, rope_distance_plot, rope_note]
+    rope_dropdown.change(
+        rope_from_model, rope_dropdown, [theta_number, head_dim_number, rope_note], api_visibility="private"
+    ).then(draw_rope, rope_inputs, rope_outputs, api_visibility="private")
+    gr.on(
+        [
+            theta_number.submit,
+            head_dim_number.submit,
+            rope_positions_slider.release,
+            pairs_box.submit,
+            rope_seed.submit,
+        ],
+        draw_rope,
+        rope_inputs,
+        rope_outputs,
+        api_visibility="private",
+    )
+
+    alibi_inputs = [heads_slider, alibi_positions_slider]
+    alibi_outputs = [alibi_slope_plot, alibi_grid_plot, alibi_weight_plot]
+    gr.on(
+        [heads_slider.release, alibi_positions_slider.release],
+        draw_alibi,
+        alibi_inputs,
+        alibi_outputs,
+        api_visibility="private",
+    )
+
+    seed_button.click(run_seed_check, [seed_positions, seed_d_model], seed_md, api_visibility="private")
+
+    # First draw when the page opens: cheap views at once, model views after.
+    demo.load(draw_sinusoidal, sin_inputs, sin_outputs, api_visibility="private")
+    demo.load(sinusoidal_formula, formula_inputs, formula_md, api_visibility="private")
+    demo.load(draw_alibi, alibi_inputs, alibi_outputs, api_visibility="private")
+    demo.load(
+        rope_from_model, rope_dropdown, [theta_number, head_dim_number, rope_note], api_visibility="private"
+    ).then(draw_rope, rope_inputs, rope_outputs, api_visibility="private")
+    demo.load(draw_learned, learned_inputs, learned_outputs, api_visibility="private")
+
+    for endpoint in API:
+        gr.api(endpoint, api_name=endpoint.__name__)
+
+if __name__ == "__main__":
+    demo.launch()
