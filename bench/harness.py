@@ -101,6 +101,10 @@ def report(name: str, rows: dict[str, Sample], ratios: dict[str, float]) -> None
         print(f"{label:<44} {sample.seconds:7.2f} s   peak RSS {sample.peak_rss_mb:7.0f} MB")
     for label, ratio in ratios.items():
         print(f"{label:<44} {ratio:7.2f}x")
+    save(name, {"rows": {k: asdict(v) for k, v in rows.items()}, "ratios": ratios})
+
+
+def save(name: str, payload: dict) -> None:
+    """Keep a benchmark's numbers in bench/results/<name>.json (ignored by git)."""
     RESULTS.mkdir(parents=True, exist_ok=True)
-    payload = {"rows": {k: asdict(v) for k, v in rows.items()}, "ratios": ratios, "cpus": os.cpu_count()}
-    (RESULTS / f"{name}.json").write_text(json.dumps(payload, indent=2))
+    (RESULTS / f"{name}.json").write_text(json.dumps({**payload, "cpus": os.cpu_count()}, indent=2))
