@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import torch
 
-from playground import attention, models
+from playground import attention, models, positional
 from playground.seed_code import SelfAttention
 
 
@@ -94,7 +94,7 @@ def _forward_with_hook(loaded, module, text, text_pair, max_tokens):
     handle = module.register_forward_hook(lambda mod, args, out: seen.setdefault("out", out))
     device = next(net.parameters()).device
     try:
-        with torch.inference_mode():
+        with torch.no_grad():
             out = net(**{k: v.to(device) for k, v in batch.items()}, output_attentions=True, output_hidden_states=True)
     finally:
         handle.remove()
@@ -145,7 +145,7 @@ def _llama(loaded, layer, x, position_ids):
     differences = [
         "RMSNorm is applied to the input before attention (the seed normalises after, with LayerNorm).",
         "q_proj, k_proj, v_proj and o_proj have no bias (the seed's nn.Linear layers do; set to 0 here).",
-        f"RoPE rotates q and k by position before QKᵀ (theta {getattr(cfg, 'rope_theta', None) or 'from config'}); "
+        f"RoPE rotates q and k by position before QKᵀ (theta = {positional.rope_settings(cfg)[0]:g}); "
         "the seed has no position information inside attention.",
         f"Grouped-query attention: {h} query heads share {kvh} key/value heads (k_proj and v_proj output "
         f"{kvh * d_k} numbers, not {h * d_k}); query head {{head}} reads key/value head {{kv_head}}. "
@@ -158,7 +158,8 @@ def _llama(loaded, layer, x, position_ids):
 def _gpt2(loaded, layer, x):
     cfg, block = loaded.model.config, loaded.model.transformer.h[layer]
     d, h = cfg.n_embd, cfg.n_head
-    xn = block.ln_1(x.to(loaded.model.device)).float().cpu()
+    with torch.no_grad():
+        xn = block.ln_1(x.to(loaded.model.device)).float().cpu()
     w, b = block.attn.c_attn.weight.float().cpu(), block.attn.c_attn.bias.float().cpu()  # (d, 3d): Conv1D is x @ W
     parts = [(w[:, i * d : (i + 1) * d].T, b[i * d : (i + 1) * d]) for i in range(3)]
     out = (block.attn.c_proj.weight.float().cpu().T, block.attn.c_proj.bias.float().cpu())

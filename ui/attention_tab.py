@@ -21,6 +21,7 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 VIEW_TOKENS = 64  # the bertviz views carry at most this many tokens (the model view draws T x T per head)
 FORMULA_TOKENS = 48  # the from-the-formula matrices are shown in full: keep them readable
 JSON_DECIMALS = 5
+LATEX = [{"left": "$", "right": "$", "display": False}]
 
 
 # ---- helpers -------------------------------------------------------------------------------
@@ -244,7 +245,7 @@ API = (attention_api, attention_formula_api)
 # ---- layout ------------------------------------------------------------------------------------
 
 with gr.Blocks() as demo:
-    gr.Markdown(t("att.intro"), latex_delimiters=[{"left": "$", "right": "$", "display": False}])
+    gr.Markdown(t("att.intro"), latex_delimiters=LATEX)
     with gr.Row():
         with gr.Column(scale=3):
             text_box = gr.Textbox(
@@ -272,7 +273,7 @@ with gr.Blocks() as demo:
         gr.Markdown(t("att.formula.intro"))
         gr.Code(inspect.getsource(attention_formula.SelfAttention), language="python", interactive=False)
         formula_button = gr.Button(t("att.formula.run"), variant="primary")
-        formula_md = gr.Markdown(elem_id="attention-formula-note")
+        formula_md = gr.Markdown(elem_id="attention-formula-note", latex_delimiters=LATEX)
         with gr.Row():
             q_plot, k_plot, v_plot = gr.Plot(), gr.Plot(), gr.Plot()
         with gr.Row():

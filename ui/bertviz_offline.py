@@ -153,7 +153,7 @@ def _iframe(document: str, height: int, title: str) -> str:
 
 def head_view_html(att: torch.Tensor, tokens: list[str], layers: list[int], layer: int, b_start=None) -> str:
     """bertviz's head view of att (len(layers), H, T, T), opened at `layer`; b_start = first token of sentence B."""
-    height = 90 + 22.5 * len(tokens)
+    height = 130 + 22.5 * len(tokens)
     return _iframe(_document("head_view", att, tokens, layers, layer, b_start), height, "bertviz head view")
 
 

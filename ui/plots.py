@@ -196,7 +196,7 @@ def _blues() -> list:
 
 def _axis(n_tokens: int, labels: bool = True, reverse: bool = False, **extra) -> dict:
     size = 11 if n_tokens <= 32 else 9 if n_tokens <= 64 else 7
-    axis = dict(type="category", tickfont=dict(size=size), showticklabels=labels, **extra)
+    axis = dict(type="category", tickfont=dict(size=size), showticklabels=labels, tickmode="linear", dtick=1, **extra)
     return axis | (dict(autorange="reversed") if reverse else dict(tickangle=-60))
 
 
