@@ -177,9 +177,7 @@ def kv_heads(model) -> int:
     return int(getattr(config, "num_key_value_heads", None) or config.num_attention_heads)
 
 
-def attend(
-    model_name: str, text: str, text_pair: str | None = None, max_tokens: int = MAX_TOKENS
-) -> AttentionResult:
+def attend(model_name: str, text: str, text_pair: str | None = None, max_tokens: int = MAX_TOKENS) -> AttentionResult:
     r"""Run the model once and return the attention weights $softmax(QK^T/\sqrt{d_k})$ of every layer and head.
 
     The model loads with eager attention (the fused kernels return no weights). text_pair is the second

@@ -51,7 +51,9 @@ class FormulaCheck:
 def seed_from_linears(d_model: int, n_heads: int, query, key, value, out) -> SelfAttention:
     """The source text's SelfAttention with its four nn.Linear layers set to real weights (W, b)."""
     seed = SelfAttention(d_model, n_heads)
-    for linear, (weight, bias) in zip((seed.query, seed.key, seed.value, seed.out), (query, key, value, out)):
+    for linear, (weight, bias) in zip(
+        (seed.query, seed.key, seed.value, seed.out), (query, key, value, out), strict=True
+    ):
         with torch.no_grad():
             linear.weight.copy_(weight)
             linear.bias.copy_(bias if bias is not None else torch.zeros(d_model))
@@ -125,13 +127,14 @@ def _bert(loaded, layer, x):
 
 def _llama(loaded, layer, x, position_ids):
     cfg, block = loaded.model.config, loaded.model.model.layers[layer]
-    h, kvh, d_k = cfg.num_attention_heads, attention.kv_heads(loaded.model), cfg.hidden_size // cfg.num_attention_heads
-    d_k = getattr(cfg, "head_dim", None) or d_k
+    h, kvh = cfg.num_attention_heads, attention.kv_heads(loaded.model)
+    d_k = getattr(cfg, "head_dim", None) or cfg.hidden_size // h
     w = lambda m: m.weight.float().cpu()  # noqa: E731
     xn = rms_norm(x, block.input_layernorm.weight.float().cpu(), cfg.rms_norm_eps)  # (T, d)
     with torch.no_grad():
-        q, k, v = split_heads(xn @ w(block.self_attn.q_proj).T, h), split_heads(xn @ w(block.self_attn.k_proj).T, kvh), \
-            split_heads(xn @ w(block.self_attn.v_proj).T, kvh)  # fmt: skip
+        q = split_heads(xn @ w(block.self_attn.q_proj).T, h)  # (H, T, d_k)
+        k = split_heads(xn @ w(block.self_attn.k_proj).T, kvh)  # (KV, T, d_k): fewer key/value heads
+        v = split_heads(xn @ w(block.self_attn.v_proj).T, kvh)
         cos, sin = loaded.model.model.rotary_emb(x.unsqueeze(0).to(loaded.model.device), position_ids)
         cos, sin = cos[0].float().cpu(), sin[0].float().cpu()  # (T, d_k)
         q, k = rope(q, cos, sin), rope(k, cos, sin)

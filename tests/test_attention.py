@@ -7,7 +7,6 @@ import torch
 from playground import attention
 from tests.tiny_models import tiny, use_tiny
 
-
 # ---- tokens as people read them --------------------------------------------------------------
 
 

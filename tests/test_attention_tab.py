@@ -5,9 +5,9 @@ import math
 import gradio as gr
 import pytest
 
+from tests.tiny_models import use_tiny
 from ui import attention_tab as tab
 from ui import plots
-from tests.tiny_models import use_tiny
 
 
 def test_token_labels_are_unique_and_escaped():

@@ -76,9 +76,7 @@ def summary(result: attention.AttentionResult, layer: int, head: int, view_layer
             )
         )
     cut = t("att.views_cut", total=n) if view_tokens < n else ""
-    lines.append(
-        t("att.views_layers", first=view_layers[0], last=view_layers[-1], layer=layer, n=view_tokens, cut=cut)
-    )
+    lines.append(t("att.views_layers", first=view_layers[0], last=view_layers[-1], layer=layer, n=view_tokens, cut=cut))
     lines.append(t("att.tokens_legend"))
     return "\n\n".join(lines)
 
@@ -112,8 +110,10 @@ def build_views(result: attention.AttentionResult, layer: int, head: int):
     grid_fig = plots.attention_grid(
         att[layer],
         tokens,
-        [f"head {h}" + (f" (kv {attention.kv_head_of(h, n_heads, result.n_kv_heads)})" if kv_note else "")
-         for h in range(n_heads)],  # fmt: skip
+        [
+            f"head {h}" + (f" (kv {attention.kv_head_of(h, n_heads, result.n_kv_heads)})" if kv_note else "")
+            for h in range(n_heads)
+        ],  # fmt: skip
         f"All {n_heads} heads of layer {layer}",
         result.causal,
     )
@@ -148,8 +148,14 @@ def show_formula(model: str, text: str, text_pair: str, layer, head):
 def formula_markdown(check: attention_formula.FormulaCheck) -> str:
     good = check.weights_diff < 1e-4
     lines = [
-        t("att.formula.shapes", n=len(check.tokens), d_k=check.d_k, sqrt=check.d_k**0.5, layer=check.layer,
-          head=check.head),  # fmt: skip
+        t(
+            "att.formula.shapes",
+            n=len(check.tokens),
+            d_k=check.d_k,
+            sqrt=check.d_k**0.5,
+            layer=check.layer,
+            head=check.head,
+        ),  # fmt: skip
         t("att.formula.weights_diff", diff=check.weights_diff),
         t("att.formula.output_diff", diff=check.output_diff),
     ]
@@ -168,8 +174,9 @@ def formula_figures(check: attention_formula.FormulaCheck):
     labels = plots.token_labels(check.tokens)
     dims = list(range(check.d_k))
     q_fig, k_fig, v_fig = (
-        plots.heatmap(m, f"{name} of head {check.head}: tokens × d_k = {check.d_k}", "dimension", "token",
-                      x=dims, y=labels)  # fmt: skip
+        plots.heatmap(
+            m, f"{name} of head {check.head}: tokens × d_k = {check.d_k}", "dimension", "token", x=dims, y=labels
+        )  # fmt: skip
         for name, m in (("Q", check.q), ("K", check.k), ("V", check.v))
     )
     masked = check.masked.clone()
@@ -193,9 +200,7 @@ def formula_figures(check: attention_formula.FormulaCheck):
 
 
 @friendly
-def attention_api(
-    text: str, model: str = DEFAULT_MODEL, layer: int = 0, head: int = 0, text_pair: str = ""
-) -> dict:
+def attention_api(text: str, model: str = DEFAULT_MODEL, layer: int = 0, head: int = 0, text_pair: str = "") -> dict:
     """Tokens and the attention probabilities (T x T, rows sum to 1) of one layer and head."""
     result = attend(model, attention.check_text(text), (text_pair or "").strip())
     n_layers, n_heads, _, _ = result.shape
@@ -249,7 +254,11 @@ with gr.Blocks() as demo:
     with gr.Row():
         with gr.Column(scale=3):
             text_box = gr.Textbox(
-                t("att.text_default"), label=t("att.text"), lines=2, max_length=attention.MAX_CHARS, elem_id="attention-text"
+                t("att.text_default"),
+                label=t("att.text"),
+                lines=2,
+                max_length=attention.MAX_CHARS,
+                elem_id="attention-text",
             )
             pair_box = gr.Textbox("", label=t("att.pair"), info=t("att.pair_info"), max_length=attention.MAX_CHARS)
         with gr.Column(scale=2):

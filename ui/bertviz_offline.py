@@ -34,12 +34,12 @@ DECODER_JS = """
 window.require = {config: function () {}};
 window.requirejs = function (deps, fn) { fn(window.jQuery, window.d3); };
 function decodeAttention(code, shape) {  // thousandths in the 64-symbol code -> nested arrays (L, H, Tq, Tk)
-  const A = "%s", index = {};
+  const A = "ALPHABET", index = {};
   for (let i = 0; i < A.length; i++) index[A[i]] = i;
   const flat = [];
   for (let i = 0; i < code.length; i++) {
     let c = index[code[i]];
-    if (c >= %d) c = %d + (c - %d) * 64 + index[code[++i]];
+    if (c >= ONE_CHAR) c = ONE_CHAR + (c - ONE_CHAR) * 64 + index[code[++i]];
     flat.push(c / 1000);
   }
   let at = 0;
@@ -66,7 +66,7 @@ function bertvizParams(data) {
           include_layers: data.layers, include_heads: data.heads, total_heads: data.heads.length,
           layer: data.layer, heads: null};
 }
-""" % (ALPHABET, ONE_CHAR, ONE_CHAR, ONE_CHAR)
+""".replace("ALPHABET", ALPHABET).replace("ONE_CHAR", str(ONE_CHAR))
 
 
 @functools.cache

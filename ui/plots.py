@@ -212,7 +212,7 @@ def _masked(att, causal: bool) -> np.ndarray:
 def _heat(z: np.ndarray, labels: list[str], zmax: float, **extra) -> dict:
     return dict(
         type="heatmap",
-        z=z,
+        z=np.round(z, 4),  # 4 decimals: the hover shows 3; full float64 digits would triple the JSON
         x=labels,
         y=labels,
         colorscale=_blues(),
@@ -248,12 +248,15 @@ def attention_grid(att, tokens: Sequence[str], titles: Sequence[str], title: str
     rows = -(-len(mats) // cols)
     gap_x, gap_y = 0.03, 0.08 if rows > 1 else 0.0
     width, height = (1 - gap_x * (cols - 1)) / cols, (1 - gap_y * (rows - 1)) / rows
-    data, layout = [], dict(
-        title=dict(text=title, font=dict(size=14)),
-        height=max(HEIGHT, 250 * rows),
-        margin=dict(l=20, r=20, t=60, b=20),
-        plot_bgcolor=MASKED_GREY,
-        annotations=[],
+    data, layout = (
+        [],
+        dict(
+            title=dict(text=title, font=dict(size=14)),
+            height=max(HEIGHT, 250 * rows),
+            margin=dict(l=20, r=20, t=60, b=20),
+            plot_bgcolor=MASKED_GREY,
+            annotations=[],
+        ),
     )
     for index, mat in enumerate(mats):
         row, col, n = index // cols, index % cols, index + 1
@@ -264,7 +267,15 @@ def attention_grid(att, tokens: Sequence[str], titles: Sequence[str], title: str
         layout[f"xaxis{suffix}"] = _axis(len(labels), labels=False, domain=x_domain, anchor=f"y{suffix}")
         layout[f"yaxis{suffix}"] = _axis(len(labels), labels=False, reverse=True, domain=y_domain, anchor=f"x{suffix}")
         layout["annotations"].append(
-            dict(text=titles[index], x=x0 + width / 2, y=y1, xref="paper", yref="paper", yanchor="bottom",
-                 showarrow=False, font=dict(size=12))  # fmt: skip
+            dict(
+                text=titles[index],
+                x=x0 + width / 2,
+                y=y1,
+                xref="paper",
+                yref="paper",
+                yanchor="bottom",
+                showarrow=False,
+                font=dict(size=12),
+            )  # fmt: skip
         )
     return _figure(data, layout)
