@@ -7,7 +7,7 @@
 3. bytes of our model view (scripts inlined) over bertviz's model-view HTML (which loads its scripts from
    CDNs, so they are not even counted): target <= 0.1x.
 
-    .venv/bin/python bench/attention.py [--repeats 15]
+    .venv/bin/python bench/attention.py [--repeats 21]
 """
 
 from __future__ import annotations
@@ -40,19 +40,21 @@ TEXT = (
 )  # cut to 64 tokens
 
 
-def median_seconds(fn, repeats: int) -> float:
-    fn()  # warm up
-    times = []
+def paired_medians(baseline, candidate, repeats: int) -> tuple[float, float]:
+    """Median seconds of each, calls interleaved so that a busy neighbour slows both alike."""
+    baseline(), candidate()  # warm up
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for fn, out in ((baseline, times[0]), (candidate, times[1])):
+            start = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - start)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--repeats", type=int, default=21)
     args = parser.parse_args()
 
     from bertviz import model_view  # ~2 s of imports (IPython): outside every timing
@@ -82,11 +84,13 @@ def main() -> None:
     def theirs():
         return model_view(per_layer, result.tokens, html_action="return").data
 
+    forward_s, engine_s = paired_medians(bare_forward, engine, args.repeats)
+    bertviz_s, ours_s = paired_medians(theirs, ours, args.repeats)
     rows = {
-        "bare forward, output_attentions=True": median_seconds(bare_forward, args.repeats),
-        "engine: attention.attend": median_seconds(engine, args.repeats),
-        "bertviz model_view(html_action='return')": median_seconds(theirs, args.repeats),
-        "ours: 4 figures (JSON) + head view + model view": median_seconds(ours, args.repeats),
+        "bare forward, output_attentions=True": forward_s,
+        "engine: attention.attend": engine_s,
+        "bertviz model_view(html_action='return')": bertviz_s,
+        "ours: 4 figures (JSON) + head view + model view": ours_s,
     }
     figures, head_html, model_html = ours()
     sizes = {

@@ -115,7 +115,22 @@ def _safe_json(value) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _document(view: str, att: torch.Tensor, tokens: list[str], layers: list[int], layer: int, b_start) -> str:
+@functools.cache
+def _escaped_head() -> str:
+    """The document's head (CSP, d3, jQuery, the decoder), escaped for srcdoc once: it never changes."""
+    return html.escape(
+        f'<!DOCTYPE html><html><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        "<style>body{margin:4px;font-family:'Noto Sans CJK SC','Helvetica Neue',Arial,sans-serif}</style>"
+        f"<script>{_vendored('d3-5.7.0/d3.min.js')}</script>"
+        f"<script>{_vendored('jquery-3.7.1/jquery.min.js')}</script>"
+        f"<script>{DECODER_JS}</script></head>",
+        quote=True,
+    )
+
+
+def _escaped_document(view: str, att: torch.Tensor, tokens: list[str], layers: list[int], layer: int, b_start) -> str:
+    """The whole view as an HTML document, escaped for an srcdoc attribute."""
     data = {
         "code": encode_thousandths(att),
         "shape": list(att.shape),
@@ -131,30 +146,25 @@ def _document(view: str, att: torch.Tensor, tokens: list[str], layers: list[int]
     ) + "</select>"  # fmt: skip
     layer_select = 'Layer: <select id="layer"></select> ' if view == "head_view" else ""
     script = _vendored(f"bertviz-1.4.1/{view}.js").replace("PYTHON_PARAMS", f"bertvizParams({_safe_json(data)})")
-    return (
-        f'<!DOCTYPE html><html><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-        "<style>body{margin:4px;font-family:'Noto Sans CJK SC','Helvetica Neue',Arial,sans-serif}</style>"
-        f"<script>{_vendored('d3-5.7.0/d3.min.js')}</script>"
-        f"<script>{_vendored('jquery-3.7.1/jquery.min.js')}</script>"
-        f"<script>{DECODER_JS}</script></head><body>"
-        f'<div id="bertviz"><span style="user-select:none">{layer_select}{select}</span><div id="vis"></div></div>'
-        f"<script>{script}</script></body></html>"
+    body = (
+        f'<body><div id="bertviz"><span style="user-select:none">{layer_select}{select}</span><div id="vis"></div>'
+        f"</div><script>{script}</script></body></html>"
     )
+    return _escaped_head() + html.escape(body, quote=True)
 
 
-def _iframe(document: str, height: int, title: str) -> str:
+def _iframe(escaped_document: str, height: int, title: str) -> str:
     return (
         f'<iframe class="bertviz-frame" title="{html.escape(title)}" sandbox="allow-scripts" '
         f'style="width:100%;height:{int(height)}px;border:0;background:white" '
-        f'srcdoc="{html.escape(document, quote=True)}"></iframe>'
+        f'srcdoc="{escaped_document}"></iframe>'
     )
 
 
 def head_view_html(att: torch.Tensor, tokens: list[str], layers: list[int], layer: int, b_start=None) -> str:
     """bertviz's head view of att (len(layers), H, T, T), opened at `layer`; b_start = first token of sentence B."""
     height = 130 + 22.5 * len(tokens)
-    return _iframe(_document("head_view", att, tokens, layers, layer, b_start), height, "bertviz head view")
+    return _iframe(_escaped_document("head_view", att, tokens, layers, layer, b_start), height, "bertviz head view")
 
 
 def model_view_html(att: torch.Tensor, tokens: list[str], layers: list[int], b_start=None) -> str:
@@ -162,4 +172,6 @@ def model_view_html(att: torch.Tensor, tokens: list[str], layers: list[int], b_s
     n_layers, n_heads, t = att.shape[0], att.shape[1], len(tokens)
     thumbnail = t * 7 * (12 / n_heads) + 10
     height = max(n_layers * thumbnail + 38, t * 18 + 70) + 60
-    return _iframe(_document("model_view", att, tokens, layers, layers[0], b_start), height, "bertviz model view")
+    return _iframe(
+        _escaped_document("model_view", att, tokens, layers, layers[0], b_start), height, "bertviz model view"
+    )

@@ -201,8 +201,8 @@ def _axis(n_tokens: int, labels: bool = True, reverse: bool = False, **extra) ->
 
 
 def _masked(att, causal: bool) -> np.ndarray:
-    """A copy with a causal model's future keys (j > i) as NaN: drawn as the grey background."""
-    z = np.asarray(att, dtype=float).copy()
+    """A float32 copy with a causal model's future keys (j > i) as NaN: drawn as the grey background."""
+    z = np.array(att, dtype=np.float32)
     if causal:
         rows, cols = np.triu_indices(z.shape[-1], k=1)
         z[..., rows, cols] = np.nan
@@ -212,7 +212,7 @@ def _masked(att, causal: bool) -> np.ndarray:
 def _heat(z: np.ndarray, labels: list[str], zmax: float, **extra) -> dict:
     return dict(
         type="heatmap",
-        z=np.round(z, 4),  # 4 decimals: the hover shows 3; full float64 digits would triple the JSON
+        z=z,  # float32: plotly sends numpy arrays as base64 (4 bytes a weight instead of 8)
         x=labels,
         y=labels,
         colorscale=_blues(),
