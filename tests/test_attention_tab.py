@@ -47,7 +47,7 @@ def test_pair_and_cut_are_announced(monkeypatch):
     use_tiny(monkeypatch)
     note = tab.show_attention("tiny-bert", "word " * 200, "second sentence", 0, 0)[0]
     assert "Cut:" in note and "sentence B starts at token" in note
-    assert "cut from 128" in note  # the bertviz views carry 64 of the 128 tokens
+    assert "the head view the first 64 tokens, the model view the first 32" in note and "(of 128: the rest" in note
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,8 @@ from ui.errors import friendly
 from ui.text import t
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
-VIEW_TOKENS = 64  # the bertviz views carry at most this many tokens (the model view draws T x T per head)
+VIEW_TOKENS = 64  # the head view carries at most this many tokens (it draws one layer: H x T x T lines)
+MODEL_VIEW_TOKENS = 32  # the model view draws every head of 6 layers at once: 6 x 12 x 32² = 74k SVG lines
 FORMULA_TOKENS = 48  # the from-the-formula matrices are shown in full: keep them readable
 JSON_DECIMALS = 5
 LATEX = [{"left": "$", "right": "$", "display": False}]
@@ -49,7 +50,14 @@ def rounded(tensor: torch.Tensor, decimals: int = JSON_DECIMALS) -> list:
     return torch.round(tensor.double(), decimals=decimals).tolist()
 
 
-def summary(result: attention.AttentionResult, layer: int, head: int, view_layers: list[int], view_tokens: int) -> str:
+def summary(
+    result: attention.AttentionResult,
+    layer: int,
+    head: int,
+    view_layers: list[int],
+    view_tokens: int,
+    model_tokens: int,
+) -> str:
     n_layers, n_heads, n, _ = result.shape
     lines = [t("att.tokens", n=n, model=result.model, layers=n_layers, heads=n_heads)]
     if result.cut:
@@ -75,8 +83,11 @@ def summary(result: attention.AttentionResult, layer: int, head: int, view_layer
                 group_heads=", ".join(str(h) for h in range(kv * group, (kv + 1) * group)),
             )
         )
-    cut = t("att.views_cut", total=n) if view_tokens < n else ""
-    lines.append(t("att.views_layers", first=view_layers[0], last=view_layers[-1], layer=layer, n=view_tokens, cut=cut))
+    cut = t("att.views_cut", total=n) if model_tokens < n else ""
+    first, last = view_layers[0], view_layers[-1]
+    lines.append(
+        t("att.views_layers", first=first, last=last, layer=layer, n=view_tokens, n_model=model_tokens, cut=cut)
+    )
     lines.append(t("att.tokens_legend"))
     return "\n\n".join(lines)
 
@@ -123,14 +134,17 @@ def build_views(result: attention.AttentionResult, layer: int, head: int):
     rollout_fig = plots.attention_heatmap(
         attention.rollout(att[: layer + 1])[-1], tokens, t("att.rollout_title", layer=layer), result.causal
     )
-    m = min(n, VIEW_TOKENS)
+    m, mm = min(n, VIEW_TOKENS), min(n, MODEL_VIEW_TOKENS)
     view_layers = bertviz_offline.layers_that_fit(layer, n_layers, n_heads, m)
-    view_att = att[view_layers[0] : view_layers[-1] + 1, :, :m, :m]
+    group = att[view_layers[0] : view_layers[-1] + 1]  # (≤6, H, T, T)
     b = sentence_b_start(result)
-    b = b if b is not None and b < m else None
-    head_html = bertviz_offline.head_view_html(view_att, tokens[:m], view_layers, layer, b)
-    model_html = bertviz_offline.model_view_html(view_att, tokens[:m], view_layers, b)
-    note = summary(result, layer, head, view_layers, m)
+    head_html = bertviz_offline.head_view_html(
+        group[:, :, :m, :m], tokens[:m], view_layers, layer, b if b is not None and b < m else None
+    )
+    model_html = bertviz_offline.model_view_html(
+        group[:, :, :mm, :mm], tokens[:mm], view_layers, b if b is not None and b < mm else None
+    )
+    note = summary(result, layer, head, view_layers, m, mm)
     return note, head_fig, grid_fig, mean_fig, rollout_fig, head_html, model_html
 
 

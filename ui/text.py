@@ -127,9 +127,10 @@ EN: dict[str, str] = {
     ),
     "att.views_layers": (
         "The bertviz views carry layers {first}–{last} (the group holding layer {layer}; choose a layer outside "
-        "it to see others) and {n} tokens{cut}."
+        "it to see others): the head view the first {n} tokens, the model view the first {n_model}, since it "
+        "draws every head at once{cut}."
     ),
-    "att.views_cut": ", cut from {total} so that the view stays small",
+    "att.views_cut": " (of {total}: the rest is cut so that the views stay quick to draw)",
     "att.tokens_legend": "Tokens: ␣ a space, ↵ a newline, ## a piece continuing a word, … part of a character.",
     "att.rollout_title": "Attention rollout up to layer {layer} (Abnar & Zuidema 2020): (0.5·A + 0.5·I), multiplied",
     "att.formula.shapes": (
