@@ -71,6 +71,9 @@ def test_english_heatmap_and_head_view_draw_offline(page, client):
         head=0,
         api_name="/attention",
     )["attention"]
+    page.get_by_role("tab", name="bertviz model view").click()
+    model = page.locator("#attention-model-view iframe.bertviz-frame").element_handle(timeout=60_000).content_frame()
+    model.wait_for_function("document.querySelectorAll('#vis svg line').length >= 6 * 12 * 16 * 16", timeout=60_000)
     pairs = [(a, b) for row_d, row_a in zip(drawn, api, strict=True) for a, b in zip(row_d, row_a, strict=True)]
     assert max(abs(a - b) for a, b in pairs) <= 6e-4  # 3 decimals drawn, 5 in the API
 
