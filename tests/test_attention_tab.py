@@ -23,6 +23,12 @@ def test_causal_heatmap_masks_the_upper_triangle():
     assert not any(math.isnan(v) for row in plots.attention_heatmap(att, ["a", "b", "c"], "t").data[0].z for v in row)
 
 
+def test_sentence_boundary_is_drawn():
+    fig = plots.attention_heatmap([[0.5, 0.5], [0.5, 0.5]], ["a", "b"], "t", boundary=1)
+    assert [(s.x0, s.y0) for s in fig.layout.shapes] == [(0.5, 0), (0, 0.5)]
+    assert not plots.attention_heatmap([[1.0]], ["a"], "t").layout.shapes
+
+
 def test_grid_has_one_heatmap_per_head_on_its_own_axes():
     fig = plots.attention_grid([[[1.0]]] * 9, ["a"], [f"h{h}" for h in range(9)], "grid", causal=False)
     assert len(fig.data) == 9 and {trace.xaxis for trace in fig.data} == {"x", *(f"x{i}" for i in range(2, 10))}

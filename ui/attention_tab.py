@@ -115,8 +115,9 @@ def build_views(result: attention.AttentionResult, layer: int, head: int):
     att, tokens = result.attentions, result.tokens
     kv = attention.kv_head_of(head, n_heads, result.n_kv_heads)
     kv_note = f" (key/value head {kv})" if result.n_kv_heads < n_heads else ""
+    b = sentence_b_start(result)
     head_fig = plots.attention_heatmap(
-        att[layer, head], tokens, f"Layer {layer}, head {head}{kv_note}", result.causal, zmax=1.0
+        att[layer, head], tokens, f"Layer {layer}, head {head}{kv_note}", result.causal, zmax=1.0, boundary=b
     )
     grid_fig = plots.attention_grid(
         att[layer],
@@ -129,15 +130,18 @@ def build_views(result: attention.AttentionResult, layer: int, head: int):
         result.causal,
     )
     mean_fig = plots.attention_heatmap(
-        attention.head_mean(att[layer : layer + 1])[0], tokens, f"Layer {layer}: mean over heads", result.causal
+        attention.head_mean(att[layer : layer + 1])[0],
+        tokens,
+        f"Layer {layer}: mean over heads",
+        result.causal,
+        boundary=b,
     )
     rollout_fig = plots.attention_heatmap(
-        attention.rollout(att[: layer + 1])[-1], tokens, t("att.rollout_title", layer=layer), result.causal
+        attention.rollout(att[: layer + 1])[-1], tokens, t("att.rollout_title", layer=layer), result.causal, boundary=b
     )
     m, mm = min(n, VIEW_TOKENS), min(n, MODEL_VIEW_TOKENS)
     view_layers = bertviz_offline.layers_that_fit(layer, n_layers, n_heads, m)
     group = att[view_layers[0] : view_layers[-1] + 1]  # (≤6, H, T, T)
-    b = sentence_b_start(result)
     head_html = bertviz_offline.head_view_html(
         group[:, :, :m, :m], tokens[:m], view_layers, layer, b if b is not None and b < m else None
     )

@@ -224,8 +224,11 @@ def _heat(z: np.ndarray, labels: list[str], zmax: float, **extra) -> dict:
     )
 
 
-def attention_heatmap(att, tokens: Sequence[str], title: str, causal: bool = False, zmax: float | None = None):
-    """One (T, T) attention matrix, queries down, keys across; a causal model's future keys drawn grey."""
+def attention_heatmap(
+    att, tokens: Sequence[str], title: str, causal: bool = False, zmax: float | None = None, boundary: int | None = None
+):
+    """One (T, T) attention matrix, queries down, keys across; a causal model's future keys drawn grey;
+    boundary: the first token of sentence B, marked by a line across and down."""
     z = _masked(att, causal)
     labels = token_labels(tokens)
     n = len(labels)
@@ -238,6 +241,12 @@ def attention_heatmap(att, tokens: Sequence[str], title: str, causal: bool = Fal
         yaxis=_axis(n, reverse=True, title=dict(text="query (attending)")),
         plot_bgcolor=MASKED_GREY,
     )
+    if boundary is not None:
+        edge = dict(type="line", line=dict(color="#d62728", width=2, dash="dot"))
+        layout["shapes"] = [
+            edge | dict(x0=boundary - 0.5, x1=boundary - 0.5, y0=0, y1=1, xref="x", yref="paper"),
+            edge | dict(y0=boundary - 0.5, y1=boundary - 0.5, x0=0, x1=1, yref="y", xref="paper"),
+        ]
     return _figure([_heat(z, labels, top or 1.0)], layout)
 
 

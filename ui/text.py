@@ -113,8 +113,8 @@ EN: dict[str, str] = {
         "text they replace)."
     ),
     "att.pair_note": (
-        "Sentence A is tokens 0–{last_a}, sentence B starts at token {start_b} (token_type_ids = 1 from there). "
-        "The bertviz views can filter A→A, B→B, A→B, B→A."
+        "Sentence A is tokens 0–{last_a}, sentence B starts at token {start_b} (token_type_ids = 1 from there; "
+        "the dotted red lines in the heatmaps). The bertviz views can filter A→A, B→B, A→B, B→A."
     ),
     "att.causal": (
         "**Causal model:** token i only attends to tokens 0..i; the grey upper triangle is masked (largest weight "
