@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from playground import embedded, hub
+from playground.device import best_device  # here, not in _load: importing it in a thread raced transformers' import
 
 ENCODER, CAUSAL_LM = "encoder", "causal-lm"
 ROLES = (ENCODER, CAUSAL_LM)
@@ -173,8 +174,6 @@ def _location(model: ModelSpec) -> tuple[str, bool]:
 
 
 def _load(model: ModelSpec, head: str) -> LoadedModel:
-    from playground.device import best_device
-
     path, local_only = _location(model)
     auto = auto_classes()
     device = best_device()

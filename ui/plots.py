@@ -146,3 +146,145 @@ def heatmap_grid(mats: Sequence, titles: Sequence[str], title: str, cols: int = 
         )
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, title, "", "", height=max(HEIGHT, 260 * rows))
+
+
+# ---- attention (the Attention tab) -------------------------------------------------------------------
+
+MASKED_GREY = "#d0d0d0"  # the background seen through NaN cells: a causal model's masked upper triangle
+
+
+def token_labels(tokens: Sequence[str]) -> list[str]:
+    """Tokens as unique, escaped category labels: plotly reads <...> in labels as markup, so '<' is written
+    '&lt;' (shown as '<'), and a repeated token gets zero-width spaces so that two 'the' stay two columns."""
+    import html
+
+    seen: dict[str, int] = {}
+    labels = []
+    for token in tokens:
+        escaped = html.escape(str(token), quote=False)
+        seen[escaped] = seen.get(escaped, -1) + 1
+        labels.append(escaped + "\u200b" * seen[escaped])
+    return labels
+
+
+def _template() -> dict:
+    """plotly_white as a plain dict, read once (figures below are built as dicts: plotly's validation of a
+    64 x 64 heatmap grid costs ~0.15 s, the dict ~1 ms, and the browser receives the same JSON)."""
+    global _TEMPLATE
+    if _TEMPLATE is None:
+        import plotly.io as pio
+
+        _TEMPLATE = pio.templates["plotly_white"].to_plotly_json()
+    return _TEMPLATE
+
+
+_TEMPLATE = None
+
+
+def _figure(data: list[dict], layout: dict) -> go.Figure:
+    return go.Figure({"data": data, "layout": {"template": _template(), **layout}}, _validate=False)
+
+
+def _blues() -> list:
+    """plotly's sequential Blues (white = 0, dark blue = 1) as explicit stops: plotly.js' own 'Blues' runs the
+    other way, and these figures skip the Python-side conversion."""
+    from plotly.colors import sequential
+
+    steps = sequential.Blues
+    return [[i / (len(steps) - 1), colour] for i, colour in enumerate(steps)]
+
+
+def _axis(n_tokens: int, labels: bool = True, reverse: bool = False, **extra) -> dict:
+    size = 11 if n_tokens <= 32 else 9 if n_tokens <= 64 else 7
+    axis = dict(type="category", tickfont=dict(size=size), showticklabels=labels, tickmode="linear", dtick=1, **extra)
+    return axis | (dict(autorange="reversed") if reverse else dict(tickangle=-60))
+
+
+def _masked(att, causal: bool) -> np.ndarray:
+    """A float32 copy with a causal model's future keys (j > i) as NaN: drawn as the grey background."""
+    z = np.array(att, dtype=np.float32)
+    if causal:
+        rows, cols = np.triu_indices(z.shape[-1], k=1)
+        z[..., rows, cols] = np.nan
+    return z
+
+
+def _heat(z: np.ndarray, labels: list[str], zmax: float, **extra) -> dict:
+    return dict(
+        type="heatmap",
+        z=z,  # float32: plotly sends numpy arrays as base64 (4 bytes a weight instead of 8)
+        x=labels,
+        y=labels,
+        colorscale=_blues(),
+        zmin=0,
+        zmax=zmax,
+        hovertemplate="query %{y}<br>key %{x}<br>weight %{z:.3f}<extra></extra>",
+        hoverongaps=False,
+        **extra,
+    )
+
+
+def attention_heatmap(
+    att, tokens: Sequence[str], title: str, causal: bool = False, zmax: float | None = None, boundary: int | None = None
+):
+    """One (T, T) attention matrix, queries down, keys across; a causal model's future keys drawn grey;
+    boundary: the first token of sentence B, marked by a line across and down."""
+    z = _masked(att, causal)
+    labels = token_labels(tokens)
+    n = len(labels)
+    top = zmax if zmax is not None else (float(np.nanmax(z)) if np.isfinite(z).any() else 1.0)
+    layout = dict(
+        title=dict(text=title, font=dict(size=14)),
+        height=min(900, max(420, 10 * n + 160)),
+        margin=dict(l=90, r=20, t=50, b=90),
+        xaxis=_axis(n, title=dict(text="key (attended to)")),
+        yaxis=_axis(n, reverse=True, title=dict(text="query (attending)")),
+        plot_bgcolor=MASKED_GREY,
+    )
+    if boundary is not None:
+        edge = dict(type="line", line=dict(color="#d62728", width=2, dash="dot"))
+        layout["shapes"] = [
+            edge | dict(x0=boundary - 0.5, x1=boundary - 0.5, y0=0, y1=1, xref="x", yref="paper"),
+            edge | dict(y0=boundary - 0.5, y1=boundary - 0.5, x0=0, x1=1, yref="y", xref="paper"),
+        ]
+    return _figure([_heat(z, labels, top or 1.0)], layout)
+
+
+def attention_grid(att, tokens: Sequence[str], titles: Sequence[str], title: str, causal: bool, cols: int = 4):
+    """All heads of a layer, (H, T, T), as small heatmaps on one colour scale (0..1)."""
+    mats = _masked(att, causal)
+    labels = token_labels(tokens)
+    rows = -(-len(mats) // cols)
+    gap_x, gap_y = 0.03, 0.08 if rows > 1 else 0.0
+    width, height = (1 - gap_x * (cols - 1)) / cols, (1 - gap_y * (rows - 1)) / rows
+    data, layout = (
+        [],
+        dict(
+            title=dict(text=title, font=dict(size=14)),
+            height=max(HEIGHT, 250 * rows),
+            margin=dict(l=20, r=20, t=60, b=20),
+            plot_bgcolor=MASKED_GREY,
+            annotations=[],
+        ),
+    )
+    for index, mat in enumerate(mats):
+        row, col, n = index // cols, index % cols, index + 1
+        x0, y1 = col * (width + gap_x), 1 - row * (height + gap_y)
+        suffix = "" if n == 1 else str(n)
+        data.append(_heat(mat, labels, 1.0, xaxis=f"x{suffix}", yaxis=f"y{suffix}", showscale=index == 0))
+        x_domain, y_domain = [max(0.0, x0), min(1.0, x0 + width)], [max(0.0, y1 - height), min(1.0, y1)]
+        layout[f"xaxis{suffix}"] = _axis(len(labels), labels=False, domain=x_domain, anchor=f"y{suffix}")
+        layout[f"yaxis{suffix}"] = _axis(len(labels), labels=False, reverse=True, domain=y_domain, anchor=f"x{suffix}")
+        layout["annotations"].append(
+            dict(
+                text=titles[index],
+                x=x0 + width / 2,
+                y=y1,
+                xref="paper",
+                yref="paper",
+                yanchor="bottom",
+                showarrow=False,
+                font=dict(size=12),
+            )  # fmt: skip
+        )
+    return _figure(data, layout)

@@ -71,6 +71,95 @@ EN: dict[str, str] = {
         "that it computes the same numbers as the formula above, and to see its input-layout assumption."
     ),
     "pos.seed.run": "Run the source text's PositionalEncoding",
+    "att.tab": "Attention",
+    "att.intro": (
+        r"Self-attention (source text §3.1.1, §4.1.1): every token's **query** is compared with every token's "
+        r"**key**, $softmax(QK^T/\sqrt{d_k})$ turns the scores of each row into weights that sum to 1, and the "
+        r"output is those weights applied to the **values** $V$. Several heads do this in parallel, each with "
+        r"its own $W^Q, W^K, W^V$ (§4.1.2). Below: the weights of real pretrained models on your text."
+    ),
+    "att.text": "text",
+    "att.text_default": "The animal didn't cross the street because it was too tired.",
+    "att.pair": "second sentence (encoder models only, optional)",
+    "att.pair_info": "A sentence pair is joined as [CLS] A [SEP] B [SEP]; token_type_ids mark B",
+    "att.model": "model",
+    "att.layer": "layer",
+    "att.head": "head",
+    "att.run": "Show attention",
+    "att.heatmaps.tab": "Heatmaps",
+    "att.head_view.tab": "bertviz head view",
+    "att.model_view.tab": "bertviz model view",
+    "att.formula.tab": "From the formula",
+    "att.head_view.intro": (
+        "bertviz's **head view**, drawn offline: hover a token to see where it looks; each colour is a head "
+        "(double-click a colour to show it alone). Lines are drawn in the weight's strength."
+    ),
+    "att.model_view.intro": (
+        "bertviz's **model view**, drawn offline: every head of every layer as a thumbnail (rows: layers, "
+        "columns: heads). Click a thumbnail to enlarge it."
+    ),
+    "att.formula.intro": (
+        r"The source text's `SelfAttention` (§5.1.1), shown below unchanged, loaded with the chosen layer's "
+        r"**real weights** and run on the hidden state that really enters that layer. Each step is recomputed "
+        r"for the chosen head and compared with the model's own numbers."
+    ),
+    "att.formula.run": "Recompute from the formula",
+    "att.model_unavailable": "{name} (not available)",
+    "att.tokens": "**{n} tokens** in {model} ({layers} layers × {heads} heads).",
+    "att.cut": (
+        "⚠️ **Cut:** the input has {total} tokens; only the first {n} are shown (attention is {n}×{n} per head)."
+    ),
+    "att.unknown": (
+        "{n} piece(s) are **[UNK]**: this model's vocabulary does not know them (shown as [UNK] followed by the "
+        "text they replace)."
+    ),
+    "att.pair_note": (
+        "Sentence A is tokens 0–{last_a}, sentence B starts at token {start_b} (token_type_ids = 1 from there; "
+        "the dotted red lines in the heatmaps). The bertviz views can filter A→A, B→B, A→B, B→A."
+    ),
+    "att.causal": (
+        "**Causal model:** token i only attends to tokens 0..i; the grey upper triangle is masked (largest weight "
+        "there: {leak:g})."
+    ),
+    "att.gqa": (
+        "**Grouped-query attention:** {heads} query heads share {kv} key/value heads, {group} per group. Query "
+        "head {head} uses key/value head {kv_head} (with query heads {group_heads}): they compare different "
+        "queries with the **same** keys."
+    ),
+    "att.views_layers": (
+        "The bertviz views carry layers {first}–{last} (the group holding layer {layer}; choose a layer outside "
+        "it to see others): the head view the first {n} tokens, the model view the first {n_model}, since it "
+        "draws every head at once{cut}."
+    ),
+    "att.views_cut": " (of {total}: the rest is cut so that the views stay quick to draw)",
+    "att.tokens_legend": "Tokens: ␣ a space, ↵ a newline, ## a piece continuing a word, … part of a character.",
+    "att.rollout_title": "Attention rollout up to layer {layer} (Abnar & Zuidema 2020): (0.5·A + 0.5·I), multiplied",
+    "att.formula.shapes": (
+        r"Layer {layer}, head {head}: $Q, K, V$ are {n} tokens × $d_k$ = {d_k}; scores "
+        r"$QK^T/\sqrt{{d_k}}$ divide by $\sqrt{{{d_k}}}$ = {sqrt:.4g}; each row of the softmax sums to 1."
+    ),
+    "att.formula.weights_diff": (
+        "**Attention probabilities:** recomputed vs the model's own, largest difference **{diff:.2e}**."
+    ),
+    "att.formula.output_diff": (
+        "**Attention output** (all heads concatenated, then $W^O$): recomputed vs the model's, largest "
+        "difference **{diff:.2e}**."
+    ),
+    "att.formula.seed_exact": (
+        "**The seed module itself** (`SelfAttention.forward`, unchanged) with these weights reproduces the "
+        "model's attention output to **{diff:.2e}**: BERT's query/key/value/output layers are exactly the "
+        "seed's query/key/value/out."
+    ),
+    "att.formula.seed_differs": (
+        "**The seed module itself** (`SelfAttention.forward`, unchanged) with the same weights misses the model's "
+        "attention output by **{diff:.3g}**: the real model does more than the seed code (below). The "
+        "recomputation above adds those steps and matches."
+    ),
+    "att.formula.why_not": (
+        "The difference is above 1e-4 because the model runs in {dtype}, not float32: its rounding is "
+        "coarser (about 1e-2 in bfloat16)."
+    ),
+    "att.formula.differences": "**Where this model differs from the seed's code:**",
     "error.generic": "Something went wrong on the server while computing this view.",
 }
 

@@ -1,0 +1,330 @@
+r"""Attention tab: real attention maps (heatmaps, rollout, bertviz views drawn offline) and the formula recomputed.
+
+Plain functions first (UI values -> playground call -> figures/HTML/text), layout next, wiring last.
+The numbers are also served as JSON through named API endpoints (`/attention`, `/attention_formula`).
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+
+import gradio as gr
+import torch
+
+from playground import attention, attention_formula, models
+from ui import bertviz_offline, plots
+from ui.errors import friendly
+from ui.text import t
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+VIEW_TOKENS = 64  # the head view carries at most this many tokens (it draws one layer: H x T x T lines)
+MODEL_VIEW_TOKENS = 32  # the model view draws every head of 6 layers at once: 6 x 12 x 32² = 74k SVG lines
+FORMULA_TOKENS = 48  # the from-the-formula matrices are shown in full: keep them readable
+JSON_DECIMALS = 5
+LATEX = [{"left": "$", "right": "$", "display": False}]
+
+
+# ---- helpers -------------------------------------------------------------------------------
+
+
+def model_choices() -> list[tuple[str, str]]:
+    """Encoders and causal LMs of the catalogue; unavailable ones labelled (choosing one says why)."""
+    return [
+        (name if models.availability(name).available else t("att.model_unavailable", name=name), name)
+        for name in models.names(models.ENCODER) + models.names(models.CAUSAL_LM)
+    ]
+
+
+@functools.lru_cache(maxsize=4)
+def attend(model: str, text: str, text_pair: str) -> attention.AttentionResult:
+    """One forward pass per (model, text, pair): moving the layer/head sliders reuses it."""
+    return attention.attend(model, text, text_pair or None)
+
+
+def sentence_b_start(result: attention.AttentionResult) -> int | None:
+    return result.segments.index(1) if 1 in result.segments else None
+
+
+def rounded(tensor: torch.Tensor, decimals: int = JSON_DECIMALS) -> list:
+    return torch.round(tensor.double(), decimals=decimals).tolist()
+
+
+def summary(
+    result: attention.AttentionResult,
+    layer: int,
+    head: int,
+    view_layers: list[int],
+    view_tokens: int,
+    model_tokens: int,
+) -> str:
+    n_layers, n_heads, n, _ = result.shape
+    lines = [t("att.tokens", n=n, model=result.model, layers=n_layers, heads=n_heads)]
+    if result.cut:
+        lines.append(t("att.cut", total=result.total_tokens, n=n))
+    if result.unknown:
+        lines.append(t("att.unknown", n=result.unknown))
+    b = sentence_b_start(result)
+    if b is not None:
+        lines.append(t("att.pair_note", last_a=b - 1, start_b=b))
+    if result.causal:
+        lines.append(t("att.causal", leak=attention.causal_leak(result.attentions)))
+    if result.n_kv_heads < n_heads:
+        kv = attention.kv_head_of(head, n_heads, result.n_kv_heads)
+        group = n_heads // result.n_kv_heads
+        lines.append(
+            t(
+                "att.gqa",
+                heads=n_heads,
+                kv=result.n_kv_heads,
+                group=group,
+                head=head,
+                kv_head=kv,
+                group_heads=", ".join(str(h) for h in range(kv * group, (kv + 1) * group)),
+            )
+        )
+    cut = t("att.views_cut", total=n) if model_tokens < n else ""
+    first, last = view_layers[0], view_layers[-1]
+    lines.append(
+        t("att.views_layers", first=first, last=last, layer=layer, n=view_tokens, n_model=model_tokens, cut=cut)
+    )
+    lines.append(t("att.tokens_legend"))
+    return "\n\n".join(lines)
+
+
+# ---- the views -----------------------------------------------------------------------------
+
+
+@friendly
+def choose_model(model: str):
+    """Slider ranges from the model's config; the pair box only for encoders. Unavailable -> the reason."""
+    config = models.load_config(model)
+    causal = models.spec(model).role == models.CAUSAL_LM
+    return (
+        gr.update(maximum=config.num_hidden_layers - 1, value=0),
+        gr.update(maximum=config.num_attention_heads - 1, value=0),
+        gr.update(interactive=False, value="") if causal else gr.update(interactive=True),
+    )
+
+
+def build_views(result: attention.AttentionResult, layer: int, head: int):
+    """Everything the tab shows for one forward pass: text, 4 figures and the 2 bertviz views."""
+    n_layers, n_heads, n, _ = result.shape
+    layer = attention.check_index(layer, n_layers, "layer")
+    head = attention.check_index(head, n_heads, "head")
+    att, tokens = result.attentions, result.tokens
+    kv = attention.kv_head_of(head, n_heads, result.n_kv_heads)
+    kv_note = f" (key/value head {kv})" if result.n_kv_heads < n_heads else ""
+    b = sentence_b_start(result)
+    head_fig = plots.attention_heatmap(
+        att[layer, head], tokens, f"Layer {layer}, head {head}{kv_note}", result.causal, zmax=1.0, boundary=b
+    )
+    grid_fig = plots.attention_grid(
+        att[layer],
+        tokens,
+        [
+            f"head {h}" + (f" (kv {attention.kv_head_of(h, n_heads, result.n_kv_heads)})" if kv_note else "")
+            for h in range(n_heads)
+        ],  # fmt: skip
+        f"All {n_heads} heads of layer {layer}",
+        result.causal,
+    )
+    mean_fig = plots.attention_heatmap(
+        attention.head_mean(att[layer : layer + 1])[0],
+        tokens,
+        f"Layer {layer}: mean over heads",
+        result.causal,
+        boundary=b,
+    )
+    rollout_fig = plots.attention_heatmap(
+        attention.rollout(att[: layer + 1])[-1], tokens, t("att.rollout_title", layer=layer), result.causal, boundary=b
+    )
+    m, mm = min(n, VIEW_TOKENS), min(n, MODEL_VIEW_TOKENS)
+    view_layers = bertviz_offline.layers_that_fit(layer, n_layers, n_heads, m)
+    group = att[view_layers[0] : view_layers[-1] + 1]  # (≤6, H, T, T)
+    head_html = bertviz_offline.head_view_html(
+        group[:, :, :m, :m], tokens[:m], view_layers, layer, b if b is not None and b < m else None
+    )
+    model_html = bertviz_offline.model_view_html(
+        group[:, :, :mm, :mm], tokens[:mm], view_layers, b if b is not None and b < mm else None
+    )
+    note = summary(result, layer, head, view_layers, m, mm)
+    return note, head_fig, grid_fig, mean_fig, rollout_fig, head_html, model_html
+
+
+@friendly
+def show_attention(model: str, text: str, text_pair: str, layer, head):
+    return build_views(attend(model, attention.check_text(text), (text_pair or "").strip()), layer, head)
+
+
+@friendly
+def show_formula(model: str, text: str, text_pair: str, layer, head):
+    check = attention_formula.formula_check(model, text, layer, head, text_pair, max_tokens=FORMULA_TOKENS)
+    return formula_markdown(check), *formula_figures(check)
+
+
+def formula_markdown(check: attention_formula.FormulaCheck) -> str:
+    good = check.weights_diff < 1e-4
+    lines = [
+        t(
+            "att.formula.shapes",
+            n=len(check.tokens),
+            d_k=check.d_k,
+            sqrt=check.d_k**0.5,
+            layer=check.layer,
+            head=check.head,
+        ),  # fmt: skip
+        t("att.formula.weights_diff", diff=check.weights_diff),
+        t("att.formula.output_diff", diff=check.output_diff),
+    ]
+    if check.seed_exact:
+        lines.append(t("att.formula.seed_exact", diff=check.seed_diff))
+    else:
+        lines.append(t("att.formula.seed_differs", diff=check.seed_diff))
+    if not good:
+        lines.append(t("att.formula.why_not", dtype=check.dtype))
+    if check.differences:
+        lines.append(t("att.formula.differences") + "\n" + "\n".join(f"- {d}" for d in check.differences))
+    return "\n\n".join(lines)
+
+
+def formula_figures(check: attention_formula.FormulaCheck):
+    labels = plots.token_labels(check.tokens)
+    dims = list(range(check.d_k))
+    q_fig, k_fig, v_fig = (
+        plots.heatmap(
+            m, f"{name} of head {check.head}: tokens × d_k = {check.d_k}", "dimension", "token", x=dims, y=labels
+        )  # fmt: skip
+        for name, m in (("Q", check.q), ("K", check.k), ("V", check.v))
+    )
+    masked = check.masked.clone()
+    masked[torch.isinf(masked)] = float("nan")
+    scores_fig = plots.heatmap(masked, "QKᵀ/√d_k after the mask (grey: −∞)", "key", "query", x=labels, y=labels)
+    scores_fig.update_layout(plot_bgcolor=plots.MASKED_GREY)
+    weights_fig = plots.attention_heatmap(check.weights, check.tokens, "softmax(QKᵀ/√d_k): recomputed", zmax=1.0)
+    diff_fig = plots.heatmap(
+        (check.weights - check.model_weights).abs(),
+        f"|recomputed − model| (max {check.weights_diff:.1e})",
+        "key",
+        "query",
+        diverging=False,
+        x=labels,
+        y=labels,
+    )
+    return q_fig, k_fig, v_fig, scores_fig, weights_fig, diff_fig
+
+
+# ---- named API endpoints (JSON) --------------------------------------------------------------
+
+
+@friendly
+def attention_api(text: str, model: str = DEFAULT_MODEL, layer: int = 0, head: int = 0, text_pair: str = "") -> dict:
+    """Tokens and the attention probabilities (T x T, rows sum to 1) of one layer and head."""
+    result = attend(model, attention.check_text(text), (text_pair or "").strip())
+    n_layers, n_heads, _, _ = result.shape
+    layer = attention.check_index(layer, n_layers, "layer")
+    head = attention.check_index(head, n_heads, "head")
+    return {
+        "model": model,
+        "tokens": result.tokens,
+        "pieces": result.pieces,
+        "segments": result.segments,
+        "causal": result.causal,
+        "n_layers": n_layers,
+        "n_heads": n_heads,
+        "n_kv_heads": result.n_kv_heads,
+        "kv_head": attention.kv_head_of(head, n_heads, result.n_kv_heads),
+        "total_tokens": result.total_tokens,
+        "cut": result.cut,
+        "layer": layer,
+        "head": head,
+        "attention": rounded(result.attentions[layer, head]),
+    }
+
+
+@friendly
+def attention_formula_api(
+    text: str, model: str = DEFAULT_MODEL, layer: int = 0, head: int = 0, text_pair: str = ""
+) -> dict:
+    """The source text's SelfAttention on the layer's real weights: max differences from the model."""
+    check = attention_formula.formula_check(model, text, layer, head, text_pair, max_tokens=FORMULA_TOKENS)
+    return {
+        "model": model,
+        "tokens": check.tokens,
+        "layer": check.layer,
+        "head": check.head,
+        "kv_head": check.kv_head,
+        "d_k": check.d_k,
+        "weights_max_abs_diff": check.weights_diff,
+        "output_max_abs_diff": check.output_diff,
+        "seed_module_max_abs_diff": check.seed_diff,
+        "differences": check.differences,
+        "weights": rounded(check.weights),
+    }
+
+
+API = (attention_api, attention_formula_api)
+
+# ---- layout ------------------------------------------------------------------------------------
+
+with gr.Blocks() as demo:
+    gr.Markdown(t("att.intro"), latex_delimiters=LATEX)
+    with gr.Row():
+        with gr.Column(scale=3):
+            text_box = gr.Textbox(
+                t("att.text_default"),
+                label=t("att.text"),
+                lines=2,
+                max_length=attention.MAX_CHARS,
+                elem_id="attention-text",
+            )
+            pair_box = gr.Textbox("", label=t("att.pair"), info=t("att.pair_info"), max_length=attention.MAX_CHARS)
+        with gr.Column(scale=2):
+            model_dropdown = gr.Dropdown(model_choices(), value=DEFAULT_MODEL, label=t("att.model"))
+            layer_slider = gr.Slider(0, 5, value=2, step=1, label=t("att.layer"))
+            head_slider = gr.Slider(0, 11, value=0, step=1, label=t("att.head"))
+            run_button = gr.Button(t("att.run"), variant="primary")
+    note_md = gr.Markdown(elem_id="attention-note")
+    with gr.Tab(t("att.heatmaps.tab"), id="att-heatmaps"):
+        with gr.Row():
+            head_plot, mean_plot = gr.Plot(elem_id="attention-head-plot"), gr.Plot()
+        rollout_plot = gr.Plot()
+        grid_plot = gr.Plot()
+    with gr.Tab(t("att.head_view.tab"), id="att-head-view"):
+        gr.Markdown(t("att.head_view.intro"))
+        head_view = gr.HTML(elem_id="attention-head-view")
+    with gr.Tab(t("att.model_view.tab"), id="att-model-view"):
+        gr.Markdown(t("att.model_view.intro"))
+        model_view = gr.HTML(elem_id="attention-model-view")
+    with gr.Tab(t("att.formula.tab"), id="att-formula"):
+        gr.Markdown(t("att.formula.intro"))
+        gr.Code(inspect.getsource(attention_formula.SelfAttention), language="python", interactive=False)
+        formula_button = gr.Button(t("att.formula.run"), variant="primary")
+        formula_md = gr.Markdown(elem_id="attention-formula-note", latex_delimiters=LATEX)
+        with gr.Row():
+            q_plot, k_plot, v_plot = gr.Plot(), gr.Plot(), gr.Plot()
+        with gr.Row():
+            scores_plot, weights_plot, diff_plot = gr.Plot(), gr.Plot(), gr.Plot()
+
+    # ---- wiring ------------------------------------------------------------------------------
+    inputs = [model_dropdown, text_box, pair_box, layer_slider, head_slider]
+    outputs = [note_md, head_plot, grid_plot, mean_plot, rollout_plot, head_view, model_view]
+    formula_outputs = [formula_md, q_plot, k_plot, v_plot, scores_plot, weights_plot, diff_plot]
+    model_dropdown.change(
+        choose_model, model_dropdown, [layer_slider, head_slider, pair_box], api_visibility="private"
+    ).success(show_attention, inputs, outputs, api_visibility="private")
+    gr.on(
+        [run_button.click, text_box.submit, pair_box.submit, layer_slider.release, head_slider.release],
+        show_attention,
+        inputs,
+        outputs,
+        api_visibility="private",
+    )
+    formula_button.click(show_formula, inputs, formula_outputs, api_visibility="private")
+    demo.load(show_attention, inputs, outputs, api_visibility="private")
+
+    for endpoint, name in zip(API, ("attention", "attention_formula"), strict=True):
+        gr.api(endpoint, api_name=name)
+
+if __name__ == "__main__":
+    demo.launch()
