@@ -148,6 +148,26 @@ def filter_logits(z: torch.Tensor, seen: torch.Tensor, config: GenerationConfig)
     return final / final.sum(), kept
 
 
+PARTIAL = "\ufffd"  # what decoding shows for the bytes of a character that another token completes
+
+
+def pieces(tokenizer, ids: list[int]) -> list[str]:
+    """Each token's share of the decoded text: "".join(pieces) == decode(ids).
+
+    Byte-level BPE splits a CJK character or an emoji over several tokens; its text goes to the token that
+    completes it, and the tokens before get "" (decoding them alone gives the replacement character).
+    """
+    out, start = [], 0
+    for end in range(1, len(ids) + 1):
+        text = tokenizer.decode(ids[start:end])
+        if text.endswith(PARTIAL) and end - start < 4:  # a UTF-8 character has at most 4 bytes
+            out.append("")
+        else:
+            out.append(text)
+            start = end
+    return out
+
+
 def describe(tokenizer, z: torch.Tensor, final: torch.Tensor, kept: torch.Tensor) -> Distribution:
     model_probs = torch.softmax(z.float(), dim=-1)  # (V,)
     top = torch.topk(model_probs, TOP_N)
@@ -168,7 +188,7 @@ def describe(tokenizer, z: torch.Tensor, final: torch.Tensor, kept: torch.Tensor
 class Step:
     index: int  # 0 for the first new token
     token_id: int
-    token: str  # its text (may be part of a character: bytes of a CJK character span tokens)
+    token: str  # its share of the text: "" when it holds the first bytes of a character the next token completes
     prob: float  # P(token | prefix) under the model (T = 1, no filter): what the colours show
     final_prob: float  # its probability after the filters
     distribution: Distribution
@@ -179,7 +199,7 @@ def stream(model, tokenizer, ids: torch.Tensor, config: GenerationConfig) -> Ite
     checked = check(config).config
     device = next(model.parameters()).device
     generator = torch.Generator(device="cpu").manual_seed(checked.seed)
-    seen, past = ids[0].clone(), None
+    seen, past, pending = ids[0].clone(), None, []
     step_input = ids.to(device)
     eos = set(_eos_ids(model, tokenizer))
     with torch.inference_mode():
@@ -193,10 +213,14 @@ def stream(model, tokenizer, ids: torch.Tensor, config: GenerationConfig) -> Ite
             else:
                 token_id = int(torch.argmax(final))
             prob = float(torch.softmax(z, dim=-1)[token_id])
+            pending.append(token_id)
+            text = tokenizer.decode(pending)
+            if not text.endswith(PARTIAL) or len(pending) >= 4:
+                pending = []
             yield Step(
                 index,
                 token_id,
-                tokenizer.decode([token_id]),
+                "" if pending else text,
                 prob,
                 float(final[token_id]),
                 describe(tokenizer, z, final, kept),
@@ -228,7 +252,7 @@ class Generation:
         return [s.token_id for s in self.steps]
 
     def decoded(self, tokenizer) -> str:
-        """The new text decoded at once (joins bytes split across tokens, e.g. CJK characters)."""
+        """The new text decoded at once, special tokens (end of text) left out."""
         return tokenizer.decode(self.token_ids, skip_special_tokens=True)
 
 

@@ -93,6 +93,15 @@ def test_greedy_equals_model_generate(lm, prompt):
     ids = torch.tensor([result.prompt_ids])
     reference = net.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=6, do_sample=False)
     assert result.token_ids == reference[0, ids.shape[1] :].tolist()
+    assert result.text == tok.decode(result.token_ids)  # streamed pieces join to the decoded text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["北京是中国的首都。", "emoji 🎉 and ü", "plain text", "鼎鼐"])
+def test_token_pieces_join_to_the_text(lm, text):
+    _, tok = lm
+    pieces = generation.pieces(tok, tok(text, add_special_tokens=False).input_ids)
+    assert "".join(pieces) == text and "\ufffd" not in "".join(pieces)
 
 
 @pytest.mark.slow
@@ -102,7 +111,9 @@ def test_the_source_texts_example_says_paris(lm):
     assert dist.tokens[0] == " Paris" and 0.6 < dist.model_probs[0] < 0.9
     assert dist.kept[0] and dist.n_kept == 1  # greedy
     reference = torch.softmax(net(tok("The capital of France is", return_tensors="pt").input_ids).logits[0, -1], -1)
-    torch.testing.assert_close(torch.tensor(dist.model_probs), reference.topk(generation.TOP_N).values, atol=1e-5, rtol=0)
+    torch.testing.assert_close(
+        torch.tensor(dist.model_probs), reference.topk(generation.TOP_N).values, atol=1e-5, rtol=0
+    )
 
 
 @pytest.mark.slow

@@ -22,7 +22,9 @@ def test_committed_data_sets_are_balanced_and_labelled():
     sentiment = scoring.load_dataset("multiemo sentiment (BIG-bench)")
     assert Counter(e.label for e in sentiment) == {"positive": 100, "negative": 100}
     topics = scoring.load_dataset("BBC News headlines (topics)")
-    assert Counter(e.label for e in topics) == {c: 40 for c in ["business", "entertainment", "politics", "sports", "tech"]}
+    assert Counter(e.label for e in topics) == {
+        c: 40 for c in ["business", "entertainment", "politics", "sports", "tech"]
+    }
     assert all(e.text.strip() for e in sentiment + topics)
     assert len({e.label for e in scoring.load_dataset("multiemo sentiment (BIG-bench)", 10)}) == 2  # rows mixed
 

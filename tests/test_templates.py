@@ -10,7 +10,7 @@ from playground import templates
     [
         ("Review: {text}\nSentiment:", {"text": "Great film!"}),
         ("{a}{b}{a}", {"a": "x", "b": "y"}),
-        ("JSON: {{\"k\": {v}}}", {"v": "1"}),
+        ('JSON: {{"k": {v}}}', {"v": "1"}),
         ("{{{name}}}", {"name": "braced"}),
         ("评论：{评论}\n情感：", {"评论": "这部电影太好看了！"}),
         ("emoji {e} 🎉", {"e": "🙂"}),

@@ -99,10 +99,12 @@ def tokens_view(tokenizer, prompt: str) -> str:
     ids = tokenizer(prompt, add_special_tokens=False).input_ids
     chips = "".join(
         f"<span title='id {i}' style='border:1px solid #94a3b8;border-radius:3px;margin:1px;padding:0 2px;"
-        f"display:inline-block'>{html.escape(repr(tokenizer.decode([i]))[1:-1])}</span>"
-        for i in ids[:2000]
+        f"display:inline-block'>{html.escape(repr(piece)[1:-1]) if piece else '·'}</span>"
+        for i, piece in zip(ids[:2000], generation.pieces(tokenizer, ids[:2000]), strict=True)
     )
-    return f"<div><b>{len(ids)} tokens</b><br>{chips}</div>"
+    return (
+        f"<div><b>{len(ids)} tokens</b> (· = the first bytes of a character the next token completes)<br>{chips}</div>"
+    )
 
 
 def distribution_figure(step, title: str | None = None):
@@ -301,7 +303,7 @@ def render_template(template: str, values: dict | None = None, chat: bool = Fals
         "prompt": prompt,
         "variables": templates.variables(template),
         "token_ids": ids,
-        "tokens": [loaded.tokenizer.decode([i]) for i in ids],
+        "tokens": generation.pieces(loaded.tokenizer, ids),  # "".join(tokens) == prompt
         "n_tokens": len(ids),
         "context_length": generation.context_length(loaded.model),
     }
