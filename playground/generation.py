@@ -202,33 +202,41 @@ def stream(model, tokenizer, ids: torch.Tensor, config: GenerationConfig) -> Ite
     seen, past, pending = ids[0].clone(), None, []
     step_input = ids.to(device)
     eos = set(_eos_ids(model, tokenizer))
+    for index in range(checked.max_new_tokens):
+        z, past = _next_logits(model, step_input, past)  # (V,)
+        final, kept = filter_logits(z, seen, checked)
+        if checked.do_sample:
+            token_id = int(torch.multinomial(final, 1, generator=generator))
+        else:
+            token_id = int(torch.argmax(final))
+        prob = float(torch.softmax(z, dim=-1)[token_id])
+        pending.append(token_id)
+        text = tokenizer.decode(pending)
+        if not text.endswith(PARTIAL) or len(pending) >= 4:
+            pending = []
+        yield Step(
+            index,
+            token_id,
+            "" if pending else text,
+            prob,
+            float(final[token_id]),
+            describe(tokenizer, z, final, kept),
+        )
+        if checked.stop_at_eos and token_id in eos:
+            return
+        seen = torch.cat([seen, torch.tensor([token_id])])
+        step_input = torch.tensor([[token_id]], device=device)
+
+
+def _next_logits(model, step_input: torch.Tensor, past):
+    """One forward pass over the new ids with the KV cache: (last position's logits (V,), the cache).
+
+    inference_mode is entered per call, never across a `yield`: a web server may resume the generator on
+    another thread, and that mode is thread-local.
+    """
     with torch.inference_mode():
-        for index in range(checked.max_new_tokens):
-            out = model(input_ids=step_input, cache=past, use_cache=True)
-            past = out.cache
-            z = out.logits[0, -1].float().cpu()  # (V,)
-            final, kept = filter_logits(z, seen, checked)
-            if checked.do_sample:
-                token_id = int(torch.multinomial(final, 1, generator=generator))
-            else:
-                token_id = int(torch.argmax(final))
-            prob = float(torch.softmax(z, dim=-1)[token_id])
-            pending.append(token_id)
-            text = tokenizer.decode(pending)
-            if not text.endswith(PARTIAL) or len(pending) >= 4:
-                pending = []
-            yield Step(
-                index,
-                token_id,
-                "" if pending else text,
-                prob,
-                float(final[token_id]),
-                describe(tokenizer, z, final, kept),
-            )
-            if checked.stop_at_eos and token_id in eos:
-                return
-            seen = torch.cat([seen, torch.tensor([token_id])])
-            step_input = torch.tensor([[token_id]], device=device)
+        out = model(input_ids=step_input, cache=past, use_cache=True, logits_to_keep=1)
+        return out.logits[0, -1].float().cpu(), out.cache
 
 
 def _eos_ids(model, tokenizer) -> list[int]:

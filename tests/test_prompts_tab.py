@@ -169,3 +169,34 @@ def test_api_bad_input_gets_a_message(client, endpoint, kwargs, message):
     with pytest.raises(AppError, match=message) as info:
         client.predict(api_name=endpoint, **kwargs)
     assert "Traceback" not in str(info.value)
+
+
+@pytest.mark.slow
+def test_side_by_side_streams_each_column_with_its_chart():
+    greedy, sample = t("prompts.greedy"), t("prompts.sample")
+    columns = [
+        ("The capital of {country} is", greedy, 1.0, 0, 1.0),
+        ("{country}'s capital city is", sample, 0.0, 0, 1.0),  # temperature 0: greedy, and said so
+        ("unused", greedy, 1.0, 0, 1.0),
+        ("unused", greedy, 1.0, 0, 1.0),
+    ]
+    flat = [value for column in columns for value in column]
+    updates = list(prompts_tab.run_columns("SmolLM2-135M-Instruct", "country = France", 2, 0, 2, *flat))
+    outputs, stats, charts = updates[-1][:4], updates[-1][4:8], updates[-1][8:]
+    assert "Paris" in outputs[0] and outputs[2] == outputs[3] == ""
+    assert "2 tokens" in stats[0] and "greedy" in stats[1] and charts[0] is not None and charts[2] is None
+
+
+@pytest.mark.slow
+def test_order_effect_handler_draws_one_bar_per_order():
+    figure = prompts_tab.run_order_effect(
+        "SmolLM2-135M-Instruct",
+        "multiemo sentiment (BIG-bench)",
+        "Review: {text}\nSentiment:",
+        "positive: positive\nnegative: negative",
+        6,
+        2,
+        2,
+    )
+    assert [len(trace.x) for trace in figure.data] == [2, 2]
+    assert all(0 <= y <= 1 for trace in figure.data for y in trace.y)

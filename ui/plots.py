@@ -169,7 +169,7 @@ def next_token_bars(tokens: Sequence[str], model_probs: Sequence[float], final_p
     fig.add_trace(
         go.Scatter(
             x=labels,
-            y=list(final_probs),
+            y=[p if k else None for p, k in zip(final_probs, kept, strict=True)],  # dropped: no diamond
             mode="markers",
             marker=dict(symbol="diamond", size=9, color="#dc2626"),
             name="after the filters (what is sampled)",

@@ -99,7 +99,7 @@ def tokens_view(tokenizer, prompt: str) -> str:
     ids = tokenizer(prompt, add_special_tokens=False).input_ids
     chips = "".join(
         f"<span title='id {i}' style='border:1px solid #94a3b8;border-radius:3px;margin:1px;padding:0 2px;"
-        f"display:inline-block'>{html.escape(repr(piece)[1:-1]) if piece else '·'}</span>"
+        f"display:inline-block;white-space:pre'>{html.escape(repr(piece)[1:-1]) if piece else '·'}</span>"
         for i, piece in zip(ids[:2000], generation.pieces(tokenizer, ids[:2000]), strict=True)
     )
     return (
@@ -114,7 +114,8 @@ def distribution_figure(step, title: str | None = None):
         d.model_probs,
         d.final_probs,
         d.kept,
-        title or f"Step {step.index}: next-token distribution (top {len(d.tokens)}; {d.n_kept:,} tokens kept)",
+        title
+        or f"Step {step.index}: the top {len(d.tokens)} next tokens; the filters keep {d.n_kept:,} of the vocabulary",
     )
 
 
@@ -133,14 +134,13 @@ def show_prompt(model_name, template, values_text, chat):
     return prompt, tokens_view(loaded.tokenizer, prompt)
 
 
-@friendly
 def fill_missing_values(template, values_text):
-    """Add a 'name = ' line for each variable of the template that has no value yet."""
+    """Add a 'name = ' line for each variable of the template (runs while typing: a half-typed template or
+    value line changes nothing and says nothing)."""
     try:
-        names = templates.variables(template)
+        names, values = templates.variables(template), parse_values(values_text)
     except ValueError:
         return gr.update()
-    values = parse_values(values_text)
     return format_values({name: values.get(name, "") for name in names})
 
 
@@ -190,6 +190,7 @@ def run_columns(model_name, values_text, max_new, seed, n_columns, *column_value
     columns = [column_values[i * 5 : i * 5 + 5] for i in range(MAX_COLUMNS)][: int(n_columns)]
     outputs = ["" for _ in range(MAX_COLUMNS)]
     stats = ["" for _ in range(MAX_COLUMNS)]
+    charts = [None for _ in range(MAX_COLUMNS)]
     for index, (template, mode, temperature, top_k, top_p) in enumerate(columns):
         config = config_from(mode, temperature, top_k, top_p, 1.0, max_new, seed)
         checked = generation.check(config)
@@ -202,12 +203,13 @@ def run_columns(model_name, values_text, max_new, seed, n_columns, *column_value
         for step in generation.stream(loaded.model, loaded.tokenizer, ids, checked.config):
             steps.append(step)
             outputs[index] = token_html(steps, prompt)
-            yield *outputs, *stats
+            yield *outputs, *stats, *charts
         mean = sum(math.log(max(s.prob, 1e-30)) for s in steps) / max(len(steps), 1)
         stats[index] = f"{len(steps)} tokens · mean log P = {mean:.3f} (perplexity {math.exp(-mean):.2f})" + (
             f" · {' '.join(checked.notes)}" if checked.notes else ""
         )
-        yield *outputs, *stats
+        charts[index] = distribution_figure(steps[0], f"Column {index + 1}: first new token") if steps else None
+        yield *outputs, *stats, *charts
 
 
 # ---- label-word scoring -----------------------------------------------------------------------
@@ -462,7 +464,7 @@ with gr.Blocks() as demo:
             "The capital of {country} is",
         ]
         side_modes = [t("prompts.greedy"), t("prompts.greedy"), t("prompts.greedy"), t("prompts.sample")]
-        column_inputs, column_outputs, column_stats, column_boxes = [], [], [], []
+        column_inputs, column_outputs, column_stats, column_plots, column_boxes = [], [], [], [], []
         with gr.Row():
             for index in range(MAX_COLUMNS):
                 with gr.Column(visible=index < 3, min_width=220) as column:
@@ -477,16 +479,17 @@ with gr.Blocks() as demo:
                     ]
                     column_outputs.append(gr.HTML())
                     column_stats.append(gr.Markdown())
+                    column_plots.append(gr.Plot())
                 column_boxes.append(column)
         side_button = gr.Button(t("prompts.side.run"), variant="primary")
 
     with gr.Tab(t("prompts.score.tab"), id="prompts-score"):
-        gr.Markdown(t("prompts.score.intro"))
+        gr.Markdown(t("prompts.score.intro"), latex_delimiters=latex)
         with gr.Row():
             dataset_dropdown = gr.Dropdown(
                 list(scoring.DATASETS), value=next(iter(scoring.DATASETS)), label=t("prompts.score.dataset")
             )
-            n_examples_slider = gr.Slider(4, scoring.MAX_EXAMPLES, value=40, step=1, label=t("prompts.score.n"))
+            n_examples_slider = gr.Slider(4, scoring.MAX_EXAMPLES, value=20, step=1, label=t("prompts.score.n"))
             calibrate_checkbox = gr.Checkbox(False, label=t("prompts.score.calibrate"))
         with gr.Row():
             score_template_box = gr.Textbox(SCORE_DEFAULT_TEMPLATE, lines=3, label=t("prompts.score.template"))
@@ -557,7 +560,7 @@ with gr.Blocks() as demo:
     side_button.click(
         run_columns,
         [model_dropdown, side_values_box, side_max_new, side_seed, columns_slider, *column_inputs],
-        [*column_outputs, *column_stats],
+        [*column_outputs, *column_stats, *column_plots],
         api_visibility="private",
     )
 
