@@ -168,8 +168,8 @@ def pieces(tokenizer, ids: list[int]) -> list[str]:
     return out
 
 
-def describe(tokenizer, z: torch.Tensor, final: torch.Tensor, kept: torch.Tensor) -> Distribution:
-    model_probs = torch.softmax(z.float(), dim=-1)  # (V,)
+def describe(tokenizer, model_probs: torch.Tensor, final: torch.Tensor, kept: torch.Tensor) -> Distribution:
+    """model_probs: (V,) softmax of the raw logits; final, kept: from `filter_logits`."""
     top = torch.topk(model_probs, TOP_N)
     ids = top.indices.tolist()
     entropy = -(model_probs * torch.log(model_probs.clamp_min(1e-30))).sum()
@@ -209,7 +209,8 @@ def stream(model, tokenizer, ids: torch.Tensor, config: GenerationConfig) -> Ite
             token_id = int(torch.multinomial(final, 1, generator=generator))
         else:
             token_id = int(torch.argmax(final))
-        prob = float(torch.softmax(z, dim=-1)[token_id])
+        model_probs = torch.softmax(z, dim=-1)  # (V,) the model's own distribution, T = 1
+        prob = float(model_probs[token_id])
         pending.append(token_id)
         text = tokenizer.decode(pending)
         if not text.endswith(PARTIAL) or len(pending) >= 4:
@@ -220,7 +221,7 @@ def stream(model, tokenizer, ids: torch.Tensor, config: GenerationConfig) -> Ite
             "" if pending else text,
             prob,
             float(final[token_id]),
-            describe(tokenizer, z, final, kept),
+            describe(tokenizer, model_probs, final, kept),
         )
         if checked.stop_at_eos and token_id in eos:
             return
@@ -279,7 +280,7 @@ def next_token_distribution(model, tokenizer, prompt: str, config: GenerationCon
     with torch.inference_mode():
         z = model(input_ids=ids.to(device)).logits[0, -1].float().cpu()  # (V,)
     final, kept = filter_logits(z, ids[0], config)
-    return describe(tokenizer, z, final, kept)
+    return describe(tokenizer, torch.softmax(z, dim=-1), final, kept)
 
 
 def context_length(model) -> int:

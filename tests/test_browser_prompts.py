@@ -55,3 +55,19 @@ def test_html_in_a_template_is_text_and_a_bad_template_is_a_message(page):
     )
     assert page.locator("#prompts-output b").count() == 0
     assert page.dialogs == [] and page.get_by_text("Traceback").count() == 0
+
+
+def test_stop_cancels_a_running_generation(page):
+    page.locator("#prompts-template textarea").fill("Once upon a time")
+    max_new = page.locator("#prompts-max-new input[type=number]")
+    max_new.fill("200")
+    max_new.press("Enter")
+    page.locator("#prompts-generate-button").click()
+    page.wait_for_function(
+        "document.querySelectorAll('#prompts-output span[title^=\"step 2:\"]').length == 1", timeout=120_000
+    )
+    page.locator("#prompts-stop-button").click()
+    page.wait_for_timeout(1500)
+    count = page.locator("#prompts-output span[title^='step']").count()
+    page.wait_for_timeout(3000)
+    assert count == page.locator("#prompts-output span[title^='step']").count() < 200

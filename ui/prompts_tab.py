@@ -219,7 +219,7 @@ def examples_table(scores: scoring.Scores, examples: list[scoring.Example], cali
     probs = scores.calibrated if calibrated else scores.probs
     pred = scores.predictions(calibrated)
     return [
-        [e.text[:200], e.label, scores.classes[p], *[round(float(v), 3) for v in row]]
+        [e.label, scores.classes[p], *[round(float(v), 3) for v in row], e.text[:300]]
         for e, p, row in zip(examples, pred, probs, strict=True)
     ]
 
@@ -258,7 +258,7 @@ def run_scoring(model_name, dataset, template, words_text, n_examples, calibrate
         ),
         gr.update(
             value=examples_table(scores, examples, calibrated),
-            headers=["text", "true", "predicted", *[f"P({c})" for c in scores.classes]],
+            headers=["true", "predicted", *[f"P({c})" for c in scores.classes], "text"],
         ),
     )
 
@@ -435,7 +435,12 @@ with gr.Blocks() as demo:
                 1, 3, value=DEFAULT.repetition_penalty, step=0.05, label=t("prompts.repetition")
             )
             max_new_slider = gr.Slider(
-                1, generation.MAX_NEW_TOKENS, value=DEFAULT.max_new_tokens, step=1, label=t("prompts.max_new")
+                1,
+                generation.MAX_NEW_TOKENS,
+                value=DEFAULT.max_new_tokens,
+                step=1,
+                label=t("prompts.max_new"),
+                elem_id="prompts-max-new",
             )
             seed_number = gr.Number(value=DEFAULT.seed, precision=0, label=t("prompts.seed"))
         with gr.Row():
@@ -540,13 +545,13 @@ with gr.Blocks() as demo:
     generation_outputs = [output_html, notes_md, steps_state, step_slider, distribution_plot]
     generate_event = generate_button.click(
         show_prompt, prompt_inputs, [rendered_box, tokens_html], api_visibility="private"
-    ).then(stream_generation, generation_inputs, generation_outputs, api_visibility="private")
+    ).success(stream_generation, generation_inputs, generation_outputs, api_visibility="private")
     paris_event = (
         paris_button.click(
             paris_example, None, [template_box, values_box, chat_checkbox, mode_radio], api_visibility="private"
         )
         .then(show_prompt, prompt_inputs, [rendered_box, tokens_html], api_visibility="private")
-        .then(stream_generation, generation_inputs, generation_outputs, api_visibility="private")
+        .success(stream_generation, generation_inputs, generation_outputs, api_visibility="private")
     )
     stop_button.click(None, None, None, cancels=[generate_event, paris_event], api_visibility="private")
     step_slider.change(show_step, [steps_state, step_slider], distribution_plot, api_visibility="private")
