@@ -121,11 +121,11 @@ class LibraryTemplate:
 REVIEW = "The plot was predictable, but the actors were wonderful and I left the cinema smiling."
 SENTIMENT_WORDS = {"positive": "positive", "negative": "negative"}
 HEADLINE = "Chancellor sets out plans to cut taxes for small firms"
-TOPIC_WORDS = {
+TOPIC_WORDS = {  # the BBC News classes -> label words
     "business": "business",
     "entertainment": "entertainment",
     "politics": "politics",
-    "sport": "sport",
+    "sports": "sport",
     "tech": "technology",
 }
 SENTENCE_A = "The company reported higher profits this year."

@@ -32,6 +32,15 @@ def test_library_pick_fills_the_editor():
     assert prompts_tab.fill_missing_values("{a} and {b}", "a = 1") == "a = 1\nb = "
 
 
+def test_each_labelled_set_gets_a_template_and_a_word_for_every_class():
+    from playground import scoring
+
+    assert set(prompts_tab.SCORING_DEFAULTS) == set(scoring.DATASETS)
+    for name, (template, words) in prompts_tab.SCORING_DEFAULTS.items():
+        assert set(scoring.parse_label_words(words)) == {e.label for e in scoring.load_dataset(name)}
+        assert scoring.text_variable(template) == "text"
+
+
 @pytest.mark.parametrize(
     "changes, message",
     [

@@ -224,6 +224,20 @@ def examples_table(scores: scoring.Scores, examples: list[scoring.Example], cali
     ]
 
 
+SCORING_DEFAULTS = {  # labelled set -> (template, label words) from the library's zero-shot templates
+    name: (entry.text, "\n".join(f"{c}: {w}" for c, w in entry.label_words.items()))
+    for name, entry in zip(
+        scoring.DATASETS,
+        [templates.library("sentiment · zero-shot"), templates.library("topic · zero-shot")],
+        strict=True,
+    )
+}
+
+
+def pick_dataset(name: str):
+    return SCORING_DEFAULTS.get(name, (gr.update(), gr.update()))
+
+
 @friendly
 def run_scoring(model_name, dataset, template, words_text, n_examples, calibrated):
     examples = scoring.load_dataset(dataset, int(n_examples))
@@ -576,6 +590,7 @@ with gr.Blocks() as demo:
         [score_md, confusion_plot, prior_plot, score_table],
         api_visibility="private",
     )
+    dataset_dropdown.change(pick_dataset, dataset_dropdown, [score_template_box, words_box], api_visibility="private")
     order_button.click(
         run_order_effect, [*score_inputs, shots_slider, orders_slider], order_plot, api_visibility="private"
     )
