@@ -15,6 +15,7 @@ From the logits $z$ of the last position, in the same order as transformers' log
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -168,6 +169,31 @@ def pieces(tokenizer, ids: list[int]) -> list[str]:
     return out
 
 
+@functools.cache
+def _byte_of_char() -> dict[str, int]:
+    """Byte-level BPE (GPT-2, SmolLM2) writes each byte as a printable character: this is the inverse map."""
+    printable = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1), *range(ord("®"), ord("ÿ") + 1)]
+    chars, extra = {}, 0
+    for byte in range(256):
+        if byte in printable:
+            chars[chr(byte)] = byte
+        else:
+            chars[chr(256 + extra)] = byte
+            extra += 1
+    return chars
+
+
+def token_label(tokenizer, token_id: int) -> str:
+    """A token's text; a token holding only part of a character is shown as its bytes, e.g. 'bytes E5 8C'."""
+    text = tokenizer.decode([token_id])
+    if PARTIAL not in text:
+        return text
+    raw, table = tokenizer.convert_ids_to_tokens(token_id), _byte_of_char()
+    if raw and all(char in table for char in raw):
+        return "bytes " + " ".join(f"{table[char]:02X}" for char in raw)
+    return text
+
+
 def describe(tokenizer, model_probs: torch.Tensor, final: torch.Tensor, kept: torch.Tensor) -> Distribution:
     """model_probs: (V,) softmax of the raw logits; final, kept: from `filter_logits`."""
     top = torch.topk(model_probs, TOP_N)
@@ -175,7 +201,7 @@ def describe(tokenizer, model_probs: torch.Tensor, final: torch.Tensor, kept: to
     entropy = -(model_probs * torch.log(model_probs.clamp_min(1e-30))).sum()
     return Distribution(
         ids,
-        [tokenizer.decode([i]) for i in ids],
+        [token_label(tokenizer, i) for i in ids],
         top.values.tolist(),
         final[top.indices].tolist(),
         kept[top.indices].tolist(),

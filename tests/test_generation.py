@@ -105,6 +105,17 @@ def test_token_pieces_join_to_the_text(lm, text):
 
 
 @pytest.mark.slow
+def test_a_token_with_part_of_a_character_is_labelled_by_its_bytes(lm):
+    _, tok = lm
+    ids = tok("鼎", add_special_tokens=False).input_ids
+    assert len(ids) > 1  # a rare character: several byte tokens
+    labels = [generation.token_label(tok, i) for i in ids]
+    hex_bytes = " ".join(label.removeprefix("bytes ") for label in labels)
+    assert labels[0].startswith("bytes ") and hex_bytes == " ".join(f"{b:02X}" for b in "鼎".encode())
+    assert generation.token_label(tok, tok(" Paris", add_special_tokens=False).input_ids[0]) == " Paris"
+
+
+@pytest.mark.slow
 def test_the_source_texts_example_says_paris(lm):
     net, tok = lm
     dist = generation.next_token_distribution(net, tok, "The capital of France is", GenerationConfig(), 8192)
