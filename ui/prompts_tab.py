@@ -1,0 +1,604 @@
+r"""Prompts tab: templates with variables, streamed generation with its probabilities, side-by-side runs,
+label-word scoring with calibration and the few-shot order effect.
+
+Plain functions first (UI values -> playground call -> figures/text), layout next, wiring last.
+Named JSON endpoints: /render_template, /generate, /next_token_distribution, /label_word_scoring.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import asdict
+
+import gradio as gr
+
+from playground import generation, models, scoring, templates
+from playground.generation import GenerationConfig
+from ui import plots
+from ui.errors import friendly, friendly_stream
+from ui.text import t
+
+DEFAULT_MODEL = "SmolLM2-135M-Instruct"
+DEFAULT = GenerationConfig()
+DEFAULT_LIBRARY = "qa · cloze"
+PARIS = "The capital of France is"
+SCORE_DEFAULT_TEMPLATE = "Review: {text}\nSentiment:"
+SCORE_DEFAULT_WORDS = "positive: positive\nnegative: negative"
+MAX_COLUMNS = 4
+DECIMALS = 5
+
+
+# ---- helpers -------------------------------------------------------------------------------
+
+
+def model_choices() -> list[tuple[str, str]]:
+    """Causal LMs of the catalogue; unavailable ones are listed and labelled (loading them says why)."""
+    choices = []
+    for name in models.names(models.CAUSAL_LM):
+        ok = models.availability(name).available
+        choices.append((name if ok else f"{name} (not available)", name))
+    return choices
+
+
+def parse_values(text: str) -> dict[str, str]:
+    """'text = Great film!\ncountry = France' -> {"text": "Great film!", "country": "France"}."""
+    values = {}
+    for line in str(text or "").splitlines():
+        if not line.strip():
+            continue
+        name, sep, value = line.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"Write one value a line as 'name = value' (the line '{line.strip()[:40]}' is not).")
+        values[name.strip()] = value.strip().replace("\\n", "\n")
+    return values
+
+
+def format_values(values: dict[str, str]) -> str:
+    return "\n".join(f"{k} = {v}".replace("\n", "\\n") for k, v in values.items())
+
+
+def build_prompt(model_name: str, template: str, values: dict[str, str], chat: bool) -> tuple[object, str]:
+    """(the loaded model, the prompt exactly as the model receives it)."""
+    text = templates.render(template, values)
+    loaded = models.load(model_name)
+    return loaded, templates.apply_chat(loaded.tokenizer, text) if chat else text
+
+
+def config_from(mode, temperature, top_k, top_p, repetition, max_new, seed) -> GenerationConfig:
+    return GenerationConfig(
+        max_new_tokens=max_new,
+        do_sample=mode == t("prompts.sample"),
+        temperature=temperature,
+        top_k=top_k,
+        top_p=top_p,
+        repetition_penalty=repetition,
+        seed=seed,
+    )
+
+
+def colour(prob: float) -> str:
+    """Green for likely, red for unlikely tokens (hue 0..120 on a log scale of p)."""
+    hue = 120 * max(0.0, min(1.0, 1 + math.log10(max(prob, 1e-6)) / 3))  # p=1 -> 120, p=0.001 -> 0
+    return f"hsl({hue:.0f},70%,80%)"
+
+
+def token_html(steps: list, prompt: str = "") -> str:
+    """The prompt in grey then each new token on its probability's colour; all text escaped."""
+    spans = [f"<span style='color:#64748b'>{html.escape(prompt)}</span>"] if prompt else []
+    for step in steps:
+        title = f"step {step.index}: p={step.prob:.4f}, after filters {step.final_prob:.4f}, id {step.token_id}"
+        spans.append(
+            f"<span title='{html.escape(title)}' style='background:{colour(step.prob)};"
+            f"border-radius:3px'>{html.escape(step.token)}</span>"
+        )
+    return f"<div class='prompts-output' style='white-space:pre-wrap;line-height:1.8'>{''.join(spans)}</div>"
+
+
+def tokens_view(tokenizer, prompt: str) -> str:
+    ids = tokenizer(prompt, add_special_tokens=False).input_ids
+    chips = "".join(
+        f"<span title='id {i}' style='border:1px solid #94a3b8;border-radius:3px;margin:1px;padding:0 2px;"
+        f"display:inline-block;white-space:pre'>{html.escape(repr(piece)[1:-1]) if piece else '·'}</span>"
+        for i, piece in zip(ids[:2000], generation.pieces(tokenizer, ids[:2000]), strict=True)
+    )
+    return (
+        f"<div><b>{len(ids)} tokens</b> (· = the first bytes of a character the next token completes)<br>{chips}</div>"
+    )
+
+
+def distribution_figure(step, title: str | None = None):
+    d = step.distribution
+    return plots.next_token_bars(
+        d.tokens,
+        d.model_probs,
+        d.final_probs,
+        d.kept,
+        title
+        or f"Step {step.index}: the top {len(d.tokens)} next tokens; the filters keep {d.n_kept:,} of the vocabulary",
+    )
+
+
+# ---- template and generation ------------------------------------------------------------------
+
+
+@friendly
+def pick_library(name: str):
+    entry = templates.library(name)
+    return entry.text, format_values(entry.values), entry.chat
+
+
+@friendly
+def show_prompt(model_name, template, values_text, chat):
+    loaded, prompt = build_prompt(model_name, template, parse_values(values_text), chat)
+    return prompt, tokens_view(loaded.tokenizer, prompt)
+
+
+def fill_missing_values(template, values_text):
+    """Add a 'name = ' line for each variable of the template (runs while typing: a half-typed template or
+    value line changes nothing and says nothing)."""
+    try:
+        names, values = templates.variables(template), parse_values(values_text)
+    except ValueError:
+        return gr.update()
+    return format_values({name: values.get(name, "") for name in names})
+
+
+@friendly_stream
+def stream_generation(model_name, template, values_text, chat, mode, temperature, top_k, top_p, rep, max_new, seed):
+    """A generator handler: yields the coloured text after every token; Stop cancels it (closing the stream)."""
+    config = config_from(mode, temperature, top_k, top_p, rep, max_new, seed)
+    checked = generation.check(config)
+    loaded, prompt = build_prompt(model_name, template, parse_values(values_text), chat)
+    net, tokenizer = loaded.model, loaded.tokenizer
+    ids = generation.encode(tokenizer, prompt, generation.context_length(net), checked.config.max_new_tokens)
+    notes = list(checked.notes) + ([] if checked.config.do_sample else [t("prompts.greedy_note")])
+    steps = []
+    yield token_html(steps, prompt), " ".join(notes), steps, gr.update(), gr.update()
+    for step in generation.stream(net, tokenizer, ids, checked.config):
+        steps.append(step)
+        yield token_html(steps, prompt), gr.update(), steps, gr.update(), gr.update()
+    last = len(steps) - 1
+    yield (
+        token_html(steps, prompt),
+        gr.update(),
+        steps,
+        gr.update(maximum=max(last, 1), value=0, interactive=last > 0),
+        distribution_figure(steps[0]) if steps else None,
+    )
+
+
+@friendly
+def show_step(steps, index):
+    if not steps:
+        return None
+    index = min(max(int(index or 0), 0), len(steps) - 1)
+    return distribution_figure(steps[index])
+
+
+def paris_example():
+    return PARIS, "", False, t("prompts.greedy")
+
+
+# ---- side by side -----------------------------------------------------------------------------
+
+
+@friendly_stream
+def run_columns(model_name, values_text, max_new, seed, n_columns, *column_values):
+    """Generate with each column's template and settings in turn, streaming every column's output."""
+    values = parse_values(values_text)
+    columns = [column_values[i * 5 : i * 5 + 5] for i in range(MAX_COLUMNS)][: int(n_columns)]
+    outputs = ["" for _ in range(MAX_COLUMNS)]
+    stats = ["" for _ in range(MAX_COLUMNS)]
+    charts = [None for _ in range(MAX_COLUMNS)]
+    for index, (template, mode, temperature, top_k, top_p) in enumerate(columns):
+        config = config_from(mode, temperature, top_k, top_p, 1.0, max_new, seed)
+        checked = generation.check(config)
+        used = {k: v for k, v in values.items() if k in templates.variables(template)}
+        loaded, prompt = build_prompt(model_name, template, used, False)
+        ids = generation.encode(
+            loaded.tokenizer, prompt, generation.context_length(loaded.model), checked.config.max_new_tokens
+        )
+        steps = []
+        for step in generation.stream(loaded.model, loaded.tokenizer, ids, checked.config):
+            steps.append(step)
+            outputs[index] = token_html(steps, prompt)
+            yield *outputs, *stats, *charts
+        mean = sum(math.log(max(s.prob, 1e-30)) for s in steps) / max(len(steps), 1)
+        stats[index] = f"{len(steps)} tokens · mean log P = {mean:.3f} (perplexity {math.exp(-mean):.2f})" + (
+            f" · {' '.join(checked.notes)}" if checked.notes else ""
+        )
+        charts[index] = distribution_figure(steps[0], f"Column {index + 1}: first new token") if steps else None
+        yield *outputs, *stats, *charts
+
+
+# ---- label-word scoring -----------------------------------------------------------------------
+
+
+def examples_table(scores: scoring.Scores, examples: list[scoring.Example], calibrated: bool) -> list[list]:
+    probs = scores.calibrated if calibrated else scores.probs
+    pred = scores.predictions(calibrated)
+    return [
+        [e.label, scores.classes[p], *[round(float(v), 3) for v in row], e.text[:300]]
+        for e, p, row in zip(examples, pred, probs, strict=True)
+    ]
+
+
+SCORING_DEFAULTS = {  # labelled set -> (template, label words) from the library's zero-shot templates
+    name: (entry.text, "\n".join(f"{c}: {w}" for c, w in entry.label_words.items()))
+    for name, entry in zip(
+        scoring.DATASETS,
+        [templates.library("sentiment · zero-shot"), templates.library("topic · zero-shot")],
+        strict=True,
+    )
+}
+
+
+def pick_dataset(name: str):
+    return SCORING_DEFAULTS.get(name, (gr.update(), gr.update()))
+
+
+@friendly
+def run_scoring(model_name, dataset, template, words_text, n_examples, calibrated):
+    examples = scoring.load_dataset(dataset, int(n_examples))
+    loaded = models.load(model_name)
+    scores = scoring.score(loaded.model, loaded.tokenizer, template, examples, scoring.parse_label_words(words_text))
+    multi = [
+        f"'{w}' = {'+'.join(repr(x) for x in toks)}"
+        for w, toks in zip(scores.words, scores.word_tokens, strict=True)
+        if len(toks) > 1
+    ]
+    prior = ", ".join(f"{c} {p:.3f}" for c, p in zip(scores.classes, scores.prior.tolist(), strict=True))
+    summary = (
+        f"**Accuracy {scores.accuracy():.3f}** without calibration, **{scores.accuracy(calibrated=True):.3f}** "
+        f"with calibration, on {len(examples)} examples (chance {1 / len(scores.classes):.2f}). "
+        f"Content-free prior: {prior}."
+        + (f" Label words of several tokens (log-probabilities summed): {'; '.join(multi)}." if multi else "")
+    )
+    which = "calibrated" if calibrated else "uncalibrated"
+    return (
+        summary,
+        plots.confusion_matrix(scores.confusion(calibrated), scores.classes, f"Confusion matrix ({which})"),
+        plots.grouped_bars(
+            scores.classes,
+            {
+                "content-free prior": scores.prior.tolist(),
+                "mean P over the examples": scores.probs.mean(dim=0).tolist(),
+                "mean P calibrated": scores.calibrated.mean(dim=0).tolist(),
+            },
+            "What the template alone favours, and what calibration divides out",
+            "class",
+            "probability",
+        ),
+        gr.update(
+            value=examples_table(scores, examples, calibrated),
+            headers=["true", "predicted", *[f"P({c})" for c in scores.classes], "text"],
+        ),
+    )
+
+
+@friendly
+def run_order_effect(model_name, dataset, template, words_text, n_examples, shots, n_orders):
+    examples = scoring.load_dataset(dataset, int(n_examples))
+    loaded = models.load(model_name)
+    effect = scoring.order_effect(
+        loaded.model,
+        loaded.tokenizer,
+        template,
+        examples,
+        scoring.parse_label_words(words_text),
+        int(shots),
+        int(n_orders),
+    )
+    names = [f"{i + 1}: {' → '.join(o)}" for i, o in enumerate(effect.orders)]
+    return plots.grouped_bars(
+        names,
+        {"accuracy": effect.accuracy, "calibrated accuracy": effect.calibrated_accuracy},
+        f"Same {int(shots)} demonstrations, different orders (scored on {len(examples) - int(shots)} examples)",
+        "order of the demonstrations' labels",
+        "accuracy",
+    )
+
+
+# ---- named API endpoints (JSON) --------------------------------------------------------------
+
+
+def _distribution_json(d: generation.Distribution) -> dict:
+    out = asdict(d)
+    for key in ("model_probs", "final_probs"):
+        out[key] = [round(p, DECIMALS) for p in out[key]]
+    return out
+
+
+@friendly
+def render_template(template: str, values: dict | None = None, chat: bool = False, model: str = DEFAULT_MODEL) -> dict:
+    """The prompt exactly as the model receives it, its variables and its tokens."""
+    loaded, prompt = build_prompt(model, template, values or {}, chat)
+    ids = loaded.tokenizer(prompt, add_special_tokens=False).input_ids
+    return {
+        "prompt": prompt,
+        "variables": templates.variables(template),
+        "token_ids": ids,
+        "tokens": generation.pieces(loaded.tokenizer, ids),  # "".join(tokens) == prompt
+        "n_tokens": len(ids),
+        "context_length": generation.context_length(loaded.model),
+    }
+
+
+@friendly
+def generate(
+    template: str = PARIS,
+    values: dict | None = None,
+    chat: bool = False,
+    model: str = DEFAULT_MODEL,
+    do_sample: bool = False,
+    temperature: float = 1.0,
+    top_k: int = 0,
+    top_p: float = 1.0,
+    repetition_penalty: float = 1.0,
+    max_new_tokens: int = 12,
+    seed: int = 0,
+    with_distributions: bool = False,
+) -> dict:
+    """Generate from a template (same seed, same text); each token with its probability under the model."""
+    config = GenerationConfig(max_new_tokens, do_sample, temperature, top_k, top_p, repetition_penalty, seed)
+    loaded, prompt = build_prompt(model, template, values or {}, chat)
+    result = generation.generate(
+        loaded.model, loaded.tokenizer, prompt, config, generation.context_length(loaded.model)
+    )
+    answer = {
+        "prompt": prompt,
+        "text": result.decoded(loaded.tokenizer),
+        "tokens": [s.token for s in result.steps],
+        "token_ids": result.token_ids,
+        "probs": [round(s.prob, DECIMALS) for s in result.steps],
+        "notes": list(result.notes),
+    }
+    if with_distributions:
+        answer["distributions"] = [_distribution_json(s.distribution) for s in result.steps]
+    return answer
+
+
+@friendly
+def next_token_distribution(
+    prompt: str = PARIS,
+    model: str = DEFAULT_MODEL,
+    do_sample: bool = True,
+    temperature: float = 1.0,
+    top_k: int = 0,
+    top_p: float = 1.0,
+    repetition_penalty: float = 1.0,
+) -> dict:
+    """The top tokens after the prompt, with what temperature, top-k and top-p keep."""
+    config = GenerationConfig(1, do_sample, temperature, top_k, top_p, repetition_penalty)
+    notes = generation.check(config).notes
+    loaded = models.load(model)
+    dist = generation.next_token_distribution(
+        loaded.model, loaded.tokenizer, prompt, config, generation.context_length(loaded.model)
+    )
+    return {**_distribution_json(dist), "notes": list(notes)}
+
+
+@friendly
+def label_word_scoring(
+    template: str = SCORE_DEFAULT_TEMPLATE,
+    label_words: dict | None = None,
+    dataset: str = next(iter(scoring.DATASETS)),
+    n_examples: int = 20,
+    examples: list | None = None,
+    model: str = DEFAULT_MODEL,
+) -> dict:
+    """Accuracy, confusion matrices and per-example probabilities of label-word classification."""
+    if examples:
+        rows = [scoring.Example(str(e["text"]), str(e["label"])) for e in examples if isinstance(e, dict)]
+        if len(rows) != len(examples):
+            raise ValueError("Each example must be an object with 'text' and 'label'.")
+    else:
+        if not 1 <= int(n_examples) <= scoring.MAX_EXAMPLES:
+            raise ValueError(f"n_examples must be between 1 and {scoring.MAX_EXAMPLES}.")
+        rows = scoring.load_dataset(dataset, int(n_examples))
+    words = label_words or scoring.parse_label_words(SCORE_DEFAULT_WORDS)
+    loaded = models.load(model)
+    scores = scoring.score(loaded.model, loaded.tokenizer, template, rows, {str(k): str(v) for k, v in words.items()})
+    return {
+        "classes": scores.classes,
+        "label_words": scores.words,
+        "label_word_tokens": scores.word_tokens,
+        "accuracy": scores.accuracy(),
+        "calibrated_accuracy": scores.accuracy(calibrated=True),
+        "confusion": scores.confusion().tolist(),
+        "calibrated_confusion": scores.confusion(calibrated=True).tolist(),
+        "prior": [round(p, DECIMALS) for p in scores.prior.tolist()],
+        "log_probs": [[round(v, DECIMALS) for v in row] for row in scores.log_probs.tolist()],
+        "probs": [[round(v, DECIMALS) for v in row] for row in scores.probs.tolist()],
+        "true": scores.true,
+    }
+
+
+API = (render_template, generate, next_token_distribution, label_word_scoring)
+
+
+# ---- layout ---------------------------------------------------------------------------------
+
+latex = [{"left": "$", "right": "$", "display": False}]
+with gr.Blocks() as demo:
+    gr.Markdown(t("prompts.intro"), latex_delimiters=latex)
+    with gr.Row():
+        model_dropdown = gr.Dropdown(model_choices(), value=DEFAULT_MODEL, label=t("prompts.model"))
+        library_dropdown = gr.Dropdown(templates.library_names(), value=DEFAULT_LIBRARY, label=t("prompts.library"))
+
+    with gr.Tab(t("prompts.gen.tab"), id="prompts-generate"):
+        start = templates.library(DEFAULT_LIBRARY)
+        with gr.Row():
+            with gr.Column(scale=3):
+                template_box = gr.Textbox(start.text, lines=5, label=t("prompts.template"), elem_id="prompts-template")
+                values_box = gr.Textbox(format_values(start.values), lines=2, label=t("prompts.values"))
+                chat_checkbox = gr.Checkbox(start.chat, label=t("prompts.chat"))
+            with gr.Column(scale=3):
+                rendered_box = gr.Textbox(label=t("prompts.rendered"), lines=5, interactive=False, buttons=["copy"])
+                tokens_html = gr.HTML(label=t("prompts.tokens"))
+        with gr.Row():
+            mode_radio = gr.Radio(
+                [t("prompts.greedy"), t("prompts.sample")], value=t("prompts.greedy"), label=t("prompts.mode")
+            )
+            temperature_slider = gr.Slider(0, 3, value=DEFAULT.temperature, step=0.05, label=t("prompts.temperature"))
+            top_k_slider = gr.Slider(0, 200, value=DEFAULT.top_k, step=1, label=t("prompts.top_k"))
+            top_p_slider = gr.Slider(0.01, 1, value=DEFAULT.top_p, step=0.01, label=t("prompts.top_p"))
+        with gr.Row():
+            repetition_slider = gr.Slider(
+                1, 3, value=DEFAULT.repetition_penalty, step=0.05, label=t("prompts.repetition")
+            )
+            max_new_slider = gr.Slider(
+                1,
+                generation.MAX_NEW_TOKENS,
+                value=DEFAULT.max_new_tokens,
+                step=1,
+                label=t("prompts.max_new"),
+                elem_id="prompts-max-new",
+            )
+            seed_number = gr.Number(value=DEFAULT.seed, precision=0, label=t("prompts.seed"))
+        with gr.Row():
+            generate_button = gr.Button(t("prompts.generate"), variant="primary", elem_id="prompts-generate-button")
+            stop_button = gr.Button(t("prompts.stop"), variant="stop", elem_id="prompts-stop-button")
+            paris_button = gr.Button(t("prompts.paris"), elem_id="prompts-paris-button")
+        notes_md = gr.Markdown()
+        gr.Markdown(t("prompts.legend"))
+        output_html = gr.HTML(label=t("prompts.output"), elem_id="prompts-output")
+        steps_state = gr.State([])
+        step_slider = gr.Slider(0, 1, value=0, step=1, label=t("prompts.step"), interactive=False)
+        gr.Markdown(t("prompts.formula"), latex_delimiters=latex)
+        distribution_plot = gr.Plot(elem_id="prompts-distribution")
+
+    with gr.Tab(t("prompts.side.tab"), id="prompts-side"):
+        gr.Markdown(t("prompts.side.intro"))
+        with gr.Row():
+            side_values_box = gr.Textbox(format_values(start.values), lines=2, label=t("prompts.values"))
+            side_max_new = gr.Slider(1, 64, value=12, step=1, label=t("prompts.max_new"))
+            side_seed = gr.Number(value=0, precision=0, label=t("prompts.seed"))
+            columns_slider = gr.Slider(2, MAX_COLUMNS, value=3, step=1, label=t("prompts.side.columns"))
+        side_templates = [
+            "The capital of {country} is",
+            "Q: What is the capital of {country}?\nA:",
+            "{country}'s capital city is",
+            "The capital of {country} is",
+        ]
+        side_modes = [t("prompts.greedy"), t("prompts.greedy"), t("prompts.greedy"), t("prompts.sample")]
+        column_inputs, column_outputs, column_stats, column_plots, column_boxes = [], [], [], [], []
+        with gr.Row():
+            for index in range(MAX_COLUMNS):
+                with gr.Column(visible=index < 3, min_width=220) as column:
+                    column_inputs += [
+                        gr.Textbox(side_templates[index], lines=3, label=f"template {index + 1}"),
+                        gr.Radio(
+                            [t("prompts.greedy"), t("prompts.sample")], value=side_modes[index], label=t("prompts.mode")
+                        ),
+                        gr.Slider(0, 3, value=1.0, step=0.05, label=t("prompts.temperature")),
+                        gr.Slider(0, 200, value=0, step=1, label=t("prompts.top_k")),
+                        gr.Slider(0.01, 1, value=0.9, step=0.01, label=t("prompts.top_p")),
+                    ]
+                    column_outputs.append(gr.HTML())
+                    column_stats.append(gr.Markdown())
+                    column_plots.append(gr.Plot())
+                column_boxes.append(column)
+        side_button = gr.Button(t("prompts.side.run"), variant="primary")
+
+    with gr.Tab(t("prompts.score.tab"), id="prompts-score"):
+        gr.Markdown(t("prompts.score.intro"), latex_delimiters=latex)
+        with gr.Row():
+            dataset_dropdown = gr.Dropdown(
+                list(scoring.DATASETS), value=next(iter(scoring.DATASETS)), label=t("prompts.score.dataset")
+            )
+            n_examples_slider = gr.Slider(4, scoring.MAX_EXAMPLES, value=20, step=1, label=t("prompts.score.n"))
+            calibrate_checkbox = gr.Checkbox(False, label=t("prompts.score.calibrate"))
+        with gr.Row():
+            score_template_box = gr.Textbox(SCORE_DEFAULT_TEMPLATE, lines=3, label=t("prompts.score.template"))
+            words_box = gr.Textbox(SCORE_DEFAULT_WORDS, lines=3, label=t("prompts.score.words"))
+        score_button = gr.Button(t("prompts.score.run"), variant="primary")
+        score_md = gr.Markdown()
+        with gr.Row():
+            confusion_plot, prior_plot = gr.Plot(), gr.Plot()
+        score_table = gr.Dataframe(interactive=False, wrap=True, max_height=400)
+        gr.Markdown(t("prompts.score.order_intro"))
+        with gr.Row():
+            shots_slider = gr.Slider(1, scoring.MAX_SHOTS, value=2, step=1, label=t("prompts.score.shots"))
+            orders_slider = gr.Slider(1, scoring.MAX_ORDERS, value=2, step=1, label=t("prompts.score.orders"))
+            order_button = gr.Button(t("prompts.score.order_run"))
+        order_plot = gr.Plot()
+        gr.Markdown(t("prompts.score.data_note"))
+
+    # ---- wiring ------------------------------------------------------------------------------
+    prompt_inputs = [model_dropdown, template_box, values_box, chat_checkbox]
+    library_dropdown.change(
+        pick_library, library_dropdown, [template_box, values_box, chat_checkbox], api_visibility="private"
+    ).then(show_prompt, prompt_inputs, [rendered_box, tokens_html], api_visibility="private")
+    template_box.change(fill_missing_values, [template_box, values_box], values_box, api_visibility="private")
+    gr.on(
+        [
+            template_box.submit,
+            template_box.blur,
+            values_box.blur,
+            values_box.submit,
+            chat_checkbox.change,
+            model_dropdown.change,
+        ],
+        show_prompt,
+        prompt_inputs,
+        [rendered_box, tokens_html],
+        api_visibility="private",
+    )
+    generation_inputs = [
+        *prompt_inputs,
+        mode_radio,
+        temperature_slider,
+        top_k_slider,
+        top_p_slider,
+        repetition_slider,
+        max_new_slider,
+        seed_number,
+    ]
+    generation_outputs = [output_html, notes_md, steps_state, step_slider, distribution_plot]
+    generate_event = generate_button.click(
+        show_prompt, prompt_inputs, [rendered_box, tokens_html], api_visibility="private"
+    ).success(stream_generation, generation_inputs, generation_outputs, api_visibility="private")
+    paris_event = (
+        paris_button.click(
+            paris_example, None, [template_box, values_box, chat_checkbox, mode_radio], api_visibility="private"
+        )
+        .then(show_prompt, prompt_inputs, [rendered_box, tokens_html], api_visibility="private")
+        .success(stream_generation, generation_inputs, generation_outputs, api_visibility="private")
+    )
+    stop_button.click(None, None, None, cancels=[generate_event, paris_event], api_visibility="private")
+    step_slider.change(show_step, [steps_state, step_slider], distribution_plot, api_visibility="private")
+
+    columns_slider.change(
+        lambda n: [gr.update(visible=i < int(n)) for i in range(MAX_COLUMNS)],
+        columns_slider,
+        column_boxes,
+        api_visibility="private",
+    )
+    side_button.click(
+        run_columns,
+        [model_dropdown, side_values_box, side_max_new, side_seed, columns_slider, *column_inputs],
+        [*column_outputs, *column_stats, *column_plots],
+        api_visibility="private",
+    )
+
+    score_inputs = [model_dropdown, dataset_dropdown, score_template_box, words_box, n_examples_slider]
+    score_button.click(
+        run_scoring,
+        [*score_inputs, calibrate_checkbox],
+        [score_md, confusion_plot, prior_plot, score_table],
+        api_visibility="private",
+    )
+    dataset_dropdown.change(pick_dataset, dataset_dropdown, [score_template_box, words_box], api_visibility="private")
+    order_button.click(
+        run_order_effect, [*score_inputs, shots_slider, orders_slider], order_plot, api_visibility="private"
+    )
+
+    demo.load(show_prompt, prompt_inputs, [rendered_box, tokens_html], api_visibility="private")
+
+    for endpoint in API:
+        gr.api(endpoint, api_name=endpoint.__name__)
+
+if __name__ == "__main__":
+    demo.launch()
