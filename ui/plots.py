@@ -288,6 +288,8 @@ def attention_grid(att, tokens: Sequence[str], titles: Sequence[str], title: str
             )  # fmt: skip
         )
     return _figure(data, layout)
+
+
 # ---- Prompts tab -------------------------------------------------------------------------------
 KEPT, DROPPED = "#2563eb", "#cbd5e1"  # blue: the filters keep the token; grey: they drop it
 
