@@ -302,9 +302,12 @@ def build_trainer(config: FinetuneConfig, run_dir: Path, store: RunStore):
         use_cpu=not torch.cuda.is_available(),
         dataloader_pin_memory=torch.cuda.is_available(),
         disable_tqdm=True,
+        ddp_find_unused_parameters=False,
         report_to="none",
     )
     watch = pairs.pinned(val_rows)
+    if config.padding == "dynamic":  # evaluation batches of similar lengths pad little too
+        val_rows = sorted(val_rows, key=lambda r: len(r["sentence1"]) + len(r["sentence2"]))
     callback = make_callback(run_dir, store, watch, tokenizer, config)
     trainer = Trainer(
         model=model,
@@ -317,7 +320,7 @@ def build_trainer(config: FinetuneConfig, run_dir: Path, store: RunStore):
         callbacks=[callback],
     )
     if int(os.environ.get("RANK", "0")) == 0:
-        store.set_status(run_dir, message="training", max_steps=trainer.args.max_steps)
+        store.set_status(run_dir, message="training", world_size=args.world_size)
     return trainer, callback
 
 
@@ -494,7 +497,8 @@ def main(argv: list[str] | None = None) -> None:
         if int(os.environ.get("RANK", "0")) == 0:
             RunStore(Path(run_dir).parent).set_status(Path(run_dir), state="failed", message=f"{type(err).__name__}: {err}")
         raise
-    print(f"{Path(run_dir).name}: {state} ({read_json(Path(run_dir) / 'status.json').get('message', '')})", flush=True)
+    if int(os.environ.get("RANK", "0")) == 0:
+        print(f"{Path(run_dir).name}: {state} ({read_json(Path(run_dir) / 'status.json').get('message', '')})", flush=True)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ import json
 import os
 import shutil
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,9 +123,15 @@ class RunStore:
         self.root.mkdir(parents=True, exist_ok=True)
 
     def create(self, config: dict) -> Run:
-        run_id = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
-        path = self.root / run_id
-        path.mkdir()
+        while True:  # ids sort in creation order (the queue order); a collision just tries again
+            now = time.time()
+            run_id = time.strftime("%Y%m%d-%H%M%S", time.localtime(now)) + f"-{int(now % 1 * 1e6):06d}"
+            path = self.root / run_id
+            try:
+                path.mkdir()
+                break
+            except FileExistsError:
+                time.sleep(0.001)
         write_json_atomic(path / "config.json", config)
         write_json_atomic(path / "status.json", {"state": "queued", "created": time.time(), "message": ""})
         self.prune()

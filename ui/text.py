@@ -133,7 +133,7 @@ EN: dict[str, str] = {
     "ft.cli": (
         "The same job runs from a terminal, and on several GPUs or machines with accelerate:\n\n"
         "```\npython -m playground.finetune --new runs --set max_steps=200\n"
-        "accelerate launch --num_processes 2 -m playground.finetune --run-dir runs/<run_id>\n```"
+        "accelerate launch --multi_gpu --num_processes 2 -m playground.finetune --run-dir runs/<run_id>\n```"
     ),
 }
 
