@@ -107,3 +107,12 @@ def test_api_start_status_stop_and_list(client):
     assert run_id in [run["run_id"] for run in listed]
     with pytest.raises(AppError, match="between"):
         client.predict(learning_rate=1000, api_name="/finetune_start")
+
+
+def test_the_streaming_handler_stays_a_generator_and_reports_bad_settings(runs):
+    import inspect
+
+    assert inspect.isgeneratorfunction(finetune_tab.start_and_watch)
+    hyper = ["all-MiniLM-L6-v2", "paraphrase", "full", -1, 10, 1, 8, 64, 0.1, 0.0, 0, 32, 5]
+    with pytest.raises(gr.Error, match="between"):
+        next(finetune_tab.start_and_watch(*hyper, None, "sentence1", "sentence2", "label"))
