@@ -18,8 +18,8 @@ waits (state "queued") until every earlier run is done.
 from __future__ import annotations
 
 import argparse
-import json
 import dataclasses
+import json
 import math
 import os
 import subprocess
@@ -145,7 +145,10 @@ def tokenized(rows: list[dict], tokenizer, config: FinetuneConfig):
 
     def encode(batch):
         enc = tokenizer(
-            list(batch["sentence1"]), list(batch["sentence2"]), truncation=True, max_length=config.max_length,
+            list(batch["sentence1"]),
+            list(batch["sentence2"]),
+            truncation=True,
+            max_length=config.max_length,
             padding=padding,
         )
         return {**enc, "labels": list(batch["label"])}
@@ -180,8 +183,9 @@ def make_callback(run_dir: Path, store: RunStore, watch: list[dict], tokenizer, 
         def on_evaluate(self, args, state, control, metrics=None, model=None, **kwargs):
             if state.is_world_process_zero and model is not None:
                 rows = predict_rows(model, tokenizer, watch, config.max_length)
-                append_jsonl(metrics_path, {"step": state.global_step, "time": time.time() - self.started,
-                                            "pinned": rows})
+                append_jsonl(
+                    metrics_path, {"step": state.global_step, "time": time.time() - self.started, "pinned": rows}
+                )
 
         def on_step_end(self, args, state, control, **kwargs):
             if _any_rank(stop_path.exists() or bool(self.diverged)):
@@ -218,8 +222,14 @@ def predict_rows(model, tokenizer, rows: list[dict], max_length: int = 128) -> l
         return []
     was_training = model.training
     model.eval()
-    enc = tokenizer([r["sentence1"] for r in rows], [r["sentence2"] for r in rows], truncation=True,
-                    max_length=max_length, padding=True, return_tensors="pt").to(model.device)
+    enc = tokenizer(
+        [r["sentence1"] for r in rows],
+        [r["sentence2"] for r in rows],
+        truncation=True,
+        max_length=max_length,
+        padding=True,
+        return_tensors="pt",
+    ).to(model.device)
     with torch.no_grad():
         p = model(**enc).logits.float().softmax(-1)[:, 1].tolist()  # (B,)
     model.train(was_training)
@@ -328,17 +338,27 @@ def with_lora(model, r: int):
     """Low-rank adapters on the attention projections; the new classifier trains in full."""
     from peft import LoraConfig, get_peft_model
 
-    lora = LoraConfig(r=r, lora_alpha=2 * r, lora_dropout=0.1, target_modules=["query", "value"],
-                      modules_to_save=["classifier"], task_type="SEQ_CLS")
+    lora = LoraConfig(
+        r=r,
+        lora_alpha=2 * r,
+        lora_dropout=0.1,
+        target_modules=["query", "value"],
+        modules_to_save=["classifier"],
+        task_type="SEQ_CLS",
+    )
     return get_peft_model(model, lora)
 
 
 def finish(trainer, callback, config: FinetuneConfig, run_dir: Path, store: RunStore, rank: int) -> str:
     """Final evaluation and model (not for a diverged run), then the final status."""
     if callback.diverged:
-        state, message = "diverged", (
-            f"Training diverged: {callback.diverged}. The learning rate ({config.learning_rate:g}) is probably too "
-            "high: try 2e-5 to 1e-4.")
+        state, message = (
+            "diverged",
+            (
+                f"Training diverged: {callback.diverged}. The learning rate ({config.learning_rate:g}) is probably too "
+                "high: try 2e-5 to 1e-4."
+            ),
+        )
     else:
         state = "stopped" if (run_dir / "STOP").exists() else "finished"
         message = "Stopped by request; the model so far is kept." if state == "stopped" else "Finished."
@@ -359,13 +379,26 @@ def finish(trainer, callback, config: FinetuneConfig, run_dir: Path, store: RunS
 def worker_env(threads: int | None = None) -> dict:
     """Passive OpenMP threads, few of them: the web server beside the worker stays responsive."""
     threads = threads or int(os.environ.get("PLAYGROUND_TRAIN_THREADS", max(1, min(4, (os.cpu_count() or 2) - 1))))
-    return {**os.environ, "OMP_WAIT_POLICY": "PASSIVE", "OMP_NUM_THREADS": str(threads),
-            "MKL_NUM_THREADS": str(threads), "TOKENIZERS_PARALLELISM": "false", "PYTHONPATH": str(ROOT)}
+    return {
+        **os.environ,
+        "OMP_WAIT_POLICY": "PASSIVE",
+        "OMP_NUM_THREADS": str(threads),
+        "MKL_NUM_THREADS": str(threads),
+        "TOKENIZERS_PARALLELISM": "false",
+        "PYTHONPATH": str(ROOT),
+    }
 
 
 def start(config: FinetuneConfig, store: RunStore | None = None, upload_rows: list[dict] | None = None) -> Run:
     """Create the run folder and start its worker process; returns at once (the run is "queued")."""
+    from playground import models
+
     store = store or RunStore()
+    if models.spec(config.model).role != models.ENCODER:
+        raise ValueError(f"{config.model} is not an encoder: fine-tune a BERT-like model on sentence pairs.")
+    where = models.availability(config.model)
+    if not where.available:
+        raise ValueError(f"{config.model} is not available here: {where.reason}.")
     if config.dataset == "upload" and not upload_rows:
         raise ValueError("Upload a file of sentence pairs first (or choose a built-in dataset).")
     if config.dataset == "mrpc":
@@ -376,9 +409,14 @@ def start(config: FinetuneConfig, store: RunStore | None = None, upload_rows: li
             for row in upload_rows:
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
     log = open(run.path / "worker.log", "ab")
-    process = subprocess.Popen([sys.executable, "-m", "playground.finetune", "--run-dir", str(run.path)],
-                               cwd=ROOT, env=worker_env(), stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "playground.finetune", "--run-dir", str(run.path)],
+        cwd=ROOT,
+        env=worker_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     log.close()
     _children.append(process)
     store.set_status(run, pid=process.pid)
@@ -429,8 +467,13 @@ def try_pair(run: Run, sentence1: str, sentence2: str) -> dict:
 
 def series(rows: list[dict]) -> dict[str, tuple[list[float], list[float]]]:
     """metrics.jsonl rows -> named curves (steps, values) for the live view; non-finite values dropped."""
-    wanted = {"loss train": "loss", "loss eval": "eval_loss", "score accuracy": "eval_accuracy",
-              "score F1": "eval_f1", "lr": "learning_rate"}
+    wanted = {
+        "loss train": "loss",
+        "loss eval": "eval_loss",
+        "score accuracy": "eval_accuracy",
+        "score F1": "eval_f1",
+        "lr": "learning_rate",
+    }
     out = {}
     for name, key in wanted.items():
         points = [(r["step"], r[key]) for r in rows if isinstance(r.get(key), int | float) and math.isfinite(r[key])]
@@ -495,10 +538,14 @@ def main(argv: list[str] | None = None) -> None:
         state = train(run_dir)
     except Exception as err:
         if int(os.environ.get("RANK", "0")) == 0:
-            RunStore(Path(run_dir).parent).set_status(Path(run_dir), state="failed", message=f"{type(err).__name__}: {err}")
+            RunStore(Path(run_dir).parent).set_status(
+                Path(run_dir), state="failed", message=f"{type(err).__name__}: {err}"
+            )
         raise
     if int(os.environ.get("RANK", "0")) == 0:
-        print(f"{Path(run_dir).name}: {state} ({read_json(Path(run_dir) / 'status.json').get('message', '')})", flush=True)
+        print(
+            f"{Path(run_dir).name}: {state} ({read_json(Path(run_dir) / 'status.json').get('message', '')})", flush=True
+        )
 
 
 if __name__ == "__main__":

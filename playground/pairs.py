@@ -42,8 +42,10 @@ def load_mrpc(split: str) -> list[dict]:
 
     status = hub_status()
     if not status.reachable:
-        raise ValueError(f"GLUE MRPC comes from the Hugging Face Hub, which is not reachable ({status.reason}). "
-                         "Use the offline 'paraphrase' set or upload your own pairs.")
+        raise ValueError(
+            f"GLUE MRPC comes from the Hugging Face Hub, which is not reachable ({status.reason}). "
+            "Use the offline 'paraphrase' set or upload your own pairs."
+        )
     from datasets import load_dataset
 
     data = load_dataset("nyu-mll/glue", "mrpc", split=split)
@@ -82,8 +84,10 @@ def parse_upload(
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ValueError(f"The file is not UTF-8 text (byte {err.start} cannot be read). "
-                         "Save it as UTF-8 (in Excel: 'CSV UTF-8') and upload it again.") from None
+        raise ValueError(
+            f"The file is not UTF-8 text (byte {err.start} cannot be read). "
+            "Save it as UTF-8 (in Excel: 'CSV UTF-8') and upload it again."
+        ) from None
     records = _records(text, filename)
     columns = {sentence1, sentence2, label}
     missing = sorted(c for c in columns if records and c not in records[0])
@@ -104,8 +108,10 @@ def parse_upload(
         shown = ", ".join(repr(u) for u in sorted(unknown)[:5])
         raise ValueError(f"Unknown label(s) {shown} in column '{label}'. Use 1/0 (also true/false, yes/no).")
     if empty:
-        raise ValueError(f"{len(empty)} row(s) have an empty sentence (line(s) {', '.join(map(str, empty[:8]))}). "
-                         "Fill or delete them.")
+        raise ValueError(
+            f"{len(empty)} row(s) have an empty sentence (line(s) {', '.join(map(str, empty[:8]))}). "
+            "Fill or delete them."
+        )
     if len(rows) < MIN_UPLOAD_ROWS:
         raise ValueError(f"Only {len(rows)} pair(s): upload at least {MIN_UPLOAD_ROWS} to train and evaluate.")
     if len({r["label"] for r in rows}) < 2:

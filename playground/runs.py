@@ -168,7 +168,9 @@ class RunStore:
         run = self.get(run_id)
         if run.state != "queued":
             return 0
-        return sum(r.run_id != run_id and (r.state == "running" or r.run_id < run_id) for r in self.list() if r.state in ACTIVE)
+        return sum(
+            r.run_id != run_id and (r.state == "running" or r.run_id < run_id) for r in self.list() if r.state in ACTIVE
+        )
 
     def delete(self, run_id: str) -> None:
         run = self.get(run_id)

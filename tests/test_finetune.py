@@ -153,9 +153,24 @@ def test_a_killed_worker_leaves_a_failed_run_with_its_log(store):
 def test_two_processes_with_accelerate_launch(store):
     """torchrun under accelerate, gloo on CPU: the same command runs on N GPUs or machines."""
     run = new_run(store, max_steps=2, batch_size=4)
-    cmd = [sys.executable, "-m", "accelerate.commands.launch", "--multi_gpu", "--num_processes", "2", "--num_machines",
-           "1", "--mixed_precision", "no", "--dynamo_backend", "no", "-m", "playground.finetune",
-           "--run-dir", str(run.path)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "accelerate.commands.launch",
+        "--multi_gpu",
+        "--num_processes",
+        "2",
+        "--num_machines",
+        "1",
+        "--mixed_precision",
+        "no",
+        "--dynamo_backend",
+        "no",
+        "-m",
+        "playground.finetune",
+        "--run-dir",
+        str(run.path),
+    ]
     env = {**finetune.worker_env(threads=1), "HF_HUB_OFFLINE": "1"}
     done = subprocess.run(cmd, env=env, cwd=finetune.ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]

@@ -21,8 +21,10 @@ def finished_run(store, accuracies=(0.5, 0.8)):
     for step, acc in zip((0, 10), accuracies, strict=True):
         append_jsonl(run.metrics_path, {"step": step, "loss": 0.7 - step / 100, "learning_rate": 1e-5})
         append_jsonl(run.metrics_path, {"step": step, "eval_loss": 0.69, "eval_accuracy": acc, "eval_f1": acc})
-    append_jsonl(run.metrics_path, {"step": 10, "pinned": [
-        {"sentence1": "a", "sentence2": "b", "label": 1, "p_paraphrase": 0.9, "predicted": 1}]})
+    append_jsonl(
+        run.metrics_path,
+        {"step": 10, "pinned": [{"sentence1": "a", "sentence2": "b", "label": 1, "p_paraphrase": 0.9, "predicted": 1}]},
+    )
     store.set_status(run, state="finished", step=10, max_steps=10, elapsed=12.0, message="Finished.")
     return store.get(run.run_id)
 
@@ -65,6 +67,9 @@ def test_progress_bar_and_times():
         (lambda: finetune_tab.stop_run(""), "Pick a run"),
         (lambda: finetune_tab.finetune_status("no-such-run"), "no run called"),
         (lambda: finetune_tab.finetune_start(learning_rate=-1), "between"),
+        (lambda: finetune_tab.finetune_start(model="bert-base-uncased"), "not available here"),
+        (lambda: finetune_tab.finetune_start(model="SmolLM2-135M-Instruct"), "not an encoder"),
+        (lambda: finetune_tab.finetune_start(model="my/private-model"), "not in the model catalogue"),
     ],
 )
 def test_bad_input_becomes_a_gradio_error(runs, call, message):
@@ -90,8 +95,9 @@ def test_an_uploaded_file_is_checked(tmp_path):
 
 @pytest.mark.slow
 def test_api_start_status_stop_and_list(client):
-    started = client.predict(train_size=32, eval_size=16, eval_steps=2, batch_size=8, max_steps=400,
-                             api_name="/finetune_start")
+    started = client.predict(
+        train_size=32, eval_size=16, eval_steps=2, batch_size=8, max_steps=400, api_name="/finetune_start"
+    )
     run_id = started["run_id"]
     deadline = time.time() + 300
     status = {}

@@ -46,8 +46,10 @@ def test_a_good_csv_with_mapped_columns():
 
 
 def test_jsonl_with_chinese_text_and_word_labels():
-    lines = [json.dumps({"a": f"我爱北京{i}", "b": f"北京{i}", "y": "yes" if i % 2 else "no"}, ensure_ascii=False)
-             for i in range(25)]
+    lines = [
+        json.dumps({"a": f"我爱北京{i}", "b": f"北京{i}", "y": "yes" if i % 2 else "no"}, ensure_ascii=False)
+        for i in range(25)
+    ]
     rows = pairs.parse_upload("\n".join(lines).encode("utf-8"), "pairs.jsonl", "a", "b", "y")
     assert rows[1] == {"sentence1": "我爱北京1", "sentence2": "北京1", "label": 1}
 

@@ -61,8 +61,15 @@ def status_markdown(run_id: str) -> str:
     status = run.status
     step, total = status.get("step", 0), status.get("max_steps", 0) or 1
     eta = finetune.eta_s(status)
-    text = t("ft.progress", run=run_id, state=run.state, bar=bar(step / total), step=step, total=total,
-             eta=t("ft.eta", eta=minutes(eta)) if eta and run.state == "running" else "")
+    text = t(
+        "ft.progress",
+        run=run_id,
+        state=run.state,
+        bar=bar(step / total),
+        step=step,
+        total=total,
+        eta=t("ft.eta", eta=minutes(eta)) if eta and run.state == "running" else "",
+    )
     if status.get("message"):
         text += f"\n\n{status['message']}"
     if run.state == "failed" and status.get("log_tail"):
@@ -86,17 +93,38 @@ def runs_table() -> list[list]:
     for run in store().list():
         s = finetune.summary(run)
         fmt = lambda v: None if v is None else round(v, 3)  # noqa: E731
-        table.append([run.run_id, s["state"], s["config"].get("method", ""), f"{s['step']}/{s['max_steps']}",
-                      fmt(s["accuracy_before"]), fmt(s["accuracy_after"]), fmt(s["f1_after"]), s["elapsed_s"]])
+        table.append(
+            [
+                run.run_id,
+                s["state"],
+                s["config"].get("method", ""),
+                f"{s['step']}/{s['max_steps']}",
+                fmt(s["accuracy_before"]),
+                fmt(s["accuracy_after"]),
+                fmt(s["f1_after"]),
+                s["elapsed_s"],
+            ]
+        )
     return table
 
 
-def config_from_ui(model, dataset, method, lr, max_steps, epochs, batch, max_length, warmup, decay, seed, size,
-                   eval_steps) -> FinetuneConfig:
+def config_from_ui(
+    model, dataset, method, lr, max_steps, epochs, batch, max_length, warmup, decay, seed, size, eval_steps
+) -> FinetuneConfig:
     return finetune.make_config(
-        model=model, dataset=dataset, method=method, learning_rate=lr, max_steps=max_steps, epochs=epochs,
-        batch_size=batch, max_length=max_length, warmup_ratio=warmup, weight_decay=decay, seed=seed,
-        train_size=size, eval_steps=eval_steps,
+        model=model,
+        dataset=dataset,
+        method=method,
+        learning_rate=lr,
+        max_steps=max_steps,
+        epochs=epochs,
+        batch_size=batch,
+        max_length=max_length,
+        warmup_ratio=warmup,
+        weight_decay=decay,
+        seed=seed,
+        train_size=size,
+        eval_steps=eval_steps,
     )
 
 
@@ -154,8 +182,7 @@ def refresh_runs(selected):
     ids = [r.run_id for r in store().list()]
     keep = [r for r in (selected or []) if r in ids]
     picked = ids[0] if ids else None
-    return (runs_table(), gr.update(choices=ids, value=keep), gr.update(choices=ids, value=picked),
-            overlay(keep))
+    return (runs_table(), gr.update(choices=ids, value=keep), gr.update(choices=ids, value=picked), overlay(keep))
 
 
 @friendly
@@ -211,8 +238,16 @@ def finetune_start(
 ) -> dict:
     """Start a fine-tuning run on a built-in dataset; returns its id and state ("queued" at first)."""
     config = finetune.make_config(
-        model=model, dataset=dataset, method=method, learning_rate=learning_rate, max_steps=max_steps,
-        batch_size=batch_size, train_size=train_size, eval_size=eval_size, eval_steps=eval_steps, seed=seed,
+        model=model,
+        dataset=dataset,
+        method=method,
+        learning_rate=learning_rate,
+        max_steps=max_steps,
+        batch_size=batch_size,
+        train_size=train_size,
+        eval_size=eval_size,
+        eval_steps=eval_steps,
+        seed=seed,
     )
     if config.dataset == "upload":
         raise ValueError("Uploads go through the tab; the API trains on 'paraphrase' or 'mrpc'.")
@@ -253,8 +288,9 @@ with gr.Blocks() as demo:
     with gr.Row():
         model_dropdown = gr.Dropdown(model_choices(), value=DEFAULT.model, label=t("ft.model"))
         dataset_radio = gr.Radio(["paraphrase", "mrpc", "upload"], value=DEFAULT.dataset, label=t("ft.dataset"))
-        method_radio = gr.Radio(list(finetune.METHODS), value=DEFAULT.method, label=t("ft.method"),
-                                info=t("ft.method_info"))
+        method_radio = gr.Radio(
+            list(finetune.METHODS), value=DEFAULT.method, label=t("ft.method"), info=t("ft.method_info")
+        )
     gr.Markdown(t("ft.data_note"))
     with gr.Accordion(t("ft.upload"), open=False):
         with gr.Row():
@@ -296,7 +332,7 @@ with gr.Blocks() as demo:
         run_dropdown = gr.Dropdown([], label=t("ft.run"))
         download_button = gr.Button(t("ft.download"))
         delete_button = gr.Button(t("ft.delete"))
-    download_file = gr.File(label=t("ft.download"), interactive=False)
+    download_file = gr.File(label=t("ft.download"), interactive=False, height=90)
     gr.Markdown(f"#### {t('ft.try')}")
     with gr.Row():
         s1_box = gr.Textbox("The vertebral column is also known as the backbone.", label=t("ft.s1"))
@@ -306,25 +342,57 @@ with gr.Blocks() as demo:
     gr.Markdown(t("ft.cli"))
 
     # ---- wiring ------------------------------------------------------------------------------
-    hyper = [model_dropdown, dataset_radio, method_radio, lr_number, steps_number, epochs_number, batch_slider,
-             length_slider, warmup_slider, decay_number, seed_number, size_number, eval_number]
+    hyper = [
+        model_dropdown,
+        dataset_radio,
+        method_radio,
+        lr_number,
+        steps_number,
+        epochs_number,
+        batch_slider,
+        length_slider,
+        warmup_slider,
+        decay_number,
+        seed_number,
+        size_number,
+        eval_number,
+    ]
     upload_inputs = [upload_file, col1_box, col2_box, label_box]
     check_button.click(check_upload, upload_inputs, upload_md, api_visibility="private")
     start_button.click(
-        start_and_watch, hyper + upload_inputs, [run_state, status_md, curves_plot, pinned_table],
-        api_visibility="private", concurrency_limit=16,
-    ).then(refresh_runs, overlay_dropdown, [runs_df, overlay_dropdown, run_dropdown, overlay_plot],
-           api_visibility="private")
+        start_and_watch,
+        hyper + upload_inputs,
+        [run_state, status_md, curves_plot, pinned_table],
+        api_visibility="private",
+        concurrency_limit=16,
+    ).then(
+        refresh_runs,
+        overlay_dropdown,
+        [runs_df, overlay_dropdown, run_dropdown, overlay_plot],
+        api_visibility="private",
+    )
     stop_button.click(stop_run, run_state, status_md, api_visibility="private", concurrency_limit=None)
-    refresh_button.click(refresh_runs, overlay_dropdown, [runs_df, overlay_dropdown, run_dropdown, overlay_plot],
-                         api_visibility="private")
+    refresh_button.click(
+        refresh_runs,
+        overlay_dropdown,
+        [runs_df, overlay_dropdown, run_dropdown, overlay_plot],
+        api_visibility="private",
+    )
     overlay_dropdown.change(overlay, overlay_dropdown, overlay_plot, api_visibility="private")
     try_button.click(try_model, [run_dropdown, s1_box, s2_box], try_md, api_visibility="private")
     download_button.click(download_model, run_dropdown, download_file, api_visibility="private")
-    delete_button.click(delete_run, [run_dropdown, overlay_dropdown],
-                        [runs_df, overlay_dropdown, run_dropdown, overlay_plot], api_visibility="private")
-    demo.load(refresh_runs, overlay_dropdown, [runs_df, overlay_dropdown, run_dropdown, overlay_plot],
-              api_visibility="private")
+    delete_button.click(
+        delete_run,
+        [run_dropdown, overlay_dropdown],
+        [runs_df, overlay_dropdown, run_dropdown, overlay_plot],
+        api_visibility="private",
+    )
+    demo.load(
+        refresh_runs,
+        overlay_dropdown,
+        [runs_df, overlay_dropdown, run_dropdown, overlay_plot],
+        api_visibility="private",
+    )
 
     for endpoint in API:
         gr.api(endpoint, api_name=endpoint.__name__)
