@@ -350,7 +350,7 @@ def with_lora(model, r: int):
 
 
 def finish(trainer, callback, config: FinetuneConfig, run_dir: Path, store: RunStore, rank: int) -> str:
-    """Final evaluation and model (not for a diverged run), then the final status."""
+    """The final model (not for a diverged run), evaluated unless stopped, then the final status."""
     if callback.diverged:
         state, message = (
             "diverged",
@@ -361,13 +361,17 @@ def finish(trainer, callback, config: FinetuneConfig, run_dir: Path, store: RunS
         )
     else:
         state = "stopped" if (run_dir / "STOP").exists() else "finished"
-        message = "Stopped by request; the model so far is kept." if state == "stopped" else "Finished."
-        metrics = trainer.evaluate()
+        step = trainer.state.global_step
+        message = f"Stopped by request at step {step}; the model so far is kept." if state == "stopped" else "Finished."
+        if state == "finished" and step % config.eval_steps:  # a stopped run ends at once, unevaluated
+            trainer.evaluate()
         model = trainer.model.merge_and_unload() if config.method == "lora" else trainer.model
         if rank == 0:
             model.save_pretrained(run_dir / "model")
             trainer.processing_class.save_pretrained(run_dir / "model")
-        message += f" Validation accuracy {metrics.get('eval_accuracy', float('nan')):.3f}."
+        evals = [r for r in store.get(run_dir.name).metrics() if "eval_accuracy" in r] if rank == 0 else []
+        if evals:
+            message += f" Validation accuracy {evals[-1]['eval_accuracy']:.3f} (step {evals[-1]['step']})."
     if rank == 0:
         store.set_status(run_dir, state=state, message=message, finished=time.time())
     return state
@@ -463,6 +467,19 @@ def try_pair(run: Run, sentence1: str, sentence2: str) -> dict:
     tokenizer, model = _tried[key]
     row = {"sentence1": sentence1[: pairs.MAX_TEXT_CHARS], "sentence2": sentence2[: pairs.MAX_TEXT_CHARS]}
     return predict_rows(model, tokenizer, [row], run.config.get("finetune", {}).get("max_length", 128))[0]
+
+
+def kept_models(store: RunStore | None = None) -> dict[str, Path]:
+    """Fine-tuned models on disk, for other tabs (e.g. attention before/after fine-tuning):
+    {"<run_id> (<base model>, acc 0.917)": model folder}, newest first. Load the folder with
+    `AutoModelForSequenceClassification.from_pretrained` (or AutoModel for the encoder alone)."""
+    kept = {}
+    for run in (store or RunStore()).list():
+        if run.has_model():
+            info = summary(run)
+            accuracy = f", acc {info['accuracy_after']:.3f}" if info["accuracy_after"] is not None else ""
+            kept[f"{run.run_id} ({info['config'].get('model', '?')}{accuracy})"] = run.model_dir
+    return kept
 
 
 def series(rows: list[dict]) -> dict[str, tuple[list[float], list[float]]]:

@@ -122,3 +122,14 @@ def test_the_streaming_handler_stays_a_generator_and_reports_bad_settings(runs):
     hyper = ["all-MiniLM-L6-v2", "paraphrase", "full", -1, 10, 1, 8, 64, 0.1, 0.0, 0, 32, 5]
     with pytest.raises(gr.Error, match="between"):
         next(finetune_tab.start_and_watch(*hyper, None, "sentence1", "sentence2", "label"))
+
+
+def test_kept_models_are_offered_to_other_tabs(runs):
+    from playground import finetune
+
+    with_model, without = finished_run(runs), finished_run(runs)
+    with_model.model_dir.mkdir()
+    (with_model.model_dir / "config.json").write_text("{}")
+    kept = finetune.kept_models(runs)
+    assert list(kept.values()) == [with_model.model_dir]
+    assert without.run_id not in next(iter(kept))
