@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: setup models browser run test test-fast lint format bench screenshot clean
+.PHONY: setup models browser run test test-fast lint format bench bench-finetune screenshot clean
 
 setup: $(STAMP) models
 
@@ -43,6 +43,9 @@ bench: setup  ## start-up time and peak memory, against the bare imports measure
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/attention.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/prompts.py
+
+bench-finetune: setup  ## fine-tuning throughput, ours over the source text's padding recipe (minutes on CPU)
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/finetune.py
 
 screenshot: setup browser  ## the README's screenshot, from the real app
 	HF_HUB_OFFLINE=1 $(BIN)/python scripts/screenshot.py docs/positional-tab.png

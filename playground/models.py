@@ -21,6 +21,7 @@ from playground.device import best_device  # here, not in _load: importing it in
 
 ENCODER, CAUSAL_LM = "encoder", "causal-lm"
 ROLES = (ENCODER, CAUSAL_LM)
+SEQUENCE_CLASSIFICATION = "sequence-classification"  # a new (random) classifier on top of an encoder
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,14 @@ def auto_classes() -> dict:
     """transformers' Auto classes, imported under a lock: its lazy module is not thread-safe on first
     access (two requests loading models at once saw `no attribute 'AutoModel'`)."""
     with _IMPORT_LOCK:
-        from transformers import AutoConfig, AutoModel, AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer
+        from transformers import (
+            AutoConfig,
+            AutoModel,
+            AutoModelForCausalLM,
+            AutoModelForMaskedLM,
+            AutoModelForSequenceClassification,
+            AutoTokenizer,
+        )
 
     return {
         "config": AutoConfig,
@@ -152,6 +160,7 @@ def auto_classes() -> dict:
         "base": AutoModel,
         CAUSAL_LM: AutoModelForCausalLM,
         "masked-lm": AutoModelForMaskedLM,
+        SEQUENCE_CLASSIFICATION: AutoModelForSequenceClassification,
     }
 
 
@@ -232,3 +241,15 @@ def load_config(name: str):
     """The model's config only (no weights): e.g. RoPE theta, sizes."""
     path, local_only = _location(spec(name))
     return auto_classes()["config"].from_pretrained(path, local_files_only=local_only)
+
+
+def load_for_training(name: str, head: str = SEQUENCE_CLASSIFICATION, **kwargs) -> tuple[object, object]:
+    """A fresh (tokenizer, model) to fine-tune, outside the cache, in train mode, float32 on CPU.
+
+    kwargs go to `from_pretrained`, e.g. `num_labels=2` for a new classification head.
+    """
+    path, local_only = _location(spec(name))
+    auto = auto_classes()
+    tokenizer = auto["tokenizer"].from_pretrained(path, local_files_only=local_only)
+    net = auto[head].from_pretrained(path, local_files_only=local_only, **kwargs)  # never trust_remote_code
+    return tokenizer, net.train()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
 
 import gradio as gr
@@ -15,44 +16,38 @@ STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing)
 
 
 def friendly(fn):
-    """Turn the engine's ValueError/ModelUnavailable into gr.Error; log anything unexpected."""
+    """Turn the engine's ValueError/ModelUnavailable into gr.Error; log anything unexpected.
+
+    A generator handler (a streaming view) stays a generator, so gradio still streams it."""
+
+    def translated(err: Exception) -> gr.Error:
+        if isinstance(err, gr.Error):
+            return err
+        if isinstance(err, STUDENT_ERRORS):
+            return gr.Error(str(err), print_exception=False)
+        log.exception("handler %s failed", fn.__name__)
+        return gr.Error(
+            "Something went wrong on the server while computing this view. "
+            "Try other values; the error was logged for the host.",
+            print_exception=False,
+        )
+
+    if inspect.isgeneratorfunction(fn):
+
+        @functools.wraps(fn)
+        def streaming(*args, **kwargs):
+            try:
+                yield from fn(*args, **kwargs)
+            except Exception as err:
+                raise translated(err) from None
+
+        return streaming
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except gr.Error:
-            raise
-        except STUDENT_ERRORS as err:
-            raise gr.Error(str(err), print_exception=False) from None
-        except Exception:
-            log.exception("handler %s failed", fn.__name__)
-            raise gr.Error(
-                "Something went wrong on the server while computing this view. "
-                "Try other values; the error was logged for the host.",
-                print_exception=False,
-            ) from None
-
-    return wrapper
-
-
-def friendly_stream(fn):
-    """`friendly` for a generator handler: the same messages, raised while it streams."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            yield from fn(*args, **kwargs)
-        except gr.Error:
-            raise
-        except STUDENT_ERRORS as err:
-            raise gr.Error(str(err), print_exception=False) from None
-        except Exception:
-            log.exception("handler %s failed", fn.__name__)
-            raise gr.Error(
-                "Something went wrong on the server while computing this view. "
-                "Try other values; the error was logged for the host.",
-                print_exception=False,
-            ) from None
+        except Exception as err:
+            raise translated(err) from None
 
     return wrapper

@@ -345,3 +345,42 @@ def grouped_bars(x: Sequence[str], series: dict[str, Sequence[float]], title: st
     fig = go.Figure([go.Bar(x=list(x), y=list(y), name=name) for name, y in series.items()])
     fig.update_layout(barmode="group")
     return _layout(fig, title, x_title, y_title)
+
+
+# ---- fine-tuning curves (Fine-tune tab) ------------------------------------------------------------
+
+FINETUNE_PANELS = (("loss", "loss"), ("accuracy / F1", "score"), ("learning rate", "lr"))
+
+
+def finetune_curves(runs: dict[str, dict[str, tuple[Sequence[float], Sequence[float]]]], title: str) -> go.Figure:
+    """One row of three panels (loss, accuracy/F1, learning rate); each run a colour, each series a dash.
+
+    `runs` maps a run label to {series name: (steps, values)}; series names start with the panel key
+    ("loss", "score" or "lr"), e.g. "loss train", "loss eval", "score accuracy", "score F1", "lr".
+    """
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(rows=1, cols=3, subplot_titles=[name for name, _ in FINETUNE_PANELS], horizontal_spacing=0.07)
+    colours = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e")
+    dashes = {"train": "solid", "eval": "dash", "accuracy": "solid", "F1": "dot", "lr": "solid"}
+    for i, (label, series) in enumerate(runs.items()):
+        for name, (steps, values) in series.items():
+            panel, _, kind = name.partition(" ")
+            col = 1 + [key for _, key in FINETUNE_PANELS].index(panel)
+            fig.add_trace(
+                go.Scatter(
+                    x=list(steps),
+                    y=list(values),
+                    mode="lines+markers" if kind in ("eval", "accuracy", "F1") else "lines",
+                    name=f"{label} · {kind or panel}" if len(runs) > 1 else (kind or panel),
+                    line=dict(color=colours[i % len(colours)], dash=dashes.get(kind or panel, "solid")),
+                    marker=dict(size=5),
+                ),
+                row=1,
+                col=col,
+            )
+    fig.update_xaxes(title_text="step")
+    fig.update_yaxes(range=[0, 1.02], row=1, col=2)
+    fig = _layout(fig, title, "step", "", height=360)
+    fig.update_layout(legend=dict(orientation="h", y=-0.25))
+    return fig

@@ -16,7 +16,7 @@ import gradio as gr
 from playground import generation, models, scoring, templates
 from playground.generation import GenerationConfig
 from ui import plots
-from ui.errors import friendly, friendly_stream
+from ui.errors import friendly
 from ui.text import t
 
 DEFAULT_MODEL = "SmolLM2-135M-Instruct"
@@ -144,7 +144,7 @@ def fill_missing_values(template, values_text):
     return format_values({name: values.get(name, "") for name in names})
 
 
-@friendly_stream
+@friendly
 def stream_generation(model_name, template, values_text, chat, mode, temperature, top_k, top_p, rep, max_new, seed):
     """A generator handler: yields the coloured text after every token; Stop cancels it (closing the stream)."""
     config = config_from(mode, temperature, top_k, top_p, rep, max_new, seed)
@@ -183,7 +183,7 @@ def paris_example():
 # ---- side by side -----------------------------------------------------------------------------
 
 
-@friendly_stream
+@friendly
 def run_columns(model_name, values_text, max_new, seed, n_columns, *column_values):
     """Generate with each column's template and settings in turn, streaming every column's output."""
     values = parse_values(values_text)

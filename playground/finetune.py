@@ -1,0 +1,569 @@
+r"""Fine-tune an encoder on sentence pairs (paraphrase or not) with the HF Trainer, as a job on disk.
+
+Source text §5.2.2 fine-tunes BERT on GLUE MRPC: tokenize pairs with `padding="max_length",
+max_length=128`, then `Trainer(...).train()`. The classifier reads the [CLS] vector:
+
+$$p(y \mid s_1, s_2) = \mathrm{softmax}(W\,h_{[CLS]} + b), \qquad
+\mathcal{L} = -\frac{1}{N}\sum_{i} \log p(y_i \mid s_{1,i}, s_{2,i})$$
+
+Two changes make it several times faster on the same data: dynamic padding (each batch is padded to
+its own longest pair, not to 128) and length grouping (batches of similar lengths, so little padding).
+
+A run is a folder (`playground.runs`); the training itself happens in another process,
+`python -m playground.finetune --run-dir RUN`, which is also the command-line entry point and runs
+under `accelerate launch --num_processes N` unchanged. One training at a time per machine: a worker
+waits (state "queued") until every earlier run is done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from playground import pairs
+from playground.runs import ACTIVE, Run, RunStore, append_jsonl, log_tail, read_json
+
+METHODS = ("full", "lora")
+DIVERGED_LOSS = 20.0  # CE of a 2-class model that is e^-20 sure of the wrong label: it has blown up
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class FinetuneConfig:
+    model: str = "all-MiniLM-L6-v2"
+    dataset: str = "paraphrase"  # "paraphrase" (offline), "mrpc" (Hub) or "upload"
+    method: str = "full"  # "full": every weight; "lora": low-rank adapters (peft) + the classifier
+    learning_rate: float = 5e-5
+    max_steps: int = 200  # > 0 wins over epochs
+    epochs: float = 3.0
+    batch_size: int = 16
+    max_length: int = 128  # longest pair kept, in tokens (longer ones are truncated)
+    warmup_ratio: float = 0.1
+    weight_decay: float = 0.01
+    seed: int = 42
+    train_size: int = 0  # first N training pairs after a seeded shuffle (0: all)
+    eval_size: int = 0  # first N validation pairs (0: all); evaluation is part of the run's time
+    eval_steps: int = 25
+    logging_steps: int = 5
+    lora_r: int = 8
+    padding: str = "dynamic"  # "dynamic" + length grouping, or "max_length" (the source text's recipe)
+
+
+LIMITS = {
+    "learning_rate": (1e-7, 100.0),
+    "max_steps": (0, 5000),
+    "epochs": (0.01, 20),
+    "batch_size": (1, 64),
+    "max_length": (16, 512),
+    "warmup_ratio": (0.0, 0.5),
+    "weight_decay": (0.0, 1.0),
+    "train_size": (0, 20_000),
+    "eval_size": (0, 20_000),
+    "eval_steps": (1, 1000),
+    "logging_steps": (1, 100),
+    "lora_r": (1, 64),
+}
+
+
+def make_config(**values) -> FinetuneConfig:
+    """A checked config: unknown names, out-of-range numbers and unknown choices are refused."""
+    fields = {f.name: f for f in dataclasses.fields(FinetuneConfig)}
+    unknown = set(values) - set(fields)
+    if unknown:
+        raise ValueError(f"Unknown setting(s): {', '.join(sorted(unknown))}.")
+    typed = {}
+    for name, value in values.items():
+        kind = type(fields[name].default)
+        try:
+            typed[name] = kind(value) if kind is not int else int(float(value))
+        except (TypeError, ValueError):
+            raise ValueError(f"'{name}' must be a {kind.__name__}, not {value!r}.") from None
+        if name in LIMITS and not LIMITS[name][0] <= typed[name] <= LIMITS[name][1]:
+            low, high = LIMITS[name]
+            raise ValueError(f"'{name}' must be between {low} and {high} (got {typed[name]}).")
+        if kind is float and not math.isfinite(typed[name]):
+            raise ValueError(f"'{name}' must be a finite number.")
+    config = FinetuneConfig(**typed)
+    if config.method not in METHODS:
+        raise ValueError(f"The method must be one of {', '.join(METHODS)}.")
+    if config.padding not in ("dynamic", "max_length"):
+        raise ValueError("padding must be 'dynamic' or 'max_length'.")
+    if config.dataset not in (*pairs.DATASETS, "upload"):
+        raise ValueError(f"Unknown dataset '{config.dataset}'.")
+    return config
+
+
+# ---- metrics -----------------------------------------------------------------------------------
+
+
+def accuracy_f1(predictions, labels) -> dict:
+    r"""Accuracy and F1 of the positive class, by hand: $F_1 = \frac{2\,TP}{2\,TP + FP + FN}$."""
+    pairs_ = list(zip((int(p) for p in predictions), (int(y) for y in labels), strict=True))
+    tp = sum(p == 1 and y == 1 for p, y in pairs_)
+    fp = sum(p == 1 and y == 0 for p, y in pairs_)
+    fn = sum(p == 0 and y == 1 for p, y in pairs_)
+    accuracy = sum(p == y for p, y in pairs_) / max(1, len(pairs_))
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return {"accuracy": accuracy, "f1": f1}
+
+
+def compute_metrics(eval_pred) -> dict:
+    logits, labels = eval_pred.predictions, eval_pred.label_ids
+    return accuracy_f1(logits.argmax(-1), labels)
+
+
+# ---- data --------------------------------------------------------------------------------------
+
+
+def training_data(config: FinetuneConfig, run_dir: Path) -> tuple[list[dict], list[dict]]:
+    """(train, validation) pairs; an upload was validated and saved as run_dir/upload.jsonl."""
+    if config.dataset == "upload":
+        rows = [pairs._row(r) for r in pairs.read_rows(run_dir / "upload.jsonl")]
+        train, validation = pairs.split(rows, seed=config.seed)
+    else:
+        train, validation = pairs.load(config.dataset, "train"), pairs.load(config.dataset, "validation")
+    if config.train_size:
+        train = pairs.split(train, 0.0, seed=config.seed)[0][: config.train_size]
+    if config.eval_size:
+        validation = validation[: config.eval_size]
+    return train, validation
+
+
+def tokenized(rows: list[dict], tokenizer, config: FinetuneConfig):
+    """A datasets.Dataset of input_ids / token_type_ids / attention_mask / labels."""
+    from datasets import Dataset
+
+    padding = "max_length" if config.padding == "max_length" else False
+
+    def encode(batch):
+        enc = tokenizer(
+            list(batch["sentence1"]),
+            list(batch["sentence2"]),
+            truncation=True,
+            max_length=config.max_length,
+            padding=padding,
+        )
+        return {**enc, "labels": list(batch["label"])}
+
+    data = Dataset.from_list([pairs._row(r) for r in rows])
+    return data.map(encode, batched=True, remove_columns=["sentence1", "sentence2", "label"])
+
+
+# ---- the live view: a callback that writes what happens ------------------------------------------
+
+
+def make_callback(run_dir: Path, store: RunStore, watch: list[dict], tokenizer, config: FinetuneConfig):
+    from transformers import TrainerCallback
+
+    metrics_path, stop_path = run_dir / "metrics.jsonl", run_dir / "STOP"
+
+    class LiveCallback(TrainerCallback):
+        """Appends every log and evaluation to metrics.jsonl; stops on the STOP file or a blown-up loss."""
+
+        started = time.time()
+        diverged = ""
+
+        def on_log(self, args, state, control, logs=None, **kwargs):
+            logs = logs or {}
+            if "loss" in logs and self._blown_up(logs["loss"]):
+                self.diverged = f"the training loss became {logs['loss']} at step {state.global_step}"
+            if state.is_world_process_zero:
+                row = {"step": state.global_step, "epoch": state.epoch, "time": time.time() - self.started}
+                append_jsonl(metrics_path, {**row, **{k: _number(v) for k, v in logs.items()}})
+                store.set_status(run_dir, step=state.global_step, max_steps=state.max_steps, elapsed=row["time"])
+
+        def on_evaluate(self, args, state, control, metrics=None, model=None, **kwargs):
+            if state.is_world_process_zero and model is not None:
+                rows = predict_rows(model, tokenizer, watch, config.max_length)
+                append_jsonl(
+                    metrics_path, {"step": state.global_step, "time": time.time() - self.started, "pinned": rows}
+                )
+
+        def on_step_end(self, args, state, control, **kwargs):
+            if _any_rank(stop_path.exists() or bool(self.diverged)):
+                control.should_training_stop = True
+
+        @staticmethod
+        def _blown_up(loss) -> bool:
+            return not math.isfinite(float(loss)) or float(loss) > DIVERGED_LOSS
+
+    return LiveCallback()
+
+
+def _number(v):
+    return v if not isinstance(v, float) or math.isfinite(v) else str(v)
+
+
+def _any_rank(flag: bool) -> bool:
+    """True if the flag is set on any process (all ranks must stop at the same step or they hang)."""
+    import torch
+    import torch.distributed as dist
+
+    if not (dist.is_available() and dist.is_initialized()):
+        return flag
+    t = torch.tensor([1.0 if flag else 0.0])
+    dist.all_reduce(t, op=dist.ReduceOp.MAX)
+    return bool(t.item())
+
+
+def predict_rows(model, tokenizer, rows: list[dict], max_length: int = 128) -> list[dict]:
+    """p(paraphrase) for each pair, with the predicted label, in eval mode (restored after)."""
+    import torch
+
+    if not rows:
+        return []
+    was_training = model.training
+    model.eval()
+    enc = tokenizer(
+        [r["sentence1"] for r in rows],
+        [r["sentence2"] for r in rows],
+        truncation=True,
+        max_length=max_length,
+        padding=True,
+        return_tensors="pt",
+    ).to(model.device)
+    with torch.no_grad():
+        p = model(**enc).logits.float().softmax(-1)[:, 1].tolist()  # (B,)
+    model.train(was_training)
+    return [{**r, "p_paraphrase": round(q, 4), "predicted": int(q >= 0.5)} for r, q in zip(rows, p, strict=True)]
+
+
+# ---- the worker ----------------------------------------------------------------------------------
+
+
+_held: list = []
+
+
+def wait_for_turn(store: RunStore, run: Run, poll_s: float = 0.5) -> bool:
+    """Wait while an earlier run is active (one training per machine). False if stopped meanwhile."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(store.root / ".training.lock"))
+    while True:
+        if (run.path / "STOP").exists():
+            return False
+        ahead = [r for r in store.list() if r.state in ACTIVE and r.run_id < run.run_id]
+        if not ahead:
+            try:
+                lock.acquire(timeout=poll_s)
+                _held.append(lock)  # held until this process exits
+                return True
+            except Timeout:
+                pass
+        store.set_status(run, jobs_ahead=len(ahead))
+        time.sleep(poll_s)
+
+
+def train(run_dir: Path | str) -> str:
+    """Run one job to its end; returns the final state. Rank 0 writes status and metrics."""
+    run_dir = Path(run_dir).resolve()
+    store = RunStore(run_dir.parent)
+    run = store.get(run_dir.name)
+    config = make_config(**run.config.get("finetune", {}))
+    rank = int(os.environ.get("RANK", "0"))
+    if rank == 0:
+        store.set_status(run, state="queued", pid=os.getpid())
+        if not wait_for_turn(store, run):
+            store.set_status(run, state="stopped", message="Stopped before it started.")
+            return "stopped"
+        store.set_status(run, state="running", started=time.time(), message="loading the model")
+    trainer, callback = build_trainer(config, run_dir, store)
+    trainer.train()
+    return finish(trainer, callback, config, run_dir, store, rank)
+
+
+def build_trainer(config: FinetuneConfig, run_dir: Path, store: RunStore):
+    import torch
+    from transformers import DataCollatorWithPadding, Trainer, TrainingArguments, set_seed
+
+    from playground import models
+
+    set_seed(config.seed)
+    tokenizer, model = models.load_for_training(config.model, num_labels=2)
+    if config.method == "lora":
+        model = with_lora(model, config.lora_r)
+    train_rows, val_rows = training_data(config, run_dir)
+    args = TrainingArguments(
+        output_dir=str(run_dir / "trainer"),
+        learning_rate=config.learning_rate,
+        max_steps=config.max_steps if config.max_steps > 0 else -1,
+        num_train_epochs=config.epochs,
+        per_device_train_batch_size=config.batch_size,
+        per_device_eval_batch_size=64,
+        warmup_steps=config.warmup_ratio,  # a float < 1 is a ratio of the steps in transformers 5
+        weight_decay=config.weight_decay,
+        seed=config.seed,
+        eval_strategy="steps",
+        eval_steps=config.eval_steps,
+        eval_on_start=True,  # the accuracy before any training, as the first point of the curve
+        logging_steps=config.logging_steps,
+        logging_first_step=True,
+        logging_nan_inf_filter=False,  # a NaN must reach the callback (the default hides it)
+        save_strategy="no",  # checkpoints would fill a Space's disk; the final model is saved once
+        train_sampling_strategy="group_by_length" if config.padding == "dynamic" else "random",
+        use_cpu=not torch.cuda.is_available(),
+        dataloader_pin_memory=torch.cuda.is_available(),
+        disable_tqdm=True,
+        ddp_find_unused_parameters=False,
+        report_to="none",
+    )
+    watch = pairs.pinned(val_rows)
+    if config.padding == "dynamic":  # evaluation batches of similar lengths pad little too
+        val_rows = sorted(val_rows, key=lambda r: len(r["sentence1"]) + len(r["sentence2"]))
+    callback = make_callback(run_dir, store, watch, tokenizer, config)
+    trainer = Trainer(
+        model=model,
+        args=args,
+        train_dataset=tokenized(train_rows, tokenizer, config),
+        eval_dataset=tokenized(val_rows, tokenizer, config),
+        processing_class=tokenizer,
+        data_collator=DataCollatorWithPadding(tokenizer) if config.padding == "dynamic" else None,
+        compute_metrics=compute_metrics,
+        callbacks=[callback],
+    )
+    if int(os.environ.get("RANK", "0")) == 0:
+        store.set_status(run_dir, message="training", world_size=args.world_size)
+    return trainer, callback
+
+
+def with_lora(model, r: int):
+    """Low-rank adapters on the attention projections; the new classifier trains in full."""
+    from peft import LoraConfig, get_peft_model
+
+    lora = LoraConfig(
+        r=r,
+        lora_alpha=2 * r,
+        lora_dropout=0.1,
+        target_modules=["query", "value"],
+        modules_to_save=["classifier"],
+        task_type="SEQ_CLS",
+    )
+    return get_peft_model(model, lora)
+
+
+def finish(trainer, callback, config: FinetuneConfig, run_dir: Path, store: RunStore, rank: int) -> str:
+    """The final model (not for a diverged run), evaluated unless stopped, then the final status."""
+    if callback.diverged:
+        state, message = (
+            "diverged",
+            (
+                f"Training diverged: {callback.diverged}. The learning rate ({config.learning_rate:g}) is probably too "
+                "high: try 2e-5 to 1e-4."
+            ),
+        )
+    else:
+        state = "stopped" if (run_dir / "STOP").exists() else "finished"
+        step = trainer.state.global_step
+        message = f"Stopped by request at step {step}; the model so far is kept." if state == "stopped" else "Finished."
+        if state == "finished" and step % config.eval_steps:  # a stopped run ends at once, unevaluated
+            trainer.evaluate()
+        model = trainer.model.merge_and_unload() if config.method == "lora" else trainer.model
+        if rank == 0:
+            model.save_pretrained(run_dir / "model")
+            trainer.processing_class.save_pretrained(run_dir / "model")
+        evals = [r for r in store.get(run_dir.name).metrics() if "eval_accuracy" in r] if rank == 0 else []
+        if evals:
+            message += f" Validation accuracy {evals[-1]['eval_accuracy']:.3f} (step {evals[-1]['step']})."
+    if rank == 0:
+        store.set_status(run_dir, state=state, message=message, finished=time.time())
+    return state
+
+
+# ---- the app side: start, stop, try -------------------------------------------------------------
+
+
+def worker_env(threads: int | None = None) -> dict:
+    """Passive OpenMP threads, few of them: the web server beside the worker stays responsive."""
+    threads = threads or int(os.environ.get("PLAYGROUND_TRAIN_THREADS", max(1, min(4, (os.cpu_count() or 2) - 1))))
+    return {
+        **os.environ,
+        "OMP_WAIT_POLICY": "PASSIVE",
+        "OMP_NUM_THREADS": str(threads),
+        "MKL_NUM_THREADS": str(threads),
+        "TOKENIZERS_PARALLELISM": "false",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def start(config: FinetuneConfig, store: RunStore | None = None, upload_rows: list[dict] | None = None) -> Run:
+    """Create the run folder and start its worker process; returns at once (the run is "queued")."""
+    from playground import models
+
+    store = store or RunStore()
+    if models.spec(config.model).role != models.ENCODER:
+        raise ValueError(f"{config.model} is not an encoder: fine-tune a BERT-like model on sentence pairs.")
+    where = models.availability(config.model)
+    if not where.available:
+        raise ValueError(f"{config.model} is not available here: {where.reason}.")
+    if config.dataset == "upload" and not upload_rows:
+        raise ValueError("Upload a file of sentence pairs first (or choose a built-in dataset).")
+    if config.dataset == "mrpc":
+        pairs.load_mrpc("validation")  # fails fast with a clear message when the Hub is unreachable
+    run = store.create({"finetune": dataclasses.asdict(config), "created": time.time()})
+    if upload_rows:
+        with open(run.path / "upload.jsonl", "w", encoding="utf-8") as f:
+            for row in upload_rows:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    log = open(run.path / "worker.log", "ab")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "playground.finetune", "--run-dir", str(run.path)],
+        cwd=ROOT,
+        env=worker_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    log.close()
+    _children.append(process)
+    store.set_status(run, pid=process.pid)
+    return store.get(run.run_id)
+
+
+_children: list[subprocess.Popen] = []
+
+
+def reap() -> None:
+    """Collect finished worker processes (no zombies left in the server)."""
+    for p in list(_children):
+        if p.poll() is not None:
+            _children.remove(p)
+
+
+def stop(run_id: str, store: RunStore | None = None, wait_s: float = 0.0) -> Run:
+    """Ask the run to stop (it ends within a step); optionally wait for it to be done."""
+    store = store or RunStore()
+    run = store.request_stop(run_id)
+    deadline = time.time() + wait_s
+    while run.state in ACTIVE and time.time() < deadline:
+        time.sleep(0.2)
+        reap()
+        run = store.get(run_id)
+    return run
+
+
+_tried: dict[str, tuple] = {}
+
+
+def try_pair(run: Run, sentence1: str, sentence2: str) -> dict:
+    """A kept model's p(paraphrase) for a new pair (the last model tried stays loaded)."""
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    if not run.has_model():
+        raise ValueError("This run has no saved model (it diverged, failed or is still running).")
+    if not sentence1.strip() or not sentence2.strip():
+        raise ValueError("Write two sentences to compare.")
+    key = str(run.model_dir)
+    if key not in _tried:
+        _tried.clear()
+        _tried[key] = (AutoTokenizer.from_pretrained(key), AutoModelForSequenceClassification.from_pretrained(key))
+    tokenizer, model = _tried[key]
+    row = {"sentence1": sentence1[: pairs.MAX_TEXT_CHARS], "sentence2": sentence2[: pairs.MAX_TEXT_CHARS]}
+    return predict_rows(model, tokenizer, [row], run.config.get("finetune", {}).get("max_length", 128))[0]
+
+
+def kept_models(store: RunStore | None = None) -> dict[str, Path]:
+    """Fine-tuned models on disk, for other tabs (e.g. attention before/after fine-tuning):
+    {"<run_id> (<base model>, acc 0.917)": model folder}, newest first. Load the folder with
+    `AutoModelForSequenceClassification.from_pretrained` (or AutoModel for the encoder alone)."""
+    kept = {}
+    for run in (store or RunStore()).list():
+        if run.has_model():
+            info = summary(run)
+            accuracy = f", acc {info['accuracy_after']:.3f}" if info["accuracy_after"] is not None else ""
+            kept[f"{run.run_id} ({info['config'].get('model', '?')}{accuracy})"] = run.model_dir
+    return kept
+
+
+def series(rows: list[dict]) -> dict[str, tuple[list[float], list[float]]]:
+    """metrics.jsonl rows -> named curves (steps, values) for the live view; non-finite values dropped."""
+    wanted = {
+        "loss train": "loss",
+        "loss eval": "eval_loss",
+        "score accuracy": "eval_accuracy",
+        "score F1": "eval_f1",
+        "lr": "learning_rate",
+    }
+    out = {}
+    for name, key in wanted.items():
+        points = [(r["step"], r[key]) for r in rows if isinstance(r.get(key), int | float) and math.isfinite(r[key])]
+        if points:
+            out[name] = ([s for s, _ in points], [v for _, v in points])
+    return out
+
+
+def last_pinned(rows: list[dict]) -> list[dict]:
+    """The pinned pairs' predictions at the latest evaluation."""
+    found = [r["pinned"] for r in rows if "pinned" in r]
+    return found[-1] if found else []
+
+
+def eta_s(status: dict) -> float | None:
+    """Seconds left, from the pace so far (steps per second since training started)."""
+    step, total, elapsed = status.get("step", 0), status.get("max_steps", 0), status.get("elapsed", 0.0)
+    if not step or not total or step >= total:
+        return None
+    return elapsed / step * (total - step)
+
+
+def summary(run: Run) -> dict:
+    """What a list of runs shows: state, progress, last losses and accuracy before/after."""
+    rows = run.metrics()
+    evals = [r for r in rows if "eval_accuracy" in r]
+    losses = [r for r in rows if "loss" in r]
+    status = run.status
+    return {
+        "run_id": run.run_id,
+        "state": run.state,
+        "message": status.get("message", ""),
+        "step": status.get("step", 0),
+        "max_steps": status.get("max_steps", 0),
+        "elapsed_s": round(status.get("elapsed", 0.0), 1),
+        "accuracy_before": evals[0]["eval_accuracy"] if evals else None,
+        "accuracy_after": evals[-1]["eval_accuracy"] if evals else None,
+        "f1_after": evals[-1].get("eval_f1") if evals else None,
+        "last_loss": losses[-1]["loss"] if losses else None,
+        "has_model": run.has_model(),
+        "config": run.config.get("finetune", {}),
+        "log_tail": status.get("log_tail", "") or (log_tail(run.path / "worker.log") if run.state == "failed" else ""),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Fine-tune an encoder on sentence pairs (a run folder).")
+    parser.add_argument("--run-dir", help="an existing run folder (created by the app or by --new)")
+    parser.add_argument("--new", metavar="RUNS_DIR", help="create a new run under RUNS_DIR from the options below")
+    parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="settings, e.g. max_steps=50")
+    opts = parser.parse_args(argv)
+    run_dir = opts.run_dir
+    if opts.new:
+        if int(os.environ.get("RANK", "0")) != 0:
+            raise SystemExit("--new cannot be used with several processes: create the run first, then pass --run-dir")
+        values = dict(item.split("=", 1) for item in opts.set)
+        run_dir = RunStore(opts.new).create({"finetune": dataclasses.asdict(make_config(**values))}).path
+        print(f"run folder: {run_dir}", flush=True)
+    if not run_dir:
+        parser.error("give --run-dir or --new")
+    try:
+        state = train(run_dir)
+    except Exception as err:
+        if int(os.environ.get("RANK", "0")) == 0:
+            RunStore(Path(run_dir).parent).set_status(
+                Path(run_dir), state="failed", message=f"{type(err).__name__}: {err}"
+            )
+        raise
+    if int(os.environ.get("RANK", "0")) == 0:
+        print(
+            f"{Path(run_dir).name}: {state} ({read_json(Path(run_dir) / 'status.json').get('message', '')})", flush=True
+        )
+
+
+if __name__ == "__main__":
+    main()

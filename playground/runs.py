@@ -1,0 +1,201 @@
+"""The run store: every fine-tuning job is a folder on disk, so runs survive a restart of the app.
+
+    runs/<run_id>/config.json    what was asked (written once)
+    runs/<run_id>/status.json    queued | running | finished | stopped | diverged | failed (atomic writes)
+    runs/<run_id>/metrics.jsonl  one JSON object per line, appended and flushed as training goes
+    runs/<run_id>/worker.log     the worker's stdout/stderr (its tail explains a crash)
+    runs/<run_id>/STOP           present = please stop (the worker checks it at every step)
+    runs/<run_id>/model/         the final model (when the run finished or was stopped)
+
+A status is replaced with `os.replace` (never half-written); a half-written last metrics line (a crash
+mid-write) is skipped when read. A run that says "running" but whose worker process is gone is
+reconciled to "failed" with the tail of its log, and its metrics are kept.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ACTIVE = ("queued", "running")
+DONE = ("finished", "stopped", "diverged", "failed")
+MAX_RUNS = int(os.environ.get("PLAYGROUND_MAX_RUNS", "20"))  # older finished runs are deleted beyond this
+LOG_TAIL_LINES = 15
+
+
+def default_root() -> Path:
+    """$PLAYGROUND_RUNS, else ~/.cache/llm-playground/runs (outside the repo)."""
+    if "PLAYGROUND_RUNS" in os.environ:
+        return Path(os.environ["PLAYGROUND_RUNS"])
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "llm-playground" / "runs"
+
+
+def write_json_atomic(path: Path, payload: dict) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def read_json(path: Path, default: dict | None = None) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return dict(default or {})
+
+
+def append_jsonl(path: Path, row: dict) -> None:
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        f.flush()
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """Every complete line; a broken line (a crash mid-write) is skipped, never raised."""
+    rows = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return rows
+    for line in lines:
+        try:
+            rows.append(json.loads(line))
+        except ValueError:
+            continue
+    return rows
+
+
+def pid_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except (OSError, ValueError):
+        return False
+    try:  # a zombie (exited, not yet reaped by its parent) is not alive
+        with open(f"/proc/{int(pid)}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+def log_tail(path: Path, lines: int = LOG_TAIL_LINES) -> str:
+    try:
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+@dataclass(frozen=True)
+class Run:
+    run_id: str
+    path: Path
+    config: dict
+    status: dict  # {"state": ..., "message": ..., "pid": ..., "step": ..., "max_steps": ...}
+
+    @property
+    def state(self) -> str:
+        return self.status.get("state", "failed")
+
+    @property
+    def metrics_path(self) -> Path:
+        return self.path / "metrics.jsonl"
+
+    @property
+    def model_dir(self) -> Path:
+        return self.path / "model"
+
+    def metrics(self) -> list[dict]:
+        return read_jsonl(self.metrics_path)
+
+    def has_model(self) -> bool:
+        return (self.model_dir / "config.json").exists()
+
+
+class RunStore:
+    """All runs under one folder; a new store over the same folder sees the same runs (a restart)."""
+
+    def __init__(self, root: Path | str | None = None):
+        self.root = Path(root) if root is not None else default_root()
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    def create(self, config: dict) -> Run:
+        while True:  # ids sort in creation order (the queue order); a collision just tries again
+            now = time.time()
+            run_id = time.strftime("%Y%m%d-%H%M%S", time.localtime(now)) + f"-{int(now % 1 * 1e6):06d}"
+            path = self.root / run_id
+            try:
+                path.mkdir()
+                break
+            except FileExistsError:
+                time.sleep(0.001)
+        write_json_atomic(path / "config.json", config)
+        write_json_atomic(path / "status.json", {"state": "queued", "created": time.time(), "message": ""})
+        self.prune()
+        return self.get(run_id)
+
+    def get(self, run_id: str) -> Run:
+        path = self.root / str(run_id)
+        if not str(run_id) or "/" in str(run_id) or ".." in str(run_id) or not (path / "config.json").exists():
+            raise ValueError(f"There is no run called '{run_id}'. Pick one from the list of runs.")
+        return self._reconciled(Run(path.name, path, read_json(path / "config.json"), self._status(path)))
+
+    def list(self) -> list[Run]:
+        """Every run, newest first; broken folders are skipped."""
+        runs = []
+        for path in sorted(self.root.iterdir(), reverse=True):
+            if (path / "config.json").exists():
+                runs.append(self.get(path.name))
+        return runs
+
+    def set_status(self, run: Run | Path, **fields) -> dict:
+        path = run.path if isinstance(run, Run) else Path(run)
+        status = {**self._status(path), **fields, "updated": time.time()}
+        write_json_atomic(path / "status.json", status)
+        return status
+
+    def request_stop(self, run_id: str) -> Run:
+        run = self.get(run_id)
+        if run.state in ACTIVE:
+            (run.path / "STOP").touch()
+        return run
+
+    def jobs_ahead(self, run_id: str) -> int:
+        """How many active runs go before this queued one (0: it starts next, or it is not queued)."""
+        run = self.get(run_id)
+        if run.state != "queued":
+            return 0
+        return sum(
+            r.run_id != run_id and (r.state == "running" or r.run_id < run_id) for r in self.list() if r.state in ACTIVE
+        )
+
+    def delete(self, run_id: str) -> None:
+        run = self.get(run_id)
+        if run.state in ACTIVE:
+            raise ValueError("This run is still active: stop it before deleting it.")
+        shutil.rmtree(run.path)
+
+    def prune(self, keep: int = MAX_RUNS) -> None:
+        """Keep the runs folder bounded: delete the oldest finished runs beyond `keep`."""
+        done = [r for r in self.list() if r.state in DONE]
+        for run in done[keep:]:
+            shutil.rmtree(run.path, ignore_errors=True)
+
+    @staticmethod
+    def _status(path: Path) -> dict:
+        return read_json(path / "status.json", {"state": "failed", "message": "status.json is missing"})
+
+    def _reconciled(self, run: Run) -> Run:
+        """A run whose worker died (crash, kill, machine restart) is marked failed, metrics kept."""
+        if run.state not in ACTIVE or pid_alive(run.status.get("pid")):
+            return run
+        if run.state == "queued" and not run.status.get("pid"):
+            if time.time() - run.status.get("created", 0) < 60:  # its worker is being started
+                return run
+        tail = log_tail(run.path / "worker.log")
+        message = "The training process ended without saying why (it crashed or the app restarted)."
+        status = self.set_status(run, state="failed", message=message, log_tail=tail)
+        return Run(run.run_id, run.path, run.config, status)

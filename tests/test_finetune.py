@@ -1,0 +1,180 @@
+"""Fine-tuning: config checks, metrics against scikit-learn, and real (tiny) runs of the default model on CPU."""
+
+import dataclasses
+import math
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+import torch
+
+from playground import finetune
+from playground.runs import RunStore
+
+TINY = dict(train_size=32, eval_size=16, batch_size=8, max_steps=3, eval_steps=2, logging_steps=1, max_length=64)
+
+
+@pytest.fixture
+def store(tmp_path):
+    return RunStore(tmp_path / "runs")
+
+
+def new_run(store, **values):
+    config = finetune.make_config(**{**TINY, **values})
+    return store.create({"finetune": dataclasses.asdict(config)})
+
+
+def wait_for(predicate, timeout_s=300, poll_s=0.3):
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        if predicate():
+            return True
+        time.sleep(poll_s)
+    raise AssertionError("the run did not get there in time")
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"learning_rate": 0}, "between"),
+        ({"batch_size": 1000}, "between"),
+        ({"epochs": float("nan")}, "between|finite"),
+        ({"method": "qlora"}, "method"),
+        ({"dataset": "imdb"}, "Unknown dataset"),
+        ({"colour": "red"}, "Unknown setting"),
+        ({"max_steps": "many"}, "must be a int"),
+    ],
+)
+def test_bad_settings_are_refused_with_a_sentence(values, message):
+    with pytest.raises(ValueError, match=message):
+        finetune.make_config(**values)
+
+
+def test_accuracy_and_f1_match_scikit_learn():
+    from sklearn.metrics import accuracy_score, f1_score
+
+    g = torch.Generator().manual_seed(0)
+    for _ in range(20):
+        y, p = torch.randint(0, 2, (2, 37), generator=g).tolist()
+        got = finetune.accuracy_f1(p, y)
+        assert got["accuracy"] == pytest.approx(accuracy_score(y, p))
+        assert got["f1"] == pytest.approx(f1_score(y, p, zero_division=0.0))
+
+
+def test_series_drops_non_finite_points_and_eta_follows_the_pace():
+    rows = [{"step": 1, "loss": 0.7}, {"step": 2, "loss": "nan"}, {"step": 2, "eval_accuracy": 0.5}]
+    assert finetune.series(rows) == {"loss train": ([1], [0.7]), "score accuracy": ([2], [0.5])}
+    assert finetune.eta_s({"step": 10, "max_steps": 40, "elapsed": 20.0}) == pytest.approx(60.0)
+
+
+@pytest.mark.slow
+def test_a_tiny_real_run_learns_keeps_its_model_and_logs_finite_losses(store):
+    run = new_run(store)
+    assert finetune.train(run.path) == "finished"
+    run = store.get(run.run_id)
+    rows = run.metrics()
+    losses = [r["loss"] for r in rows if "loss" in r]
+    evals = [r for r in rows if "eval_accuracy" in r]
+    assert losses and all(math.isfinite(v) for v in losses)
+    assert evals[0]["step"] == 0  # the accuracy before training is the first point
+    assert any("pinned" in r for r in rows)
+    from playground import models
+
+    _, base = models.load_for_training("all-MiniLM-L6-v2", num_labels=2)
+    from transformers import AutoModelForSequenceClassification
+
+    tuned = AutoModelForSequenceClassification.from_pretrained(run.model_dir)
+    name = "bert.encoder.layer.0.attention.self.query.weight"
+    before, after = dict(base.named_parameters())[name], dict(tuned.named_parameters())[name]
+    assert not torch.equal(before, after)  # the encoder itself was fine-tuned
+    result = finetune.try_pair(run, "Water is an example of matter.", "水是物质的一个例子。")
+    assert 0.0 <= result["p_paraphrase"] <= 1.0
+
+
+@pytest.mark.slow
+def test_lora_trains_adapters_and_saves_a_plain_model(store):
+    run = new_run(store, method="lora", max_steps=2)
+    assert finetune.train(run.path) == "finished"
+    from transformers import AutoModelForSequenceClassification
+
+    tuned = AutoModelForSequenceClassification.from_pretrained(store.get(run.run_id).model_dir)
+    assert not any("lora" in name for name, _ in tuned.named_parameters())  # adapters merged
+
+
+@pytest.mark.slow
+def test_a_learning_rate_of_10_diverges_and_says_why(store):
+    run = new_run(store, learning_rate=10.0, max_steps=30, eval_steps=100, warmup_ratio=0.0)
+    assert finetune.train(run.path) == "diverged"
+    run = store.get(run.run_id)
+    assert "learning rate" in run.status["message"]
+    assert not run.has_model()
+    assert run.status["step"] < 30
+
+
+@pytest.mark.slow
+def test_stop_mid_run_ends_the_worker_and_keeps_the_run(store):
+    run = finetune.start(finetune.make_config(**{**TINY, "max_steps": 400}), store)
+    wait_for(lambda: any("loss" in r for r in store.get(run.run_id).metrics()))
+    stopped = finetune.stop(run.run_id, store, wait_s=120)
+    assert stopped.state == "stopped"
+    assert stopped.status["step"] < 400
+    assert stopped.has_model()
+    assert RunStore(store.root).get(run.run_id).state == "stopped"  # after a restart too
+
+
+@pytest.mark.slow
+def test_a_second_run_waits_in_the_queue(store):
+    first = finetune.start(finetune.make_config(**{**TINY, "max_steps": 400}), store)
+    second = finetune.start(finetune.make_config(**TINY), store)
+    try:
+        wait_for(lambda: store.get(first.run_id).state == "running")
+        assert store.get(second.run_id).state == "queued"
+        assert store.jobs_ahead(second.run_id) == 1
+    finally:
+        finetune.stop(second.run_id, store, wait_s=60)
+        finetune.stop(first.run_id, store, wait_s=120)
+    assert store.get(second.run_id).state == "stopped"
+    assert "before it started" in store.get(second.run_id).status["message"]
+
+
+@pytest.mark.slow
+def test_a_killed_worker_leaves_a_failed_run_with_its_log(store):
+    run = finetune.start(finetune.make_config(**{**TINY, "max_steps": 400}), store)
+    wait_for(lambda: store.get(run.run_id).state == "running")
+    os.kill(run.status["pid"], signal.SIGKILL)
+    wait_for(lambda: (finetune.reap(), store.get(run.run_id).state)[1] == "failed", timeout_s=30)
+    assert "ended without saying why" in store.get(run.run_id).status["message"]
+
+
+@pytest.mark.slow
+def test_two_processes_with_accelerate_launch(store):
+    """torchrun under accelerate, gloo on CPU: the same command runs on N GPUs or machines."""
+    run = new_run(store, max_steps=2, batch_size=4)
+    cmd = [
+        sys.executable,
+        "-m",
+        "accelerate.commands.launch",
+        "--multi_gpu",
+        "--num_processes",
+        "2",
+        "--num_machines",
+        "1",
+        "--mixed_precision",
+        "no",
+        "--dynamo_backend",
+        "no",
+        "-m",
+        "playground.finetune",
+        "--run-dir",
+        str(run.path),
+    ]
+    env = {**finetune.worker_env(threads=1), "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run(cmd, env=env, cwd=finetune.ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    run = store.get(run.run_id)
+    assert run.state == "finished"
+    assert run.status["world_size"] == 2
+    assert run.has_model()
