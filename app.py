@@ -11,7 +11,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402
 
 from playground.hub import hub_status  # noqa: E402
-from ui import header, positional_tab  # noqa: E402
+from ui import header, losses_tab, positional_tab  # noqa: E402
 from ui.text import t  # noqa: E402
 
 threading.Thread(target=hub_status, daemon=True).start()  # decide Hub or offline while the page loads
@@ -24,6 +24,9 @@ with gr.Blocks(title=t("app.title")) as demo:
     with gr.Tabs():
         with gr.Tab(t("pos.tab"), id="positional"):
             positional_tab.demo.render()
+        with gr.Tab(t("loss.tab"), id="losses") as losses_outer:
+            losses_tab.demo.render()
+        losses_outer.select(**losses_tab.FIRST_DRAW)
     demo.load(
         lambda: (header.summary_markdown(), header.status_markdown()),
         None,
