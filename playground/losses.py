@@ -94,6 +94,7 @@ class CausalLMLoss:
 
     model: str
     tokens: list[str]  # (T,) the text as the model's tokens
+    contexts: list[str]  # (T-1,) the end of x_<i (up to 6 tokens) as text, for i = 1..T-1
     surprisal: torch.Tensor  # (T-1,) -log P(x_i | x_<i) for i = 1..T-1, in nats
     top: list[list[tuple[str, float]]]  # (T-1, k) what the model expected at each step
     total: float  # the source's sum
@@ -118,9 +119,11 @@ def causal_lm_loss(text: str, model: str = CAUSAL_DEFAULT) -> CausalLMLoss:
     log_probs = logits.log_softmax(-1)  # (T-1, V)
     surprisal = -log_probs.gather(-1, targets[:, None])[:, 0]  # (T-1,)
     mean = float(surprisal.mean())
+    contexts = [("…" if i > 6 else "") + lm.tokenizer.decode(ids[max(0, i - 6) : i]) for i in range(1, len(ids))]
     return CausalLMLoss(
         model,
         pieces,
+        contexts,
         surprisal,
         _top(log_probs, lm.tokenizer),
         float(surprisal.sum()),

@@ -7,6 +7,7 @@ Every objective's numbers are also served as JSON through a named API endpoint (
 from __future__ import annotations
 
 import html
+import math
 
 import gradio as gr
 import torch
@@ -95,18 +96,10 @@ def causal_text_html(r: losses.CausalLMLoss) -> str:
 def causal_pairs_table(r: losses.CausalLMLoss) -> list[list]:
     """The shift by one: which context predicts which token."""
     rows = []
-    for i, (tok, s, guess) in enumerate(zip(r.tokens[1:], r.surprisal.tolist(), r.top, strict=True), start=1):
-        context = "".join(r.tokens[max(0, i - 6) : i])
-        rows.append(
-            [
-                i,
-                ("…" if i > 6 else "") + context,
-                tok,
-                round(float(torch.exp(torch.tensor(-s))), 4),
-                round(s, 4),
-                guess[0][0],
-            ]
-        )
+    for i, (context, tok, s, guess) in enumerate(
+        zip(r.contexts, r.tokens[1:], r.surprisal.tolist(), r.top, strict=True)
+    ):
+        rows.append([i + 1, context, tok, round(math.exp(-s), 4), round(s, 4), guess[0][0]])
     return rows
 
 

@@ -152,7 +152,8 @@ EN: dict[str, str] = {
         "puts a **freshly initialised, untrained** BERT head (seeded; its output matrix tied to MiniLM's trained "
         "word embeddings, as BERT ties it) on the real encoder. It shows the masking mechanics and the loss "
         "exactly; its loss starts near $\\ln V = \\ln 30522 \\approx 10.33$, the loss of a uniform guess, which "
-        "is where BERT's pre-training begins. Its guesses are **not** a pretrained model's. With the Hugging Face "
+        "is where BERT's pre-training begins (a little above it: random logits are worse than equal ones). "
+        "Its guesses are **not** a pretrained model's. With the Hugging Face "
         "Hub, choose bert-base-uncased for its real head (typical loss 1-3 nats)."
     ),
     "loss.mlm.model": "encoder (and its MLM head)",
