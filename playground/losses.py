@@ -66,7 +66,8 @@ def token_pieces(tokenizer, ids, text: str | None = None, offsets=None) -> list[
 
 def _token_bytes(tokenizer, i: int) -> bytes:
     """The raw bytes of a byte-level BPE token (GPT-2's byte-to-unicode table inverted)."""
-    from transformers.convert_slow_tokenizer import bytes_to_unicode
+    with models.IMPORT_LOCK:  # transformers' lazy modules are not thread-safe on first import
+        from transformers.convert_slow_tokenizer import bytes_to_unicode
 
     inverse = {c: b for b, c in bytes_to_unicode().items()}
     return bytes(inverse.get(c, 63) for c in tokenizer.convert_ids_to_tokens(i))
@@ -275,7 +276,8 @@ def untrained_mlm_head(encoder, seed: int = 0) -> torch.nn.Module:
     r"""BERT's MLM head, $\mathrm{logits} = \mathrm{LN}(\mathrm{gelu}(hW + b))\,E^T + b_{out}$, initialised as BERT
     initialises it (W ~ N(0, 0.02), biases 0, LayerNorm 1/0) from `seed`, with E = the encoder's TRAINED word
     embeddings (tied weights, as in BERT). Untrained: its loss starts near ln(vocab)."""
-    from transformers.models.bert.modeling_bert import BertLMPredictionHead
+    with models.IMPORT_LOCK:  # transformers' lazy modules are not thread-safe on first import
+        from transformers.models.bert.modeling_bert import BertLMPredictionHead
 
     config = encoder.config
     with torch.random.fork_rng(devices=[]):

@@ -484,7 +484,7 @@ API = (loss_causal_lm, loss_masked_lm, loss_contrastive, loss_fine_tuning, loss_
 
 with gr.Blocks() as demo:
     gr.Markdown(t("loss.intro"))
-    with gr.Tab(t("loss.sum.tab"), id="loss-summary") as sum_tab:
+    with gr.Tab(t("loss.sum.tab"), id="loss-summary"):
         gr.Markdown(t("loss.sum.intro"))
         with gr.Row():
             sum_text = gr.Textbox(DEFAULT_TEXT, label=t("loss.text"), scale=3)
@@ -540,12 +540,13 @@ with gr.Blocks() as demo:
                 cl_model = gr.Dropdown(
                     model_choices(models.ENCODER), value=losses.ENCODER_DEFAULT, label=t("loss.model")
                 )
-                cl_button = gr.Button(t("loss.run"), variant="primary")
+                cl_button = gr.Button(t("loss.run"), variant="primary", elem_id="loss-cl-run")
         cl_md = gr.Markdown(latex_delimiters=LATEX)
-        with gr.Row():
-            cl_sim_plot, cl_prob_plot = gr.Plot(), gr.Plot()
-        with gr.Row():
-            cl_rows_plot, cl_curve_plot = gr.Plot(), gr.Plot()
+        with gr.Column(elem_id="loss-contrastive-plots"):
+            with gr.Row():
+                cl_sim_plot, cl_prob_plot = gr.Plot(), gr.Plot()
+            with gr.Row():
+                cl_rows_plot, cl_curve_plot = gr.Plot(), gr.Plot()
 
     with gr.Tab(t("loss.ft.tab"), id="loss-fine-tuning") as ft_tab:
         gr.Markdown(t("loss.ft.intro"), latex_delimiters=LATEX)
@@ -587,10 +588,24 @@ with gr.Blocks() as demo:
     # ---- wiring ------------------------------------------------------------------------------
     sum_inputs = [sum_text, sum_paraphrase, sum_sentiment, sum_mlm, sum_tau]
     sum_outputs = [sum_diagram, sum_plot, sum_md]
-    gr.on([sum_button.click, sum_text.submit], run_summary, sum_inputs, sum_outputs, api_visibility="private")
+    gr.on(
+        [sum_button.click, sum_text.submit],
+        run_summary,
+        sum_inputs,
+        sum_outputs,
+        api_visibility="private",
+        trigger_mode="always_last",
+    )
 
     lm_inputs, lm_outputs = [lm_text, lm_model], [lm_plot, lm_html, lm_table, lm_md]
-    gr.on([lm_tab.select, lm_button.click, lm_text.submit], run_causal, lm_inputs, lm_outputs, api_visibility="private")
+    gr.on(
+        [lm_tab.select, lm_button.click, lm_text.submit],
+        run_causal,
+        lm_inputs,
+        lm_outputs,
+        api_visibility="private",
+        trigger_mode="always_last",
+    )
 
     mlm_inputs = [mlm_text, mlm_rate, mlm_seed, mlm_model]
     mlm_outputs = [mlm_md, mlm_html, mlm_table, mlm_plot]
@@ -600,6 +615,7 @@ with gr.Blocks() as demo:
         mlm_inputs,
         mlm_outputs,
         api_visibility="private",
+        trigger_mode="always_last",
     )
 
     cl_inputs = [cl_pairs, cl_tau, cl_model]
@@ -610,6 +626,7 @@ with gr.Blocks() as demo:
         cl_inputs,
         cl_outputs,
         api_visibility="private",
+        trigger_mode="always_last",
     )
 
     ft_inputs = [ft_a, ft_b, ft_gold, ft_seed]
@@ -619,6 +636,7 @@ with gr.Blocks() as demo:
         ft_inputs,
         [ft_plot, ft_md],
         api_visibility="private",
+        trigger_mode="always_last",
     )
 
     pl_inputs = [pl_text, pl_template, pl_words, pl_gold]
@@ -629,15 +647,16 @@ with gr.Blocks() as demo:
         pl_inputs,
         pl_outputs,
         api_visibility="private",
+        trigger_mode="always_last",
     )
 
     # Nothing runs when the page opens (the views load both models): each sub-tab draws when selected, and
-    # app.py draws the summary when the Losses tab itself is selected (FIRST_DRAW).
-    sum_tab.select(run_summary, sum_inputs, sum_outputs, api_visibility="private")
+    # app.py draws the summary when the Losses tab itself is selected (FIRST_DRAW), or this tab runs alone.
     FIRST_DRAW = dict(fn=run_summary, inputs=sum_inputs, outputs=sum_outputs, api_visibility="private")
 
     for endpoint in API:
         gr.api(endpoint, api_name=endpoint.__name__)
 
 if __name__ == "__main__":
+    demo.load(**FIRST_DRAW)
     demo.launch()
