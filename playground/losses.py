@@ -293,6 +293,98 @@ def untrained_mlm_head(encoder, seed: int = 0) -> torch.nn.Module:
     return head.eval().requires_grad_(False)
 
 
+# ---- 4.2.2 with a real pretrained model offline: a causal LM reading both sides (Bayes' rule) ----------
+
+MAX_INFILL_TOKENS = 48
+MAX_INFILL_POSITIONS = 4
+INFILL_CANDIDATES = 16
+
+
+@dataclass(frozen=True)
+class InfilledToken:
+    position: int
+    token: str  # the original x_i
+    guesses: list[tuple[str, float]]  # top candidates by P(v | x_\i), renormalised over the candidates
+    left_guesses: list[tuple[str, float]]  # top candidates by P(v | x_<i) alone (the left context only)
+    loss: float  # -log P(x_i | x_\i) over the candidates
+    left_loss: float  # -log P(x_i | x_<i) over the whole vocabulary (what L_LM charges for it)
+
+
+@dataclass(frozen=True)
+class CausalInfill:
+    model: str
+    tokens: list[str]  # (T,)
+    items: list[InfilledToken]  # one per chosen position
+    mean: float  # mean of the two-sided losses
+    left_mean: float  # mean of the left-only losses at the same positions
+    n_candidates: int
+
+
+def causal_infill(
+    text: str, rate: float = 0.15, seed: int = 0, model: str = CAUSAL_DEFAULT, k: int = INFILL_CANDIDATES
+) -> CausalInfill:
+    r"""$P(x_i = v \mid x_{\backslash i}) \propto P(v \mid x_{<i}) \prod_{t>i} P(x_t \mid x_{<t}[x_i := v])$.
+
+    Bayes' rule turns a pretrained causal LM into the formula's two-sided predictor for ONE hidden token, all
+    the others visible (exactly $x_{\backslash i}$ of section 4.2.2; BERT hides 15 % at once instead). The
+    normaliser runs over k candidates (the left context's top k, plus the true token), not the whole
+    vocabulary, so the loss is a lower bound of the exact one. Positions are drawn like `mask_tokens`
+    (Bernoulli(rate), seeded), never the first token (it has no left context) nor a byte piece of a character,
+    at most MAX_INFILL_POSITIONS.
+    """
+    check_rate(rate)
+    lm = models.load(model)
+    if models.spec(model).role != models.CAUSAL_LM:
+        raise ValueError(f"{model} is not a causal LM (try {CAUSAL_DEFAULT}).")
+    ids, pieces = _causal_ids(lm.tokenizer, check_text(text))
+    if len(ids) > MAX_INFILL_TOKENS:
+        raise ValueError(f"This view reads at most {MAX_INFILL_TOKENS} tokens (the text has {len(ids)}): shorten it.")
+    special = torch.tensor(["·" in piece for piece in pieces])  # a byte of a character is not a word to guess
+    special[0] = True  # no left context
+    if special.all():
+        raise ValueError("This text has no whole token after the first one to hide: type a longer text.")
+    chosen = mask_tokens(ids, special, rate, seed, 0, 1).chosen.nonzero()[:, 0][:MAX_INFILL_POSITIONS]
+    with torch.no_grad():
+        left = lm.model(input_ids=ids[None].to(_device(lm.model))).logits[0].float().cpu().log_softmax(-1)  # (T, V)
+    items = [_infill_one(lm, ids, int(i), left[int(i) - 1], k) for i in chosen]
+    return CausalInfill(
+        model,
+        pieces,
+        items,
+        sum(item.loss for item in items) / len(items),
+        sum(item.left_loss for item in items) / len(items),
+        k + 1,
+    )
+
+
+def _infill_one(lm, ids: torch.Tensor, i: int, left_log_probs: torch.Tensor, k: int) -> InfilledToken:
+    """Score every candidate v at position i with the whole sequence: log P(v | x_<i) + log P(x_>i | ..., v)."""
+    top = left_log_probs.topk(k).indices
+    candidates = torch.cat([ids[i : i + 1], top[top != ids[i]]])[: k + 1]  # (K,) the true token first
+    seqs = ids.repeat(len(candidates), 1)  # (K, T)
+    seqs[:, i] = candidates
+    keep = len(ids) - i  # only positions i..T-1 need logits
+    with torch.no_grad():
+        logits = (
+            lm.model(input_ids=seqs.to(_device(lm.model)), logits_to_keep=keep).logits.float().cpu()
+        )  # (K, keep, V)
+    log_probs = logits[:, :-1].log_softmax(-1)  # (K, T-1-i, V): position t predicts t+1
+    right = log_probs.gather(-1, seqs[:, i + 1 :, None])[..., 0].sum(-1)  # (K,) log P(x_>i | x_<i, v)
+    score = left_log_probs[candidates] + right  # (K,) log P(v, x_>i | x_<i)
+    posterior = score.log_softmax(-1)  # (K,) over the candidates
+    order = posterior.argsort(descending=True)[:TOP_K]
+    names = token_pieces(lm.tokenizer, candidates)
+    left_top = left_log_probs.topk(TOP_K)
+    return InfilledToken(
+        i,
+        names[0],
+        [(names[j], float(posterior[j].exp())) for j in order],
+        list(zip(token_pieces(lm.tokenizer, left_top.indices), left_top.values.exp().tolist(), strict=True)),
+        float(-posterior[0]),
+        float(-left_log_probs[ids[i]]),
+    )
+
+
 # ---- 4.2.3 contrastive learning (InfoNCE) -------------------------------------------------------
 
 

@@ -264,3 +264,40 @@ def test_prompt_bad_input():
         losses.prompt_loss("text", "{x}", ["a", "b"], 2)
     with pytest.raises(ValueError, match="tokens"):
         losses.prompt_loss("text", "{x}", ["a", "antidisestablishmentarianism " * 3], 0)
+
+
+@pytest.mark.slow
+def test_causal_infill_equals_whole_sequence_probabilities():
+    """Bayes' rule by brute force: each candidate's whole-sentence log-probability from the model's own loss,
+    softmaxed over the same candidates, gives the same P(x_i | x_\\i)."""
+    text = "The cat sat on the mat because it was tired."
+    r = losses.causal_infill(text, 0.3, 0, SMOL)
+    lm = models.load(SMOL)
+    ids = torch.tensor(lm.tokenizer(text, add_special_tokens=False)["input_ids"])
+    assert 1 <= len(r.items) <= losses.MAX_INFILL_POSITIONS and all(it.position > 0 for it in r.items)
+    for it in r.items:
+        assert it.token == r.tokens[it.position]
+        with torch.no_grad():
+            left = lm.model(input_ids=ids[None]).logits[0, it.position - 1].float().log_softmax(-1)
+        candidates = [int(ids[it.position])] + [c for c in left.topk(16).indices.tolist() if c != ids[it.position]]
+        totals = []
+        for c in candidates[:17]:
+            seq = ids.clone()
+            seq[it.position] = c
+            with torch.no_grad():
+                totals.append(-float(lm.model(input_ids=seq[None], labels=seq[None]).loss) * (len(ids) - 1))
+        posterior = torch.tensor(totals, dtype=torch.float64).log_softmax(-1)
+        assert it.loss == pytest.approx(-float(posterior[0]), abs=2e-3)
+        assert it.left_loss == pytest.approx(-float(left[ids[it.position]]), abs=1e-4)
+        assert sum(p for _, p in it.guesses) <= 1 + 1e-6
+    assert r.mean < r.left_mean  # the right side helps
+
+
+@pytest.mark.slow
+def test_causal_infill_never_hides_a_byte_piece():
+    r = losses.causal_infill("我喜欢这部电影，音乐很美。", 0.9, 0, SMOL)
+    assert all("·" not in it.token for it in r.items)
+    with pytest.raises(ValueError, match="at most"):
+        losses.causal_infill("word " * 60, 0.2, 0, SMOL)
+    with pytest.raises(ValueError, match="below 1"):
+        losses.causal_infill("The cat sat.", 1.0, 0, SMOL)

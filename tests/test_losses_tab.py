@@ -31,6 +31,12 @@ def test_masked_view_labels_the_untrained_head():
     assert any("bert-base-uncased (not available)" in label for label, _ in tab.mlm_choices())
 
 
+def test_infill_view_shows_both_sides_against_the_left_side():
+    formula, table = tab.run_infill("The cat sat on the mat because it was tired.", 0.3, 0)
+    assert "both sides" in formula and "left side only" in formula and "17 candidates" in formula
+    assert len(table) >= 1 and all(row[2] >= 0 for row in table)
+
+
 def test_contrastive_view_with_the_default_batch():
     sim, probs, rows, curve, formula = tab.run_contrastive(tab.DEFAULT_PAIRS, 0.05, losses.ENCODER_DEFAULT)
     b = len(tab.DEFAULT_PAIRS.splitlines())
@@ -86,7 +92,8 @@ def test_bad_input_is_a_gradio_error_with_a_sentence(handler, args, message):
 
 def test_api_lists_the_loss_endpoints(client):
     endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
-    for name in ("/loss_causal_lm", "/loss_masked_lm", "/loss_contrastive", "/loss_fine_tuning", "/loss_prompt"):
+    names = ("/loss_causal_lm", "/loss_masked_lm", "/loss_masked_lm_causal", "/loss_contrastive")
+    for name in names + ("/loss_fine_tuning", "/loss_prompt"):
         assert name in endpoints
 
 
@@ -96,6 +103,8 @@ def test_loss_endpoints_return_the_engine_numbers(client):
     mlm = client.predict(text="我喜欢这部电影", rate=0.4, seed=1, api_name="/loss_masked_lm")
     assert mlm["pretrained_head"] is False and len(mlm["losses"]) == len(mlm["positions"]) == len(mlm["top"])
     assert mlm["mean"] == pytest.approx(mlm["cross_entropy_reference"], abs=1e-5)
+    infill = client.predict(text="The cat sat on the mat.", rate=0.3, seed=0, api_name="/loss_masked_lm_causal")
+    assert infill["n_candidates"] == 17 and len(infill["losses"]) == len(infill["positions"]) >= 1
     cl = client.predict(pairs="a cat | a kitten\nthe stock market | shares fell", tau=0.1, api_name="/loss_contrastive")
     assert cl["log_batch"] == pytest.approx(math.log(2)) and len(cl["similarity"]) == 2
     ft = client.predict(text_a="a", text_b="b", gold=0, seed=1, api_name="/loss_fine_tuning")
@@ -113,6 +122,7 @@ def test_loss_endpoints_return_the_engine_numbers(client):
         ("/loss_causal_lm", dict(model="../../etc/passwd"), "not in the model catalogue"),
         ("/loss_masked_lm", dict(rate=0.0), "above 0"),
         ("/loss_masked_lm", dict(rate=1.0), "below 1"),
+        ("/loss_masked_lm_causal", dict(text="A"), "single token"),
         ("/loss_contrastive", dict(pairs="one | pair"), "no negatives"),
         ("/loss_contrastive", dict(tau=0.0), "above 0"),
         ("/loss_fine_tuning", dict(gold=5), "gold label"),

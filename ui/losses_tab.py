@@ -194,6 +194,28 @@ def run_masked(text, rate, seed, model):
     )
 
 
+def infill_table(r: losses.CausalInfill) -> list[list]:
+    fmt = lambda guesses: ", ".join(f"{tok!r} {p:.3f}" for tok, p in guesses)
+    return [
+        [it.position, it.token, round(it.loss, 4), fmt(it.guesses), round(it.left_loss, 4), fmt(it.left_guesses)]
+        for it in r.items
+    ]
+
+
+@friendly
+def run_infill(text, rate, seed):
+    r = losses.causal_infill(text, float(rate), int(seed))
+    live = t(
+        "loss.mlm.infill_live",
+        m=len(r.items),
+        mean=num(r.mean),
+        left=num(r.left_mean),
+        k=r.n_candidates,
+        model=r.model,
+    )
+    return live, infill_table(r)
+
+
 # ---- contrastive -----------------------------------------------------------------------------
 
 
@@ -420,6 +442,23 @@ def loss_masked_lm(
 
 
 @friendly
+def loss_masked_lm_causal(text: str = DEFAULT_TEXT, rate: float = 0.15, seed: int = 0) -> dict:
+    """P(x_i | x_\\i) from the pretrained causal LM by Bayes' rule (one hidden token at a time, k candidates)."""
+    r = losses.causal_infill(text, rate, seed)
+    return {
+        "model": r.model,
+        "tokens": r.tokens,
+        "positions": [it.position for it in r.items],
+        "losses": [it.loss for it in r.items],
+        "left_only_losses": [it.left_loss for it in r.items],
+        "guesses": [[[tok, round(p, DECIMALS)] for tok, p in it.guesses] for it in r.items],
+        "mean": r.mean,
+        "left_only_mean": r.left_mean,
+        "n_candidates": r.n_candidates,
+    }
+
+
+@friendly
 def loss_contrastive(pairs: str = DEFAULT_PAIRS, tau: float = 0.05, model: str = losses.ENCODER_DEFAULT) -> dict:
     """L_CL (InfoNCE) over a batch of 'anchor | positive' lines: similarities, row softmax, row losses."""
     anchors, positives = losses.parse_pairs(pairs)
@@ -478,7 +517,7 @@ def loss_prompt(
     }
 
 
-API = (loss_causal_lm, loss_masked_lm, loss_contrastive, loss_fine_tuning, loss_prompt)
+API = (loss_causal_lm, loss_masked_lm, loss_masked_lm_causal, loss_contrastive, loss_fine_tuning, loss_prompt)
 
 # ---- layout ------------------------------------------------------------------------------------
 
@@ -530,6 +569,21 @@ with gr.Blocks() as demo:
             wrap=True,
         )
         mlm_plot = gr.Plot()
+        with gr.Accordion(t("loss.mlm.infill_title"), open=False):
+            gr.Markdown(t("loss.mlm.infill_intro"), latex_delimiters=LATEX)
+            infill_button = gr.Button(t("loss.mlm.infill_run"))
+            infill_md = gr.Markdown(latex_delimiters=LATEX)
+            infill_table_df = gr.Dataframe(
+                headers=[
+                    "position i",
+                    "original x_i",
+                    "−log P(x_i | x_\\i)",
+                    "top guesses, both sides",
+                    "−log P(x_i | x_<i)",
+                    "top guesses, left side only",
+                ],
+                wrap=True,
+            )
 
     with gr.Tab(t("loss.cl.tab"), id="loss-contrastive") as cl_tab:
         gr.Markdown(t("loss.cl.intro"), latex_delimiters=LATEX)
@@ -614,6 +668,14 @@ with gr.Blocks() as demo:
         run_masked,
         mlm_inputs,
         mlm_outputs,
+        api_visibility="private",
+        trigger_mode="always_last",
+    )
+
+    infill_button.click(
+        run_infill,
+        [mlm_text, mlm_rate, mlm_seed],
+        [infill_md, infill_table_df],
         api_visibility="private",
         trigger_mode="always_last",
     )

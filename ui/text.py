@@ -154,7 +154,9 @@ EN: dict[str, str] = {
         "exactly; its loss starts near $\\ln V = \\ln 30522 \\approx 10.33$, the loss of a uniform guess, which "
         "is where BERT's pre-training begins (a little above it: random logits are worse than equal ones). "
         "Its guesses are **not** a pretrained model's. With the Hugging Face "
-        "Hub, choose bert-base-uncased for its real head (typical loss 1-3 nats)."
+        "Hub, choose bert-base-uncased for its real head (typical loss 1-3 nats). For **real two-sided guesses "
+        "offline**, open the last section: the pretrained SmolLM2 computes $P(x_i\\mid x_{\\backslash i})$ by "
+        "Bayes' rule."
     ),
     "loss.mlm.model": "encoder (and its MLM head)",
     "loss.mlm.real_head": "pretrained MLM head",
@@ -181,6 +183,25 @@ EN: dict[str, str] = {
         "(\\ln {vocab} = {uniform})$$\n\n"
         "torch `cross_entropy(logits, labels, ignore_index=-100)` over all positions gives **{ref}**: the same "
         "mean, because the unchosen positions are ignored."
+    ),
+    "loss.mlm.infill_title": "Real guesses offline: a pretrained causal LM reading both sides (Bayes' rule)",
+    "loss.mlm.infill_intro": (
+        "No pretrained MLM head is available offline, but a pretrained **causal** LM can compute the formula's "
+        "$P(x_i\\mid x_{\\backslash i})$ for one hidden token by Bayes' rule: "
+        "$P(x_i = v\\mid x_{\\backslash i}) \\propto P(v\\mid x_{<i})\\,\\prod_{t>i} P(x_t\\mid x_{<t})$ "
+        "with $v$ in place of $x_i$: how likely $v$ is after the left side, times how well the right side "
+        "follows it. SmolLM2 scores the left context's 16 most likely tokens plus the true one, each with "
+        "the whole sentence, and the softmax runs over these 17 candidates (so the loss is a lower bound of "
+        "the exact one). Each position is hidden **alone**, the others visible: that is $x_{\\backslash i}$ "
+        "as the source text writes it; BERT hides 15 % of the tokens at once. Positions: the same rate and "
+        "seed, on SmolLM2's tokens (never the first, at most 4). It takes a few seconds."
+    ),
+    "loss.mlm.infill_run": "Compute with SmolLM2 (both sides)",
+    "loss.mlm.infill_live": (
+        "$$\\frac{{1}}{{{m}}}\\sum_i -\\log P(x_i\\mid x_{{\\backslash i}}) = {mean}\\quad\\text{{both sides}}"
+        "\\qquad\\frac{{1}}{{{m}}}\\sum_i -\\log P(x_i\\mid x_{{<i}}) = {left}\\quad\\text{{left side only}}$$\n\n"
+        "{model}, normalised over {k} candidates per position. Seeing the right side usually makes the hidden "
+        "token much easier: this gap is why BERT-style pre-training gives strong encoders."
     ),
     "loss.cl.tab": "Contrastive (InfoNCE)",
     "loss.cl.intro": (
