@@ -90,7 +90,7 @@ def causal_text_html(r: losses.CausalLMLoss) -> str:
     parts = [chip(r.tokens[0], "#ffffff", t("loss.lm.first"), border="#ccc")]
     for tok, s, guess in zip(r.tokens[1:], r.surprisal.tolist(), r.top, strict=True):
         parts.append(chip(tok, heat_colour(s, top), f"-log P = {s:.3f} nats; expected: {guess[0][0]!r}"))
-    return f'<div class="loss-tokens">{"".join(parts)}</div><p>{t("loss.lm.colour_note")}</p>'
+    return f'<div class="loss-tokens">{"".join(parts)}</div><p>{html.escape(t("loss.lm.colour_note"))}</p>'
 
 
 def causal_pairs_table(r: losses.CausalLMLoss) -> list[list]:
@@ -99,7 +99,7 @@ def causal_pairs_table(r: losses.CausalLMLoss) -> list[list]:
     for i, (context, tok, s, guess) in enumerate(
         zip(r.contexts, r.tokens[1:], r.surprisal.tolist(), r.top, strict=True)
     ):
-        rows.append([i + 1, context, tok, round(math.exp(-s), 4), round(s, 4), guess[0][0]])
+        rows.append([i + 1, context, tok, f"{math.exp(-s):.3g}", round(s, 4), guess[0][0]])
     return rows
 
 
@@ -522,7 +522,7 @@ API = (loss_causal_lm, loss_masked_lm, loss_masked_lm_causal, loss_contrastive, 
 # ---- layout ------------------------------------------------------------------------------------
 
 with gr.Blocks() as demo:
-    gr.Markdown(t("loss.intro"))
+    gr.Markdown(t("loss.intro"), latex_delimiters=LATEX)
     with gr.Tab(t("loss.sum.tab"), id="loss-summary"):
         gr.Markdown(t("loss.sum.intro"))
         with gr.Row():

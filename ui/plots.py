@@ -168,7 +168,9 @@ def token_bars(
     if level is not None:
         fig.add_hline(y=level, line_dash="dash", line_color="#555", annotation_text=level_name)
     fig = _layout(fig, title, "", y_title)
-    fig.update_xaxes(tickmode="array", tickvals=x, ticktext=[repr(tok)[1:-1] for tok in tokens], tickangle=-45)
+    fig.update_xaxes(
+        tickmode="array", tickvals=x, ticktext=[repr(tok)[1:-1] for tok in tokens], tickangle=-45, automargin=True
+    )
     return fig
 
 
