@@ -53,6 +53,15 @@ def test_contrastive_sub_tab_draws_and_a_batch_of_one_gets_a_message(page):
     assert page.get_by_text("Traceback").count() == 0
 
 
+def test_masked_lm_shows_the_untrained_label_and_real_two_sided_guesses(page):
+    page.get_by_role("tab", name="Masked LM").click()
+    page.get_by_text("Untrained head.").first.wait_for(timeout=120_000)
+    page.get_by_text("Real guesses offline").click()
+    page.locator("#loss-infill-run").click()
+    page.locator("#loss-infill-md .katex").first.wait_for(timeout=120_000)
+    assert "17 candidates" in page.locator("#loss-infill-md").inner_text()
+
+
 def test_no_request_left_the_machine(page):
     hosts = {urlparse(url).hostname for url in page.requests if not url.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}

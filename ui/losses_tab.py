@@ -571,8 +571,8 @@ with gr.Blocks() as demo:
         mlm_plot = gr.Plot()
         with gr.Accordion(t("loss.mlm.infill_title"), open=False):
             gr.Markdown(t("loss.mlm.infill_intro"), latex_delimiters=LATEX)
-            infill_button = gr.Button(t("loss.mlm.infill_run"))
-            infill_md = gr.Markdown(latex_delimiters=LATEX)
+            infill_button = gr.Button(t("loss.mlm.infill_run"), elem_id="loss-infill-run")
+            infill_md = gr.Markdown(latex_delimiters=LATEX, elem_id="loss-infill-md")
             infill_table_df = gr.Dataframe(
                 headers=[
                     "position i",
@@ -719,6 +719,8 @@ with gr.Blocks() as demo:
     for endpoint in API:
         gr.api(endpoint, api_name=endpoint.__name__)
 
+    if __name__ == "__main__":  # running this tab alone: draw the summary when the page opens
+        demo.load(**FIRST_DRAW)
+
 if __name__ == "__main__":
-    demo.load(**FIRST_DRAW)
     demo.launch()
