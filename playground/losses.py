@@ -66,7 +66,7 @@ def token_pieces(tokenizer, ids, text: str | None = None, offsets=None) -> list[
 
 def _token_bytes(tokenizer, i: int) -> bytes:
     """The raw bytes of a byte-level BPE token (GPT-2's byte-to-unicode table inverted)."""
-    with models.IMPORT_LOCK:  # transformers' lazy modules are not thread-safe on first import
+    with models._IMPORT_LOCK:  # (the catalogue's lock) transformers' lazy modules are not thread-safe on first import
         from transformers.convert_slow_tokenizer import bytes_to_unicode
 
     inverse = {c: b for b, c in bytes_to_unicode().items()}
@@ -276,7 +276,7 @@ def untrained_mlm_head(encoder, seed: int = 0) -> torch.nn.Module:
     r"""BERT's MLM head, $\mathrm{logits} = \mathrm{LN}(\mathrm{gelu}(hW + b))\,E^T + b_{out}$, initialised as BERT
     initialises it (W ~ N(0, 0.02), biases 0, LayerNorm 1/0) from `seed`, with E = the encoder's TRAINED word
     embeddings (tied weights, as in BERT). Untrained: its loss starts near ln(vocab)."""
-    with models.IMPORT_LOCK:  # transformers' lazy modules are not thread-safe on first import
+    with models._IMPORT_LOCK:  # (the catalogue's lock) transformers' lazy modules are not thread-safe on first import
         from transformers.models.bert.modeling_bert import BertLMPredictionHead
 
     config = encoder.config

@@ -136,7 +136,7 @@ def availability(name: str) -> Availability:
     return Availability(False, "", how)
 
 
-_IMPORT_LOCK = IMPORT_LOCK = threading.Lock()  # public name: other engine modules import transformers under it
+_IMPORT_LOCK = threading.Lock()
 
 
 def auto_classes() -> dict:
