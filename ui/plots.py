@@ -384,3 +384,55 @@ def finetune_curves(runs: dict[str, dict[str, tuple[Sequence[float], Sequence[fl
     fig = _layout(fig, title, "step", "", height=360)
     fig.update_layout(legend=dict(orientation="h", y=-0.25))
     return fig
+# ---- Losses tab ------------------------------------------------------------------------------
+
+
+def token_bars(
+    tokens: Sequence[str], values, title: str, y_title: str, level: float | None = None, level_name: str = ""
+) -> go.Figure:
+    """One bar per token (x keeps the token order even when tokens repeat), an optional reference level."""
+    x = list(range(len(tokens)))
+    fig = go.Figure(
+        go.Bar(
+            x=x,
+            y=[float(v) for v in values],
+            customdata=list(tokens),
+            hovertemplate="%{customdata}<br>%{y:.3f}<extra></extra>",
+            marker_color="#e4572e",
+        )
+    )
+    if level is not None:
+        fig.add_hline(y=level, line_dash="dash", line_color="#555", annotation_text=level_name)
+    fig = _layout(fig, title, "", y_title)
+    fig.update_xaxes(
+        tickmode="array", tickvals=x, ticktext=[repr(tok)[1:-1] for tok in tokens], tickangle=-45, automargin=True
+    )
+    return fig
+
+
+def loss_curve(x, y, level: float, level_name: str, marker: float, title: str, x_title: str, y_title: str):
+    """A loss against a hyper-parameter on a log x axis, with a reference level and the current value marked."""
+    fig = go.Figure(go.Scatter(x=list(map(float, x)), y=list(map(float, y)), mode="lines", name="mean loss"))
+    fig.add_hline(y=level, line_dash="dash", line_color="#555", annotation_text=level_name)
+    fig.add_vline(x=marker, line_dash="dot", line_color="#e4572e", annotation_text=f"τ = {marker:g}")
+    fig = _layout(fig, title, x_title, y_title)
+    fig.update_xaxes(type="log")
+    return fig
+
+
+def loss_levels(names: Sequence[str], losses: Sequence[float], chance: Sequence[float], title: str) -> go.Figure:
+    """Each objective's loss beside the loss of a model that knows nothing (its own chance level)."""
+    fig = go.Figure(
+        [
+            go.Bar(name="loss now", x=list(names), y=list(losses), marker_color="#e4572e", texttemplate="%{y:.3f}"),
+            go.Bar(
+                name="knows nothing (uniform guess)",
+                x=list(names),
+                y=list(chance),
+                marker_color="#bbbbbb",
+                texttemplate="%{y:.2f}",
+            ),
+        ]
+    )
+    fig.update_layout(barmode="group")
+    return _layout(fig, title, "", "nats")

@@ -1,0 +1,726 @@
+r"""Losses tab: five training objectives (source text §4.2-4.3) computed on real models, side by side.
+
+Plain functions first (UI values -> playground.losses -> figures/text), layout next, wiring last.
+Every objective's numbers are also served as JSON through a named API endpoint (`/loss_*`).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import gradio as gr
+import torch
+
+from playground import losses, models
+from ui import plots
+from ui.errors import friendly
+from ui.text import t
+
+DEFAULT_TEXT = "I loved this film, the music was wonderful."
+DEFAULT_PARAPHRASE = "The movie was great and its soundtrack was beautiful."
+DEFAULT_PAIRS = "\n".join(
+    [
+        "A man is playing a guitar. | Someone is playing an acoustic guitar.",
+        "A man is playing a piano. | A pianist performs on stage.",
+        "The bank raised interest rates. | The central bank increased its rates.",
+        "We sat on the river bank. | They rested by the side of the river.",
+        "今天天气很好。 | 今天是晴天。",
+        "我喜欢喝咖啡。 | I love drinking coffee.",
+    ]
+)
+DEFAULT_TEMPLATE = "Review: {x}\nSentiment:"
+DEFAULT_WORDS = "positive, negative"
+LATEX = [{"left": "$$", "right": "$$", "display": True}, {"left": "$", "right": "$", "display": False}]
+DECIMALS = 5
+COLOURS = {"seen": "#e8e8e8", "predict": "#ffb199", "mask": "#333333", "random": "#b39ddb", "keep": "#ffd54f"}
+
+
+# ---- helpers ---------------------------------------------------------------------------------
+
+
+def model_choices(role: str) -> list[tuple[str, str]]:
+    """Catalogue models of a role; unavailable ones stay listed, labelled, with the reason on use."""
+    choices = []
+    for name in models.names(role):
+        ok = models.availability(name).available
+        choices.append((name if ok else f"{name} (not available)", name))
+    return choices
+
+
+def mlm_choices() -> list[tuple[str, str]]:
+    labelled = []
+    for label, name in model_choices(models.ENCODER):
+        if name == "bert-base-chinese":
+            continue
+        head = t("loss.mlm.real_head") if name in losses.PRETRAINED_MLM_HEADS else t("loss.mlm.untrained_head")
+        labelled.append((f"{label} — {head}", name))
+    return labelled
+
+
+def num(x: float, digits: int = 4) -> str:
+    return f"{x:.{digits}f}"
+
+
+def chip(token: str, colour: str, title: str = "", border: str = "#999", text_colour: str = "#111") -> str:
+    shown = html.escape(token.replace("\n", "⏎")) or "␣"
+    return (
+        f'<span title="{html.escape(title)}" style="display:inline-block;margin:2px;padding:2px 5px;'
+        f"border:1px solid {border};border-radius:4px;background:{colour};color:{text_colour};"
+        f'font-family:monospace;white-space:pre">{shown}</span>'
+    )
+
+
+def heat_colour(value: float, top: float) -> str:
+    """White (0 nats) to red (top nats)."""
+    share = max(0.0, min(1.0, value / top)) if top > 0 else 0.0
+    g = int(255 - 170 * share)
+    return f"rgb(255,{g},{g})"
+
+
+def rounded(values, decimals: int = DECIMALS):
+    return torch.round(torch.as_tensor(values).double(), decimals=decimals).tolist()
+
+
+# ---- causal LM -------------------------------------------------------------------------------
+
+
+def causal_text_html(r: losses.CausalLMLoss) -> str:
+    top = max(float(r.surprisal.max()), 1.0)
+    parts = [chip(r.tokens[0], "#ffffff", t("loss.lm.first"), border="#ccc")]
+    for tok, s, guess in zip(r.tokens[1:], r.surprisal.tolist(), r.top, strict=True):
+        parts.append(chip(tok, heat_colour(s, top), f"-log P = {s:.3f} nats; expected: {guess[0][0]!r}"))
+    return f'<div class="loss-tokens">{"".join(parts)}</div><p>{html.escape(t("loss.lm.colour_note"))}</p>'
+
+
+def causal_pairs_table(r: losses.CausalLMLoss) -> list[list]:
+    """The shift by one: which context predicts which token."""
+    rows = []
+    for i, (context, tok, s, guess) in enumerate(
+        zip(r.contexts, r.tokens[1:], r.surprisal.tolist(), r.top, strict=True)
+    ):
+        rows.append([i + 1, context, tok, f"{math.exp(-s):.3g}", round(s, 4), guess[0][0]])
+    return rows
+
+
+def causal_formula(r: losses.CausalLMLoss) -> str:
+    n = len(r.surprisal)
+    return t(
+        "loss.lm.live",
+        n=n,
+        total=num(r.total),
+        mean=num(r.mean),
+        ppl=f"{r.perplexity:.2f}",
+        ref=num(r.reference, 6),
+        diff=f"{abs(r.mean - r.reference):.1e}",
+        first=html.escape(r.tokens[0]),
+    )
+
+
+@friendly
+def run_causal(text, model):
+    r = losses.causal_lm_loss(text, model)
+    return (
+        plots.token_bars(
+            r.tokens[1:],
+            r.surprisal,
+            t("loss.lm.bars_title", model=r.model),
+            "−log P(x_i | x_<i)  (nats)",
+            r.mean,
+            f"mean {r.mean:.2f}",
+        ),
+        causal_text_html(r),
+        causal_pairs_table(r),
+        causal_formula(r),
+    )
+
+
+# ---- masked LM -------------------------------------------------------------------------------
+
+
+def masked_html(r: losses.MaskedLMLoss) -> str:
+    original, shown = [], []
+    for tok, seen, action in zip(r.tokens, r.shown, r.masking.action, strict=True):
+        colour = COLOURS.get(action, COLOURS["seen"]) if action else COLOURS["seen"]
+        original.append(
+            chip(tok, COLOURS["predict"] if action else COLOURS["seen"], t("loss.mlm.chip_target") if action else "")
+        )
+        text_colour = "#fff" if action == "mask" else "#111"
+        shown.append(chip(seen, colour, t(f"loss.mlm.action_{action}") if action else "", text_colour=text_colour))
+    legend = " ".join(
+        chip(t(f"loss.mlm.action_{a}"), COLOURS[a], text_colour="#fff" if a == "mask" else "#111")
+        for a in ("mask", "random", "keep")
+    )
+    return (
+        f"<p><b>{t('loss.mlm.row_original')}</b></p><div>{''.join(original)}</div>"
+        f"<p><b>{t('loss.mlm.row_shown')}</b></p><div>{''.join(shown)}</div><p>{legend}</p>"
+    )
+
+
+def masked_table(r: losses.MaskedLMLoss) -> list[list]:
+    rows = []
+    for pos, loss, guesses in zip(r.positions, r.losses.tolist(), r.top, strict=True):
+        top = ", ".join(f"{tok!r} {p:.3f}" for tok, p in guesses)
+        rows.append([pos, r.tokens[pos], r.shown[pos], r.masking.action[pos], round(loss, 4), top])
+    return rows
+
+
+@friendly
+def run_masked(text, rate, seed, model):
+    r = losses.masked_lm_loss(text, float(rate), int(seed), model)
+    head = t("loss.mlm.head_real") if r.pretrained_head else t("loss.mlm.head_untrained", model=r.model)
+    live = t(
+        "loss.mlm.live",
+        m=len(r.positions),
+        n=len(r.tokens),
+        total=num(r.total),
+        mean=num(r.mean),
+        uniform=num(r.uniform),
+        vocab=f"{round(torch.tensor(r.uniform).exp().item()):,}",
+        ref=num(r.reference, 6),
+    )
+    return (
+        f"{head}\n\n{live}",
+        masked_html(r),
+        masked_table(r),
+        plots.token_bars(
+            [r.tokens[p] for p in r.positions],
+            r.losses,
+            t("loss.mlm.bars_title"),
+            "−log P(x_i | corrupted x)  (nats)",
+            r.uniform,
+            "ln(vocab): knows nothing",
+        ),
+    )
+
+
+def infill_table(r: losses.CausalInfill) -> list[list]:
+    fmt = lambda guesses: ", ".join(f"{tok!r} {p:.3f}" for tok, p in guesses)
+    return [
+        [it.position, it.token, round(it.loss, 4), fmt(it.guesses), round(it.left_loss, 4), fmt(it.left_guesses)]
+        for it in r.items
+    ]
+
+
+@friendly
+def run_infill(text, rate, seed):
+    r = losses.causal_infill(text, float(rate), int(seed))
+    live = t(
+        "loss.mlm.infill_live",
+        m=len(r.items),
+        mean=num(r.mean),
+        left=num(r.left_mean),
+        k=r.n_candidates,
+        model=r.model,
+    )
+    return live, infill_table(r)
+
+
+# ---- contrastive -----------------------------------------------------------------------------
+
+
+def short(texts: list[str], width: int = 22) -> list[str]:
+    return [f"{i + 1}: {s[:width]}{'…' if len(s) > width else ''}" for i, s in enumerate(texts)]
+
+
+@friendly
+def run_contrastive(pairs_text, tau, model):
+    anchors, positives = losses.parse_pairs(pairs_text)
+    r = losses.contrastive_loss(anchors, positives, float(tau), model)
+    rows, cols = short(r.anchors), short(r.positives)
+    hover = "anchor %{y}<br>candidate %{x}<br>%{z:.3f}<extra></extra>"
+    live = t(
+        "loss.cl.live",
+        b=len(anchors),
+        tau=f"{r.tau:g}",
+        s11=num(float(r.sim[0, 0])),
+        p11=num(float(r.probs[0, 0])),
+        l1=num(float(r.losses[0])),
+        total=num(r.total),
+        mean=num(r.mean),
+        chance=num(r.chance),
+        acc=f"{100 * r.accuracy:.0f}",
+        scale=f"{1 / r.tau:g}",
+    )
+    return (
+        plots.heatmap(r.sim, t("loss.cl.sim_title"), "positive h'_j", "anchor h_i", x=cols, y=rows, hover=hover),
+        plots.heatmap(
+            r.probs,
+            t("loss.cl.prob_title", tau=f"{r.tau:g}"),
+            "positive h'_j",
+            "anchor h_i",
+            diverging=False,
+            x=cols,
+            y=rows,
+            hover=hover,
+        ),
+        plots.token_bars(rows, r.losses, t("loss.cl.rows_title"), "ℓ_i (nats)", r.chance, "ln B: knows nothing"),
+        plots.loss_curve(
+            r.taus, r.curve, r.chance, "ln B", r.tau, t("loss.cl.curve_title"), "temperature τ", "mean loss (nats)"
+        ),
+        live,
+    )
+
+
+# ---- fine-tuning -----------------------------------------------------------------------------
+
+
+@friendly
+def run_fine_tuning(text_a, text_b, gold, seed):
+    r = losses.fine_tuning_loss(
+        text_a, text_b, losses.PAIR_LABELS.index(gold) if gold in losses.PAIR_LABELS else gold, seed=int(seed)
+    )
+    live = t(
+        "loss.ft.live",
+        z0=num(float(r.logits[0])),
+        z1=num(float(r.logits[1])),
+        gold=r.labels[r.gold],
+        p=num(float(r.probs[r.gold])),
+        loss=num(r.loss),
+        chance=num(r.chance),
+    )
+    note = t("loss.ft.untrained", seed=int(seed)) if not r.trained else ""
+    return plots.bars(r.labels, r.probs, t("loss.ft.bars_title"), "label y", "P(y | x)"), f"{note}\n\n{live}"
+
+
+# ---- prompt learning -------------------------------------------------------------------------
+
+
+def prompt_table(r: losses.PromptLoss) -> list[list]:
+    return [
+        [
+            w.word,
+            " | ".join(w.tokens),
+            len(w.tokens),
+            ", ".join(f"{lp:.3f}" for lp in w.token_log_probs),
+            round(w.log_prob, 4),
+            round(float(p), 4),
+        ]
+        for w, p in zip(r.words, r.probs, strict=True)
+    ]
+
+
+@friendly
+def run_prompt(text, template, words_text, gold):
+    words = losses.parse_label_words(words_text)
+    gold_index = words.index(gold.strip()) if gold and gold.strip() in words else None
+    if gold_index is None:
+        raise ValueError(f"The gold label must be one of the label words: {', '.join(words)}.")
+    r = losses.prompt_loss(text, template, words, gold_index)
+    multi = [w.word for w in r.words if len(w.tokens) > 1]
+    live = t(
+        "loss.pl.live",
+        prompt=html.escape(r.prompt).replace("\n", "⏎"),
+        gold=html.escape(words[r.gold]),
+        lp=num(r.words[r.gold].log_prob),
+        p=num(float(r.probs[r.gold])),
+        loss=num(r.loss),
+        chance=num(r.chance),
+        mass=f"{100 * r.mass:.2f}",
+    )
+    note = t("loss.pl.multi", words=", ".join(multi)) if multi else ""
+    return (
+        plots.bars(words, r.probs, t("loss.pl.bars_title"), "label word", "P(y | x, p)"),
+        prompt_table(r),
+        f"{live}\n\n{note}",
+    )
+
+
+# ---- side by side ----------------------------------------------------------------------------
+
+
+def diagram_row(name: str, chips: list[str], target: str) -> str:
+    return (
+        f"<tr><td style='padding:6px;vertical-align:top'><b>{name}</b></td>"
+        f"<td style='padding:6px'>{''.join(chips)}</td><td style='padding:6px;vertical-align:top'>{target}</td></tr>"
+    )
+
+
+def mask_diagram(lm, mlm, cl, ft, pl) -> str:
+    """What each objective lets the model see (grey) and what it must predict (orange), for the same text."""
+    lm_chips = [chip(lm.tokens[0], COLOURS["seen"], t("loss.sum.first"))] + [
+        chip(tok, COLOURS["predict"], t("loss.sum.lm_chip")) for tok in lm.tokens[1:]
+    ]
+    mlm_chips = [
+        chip(
+            seen,
+            COLOURS[a] if a else COLOURS["seen"],
+            t(f"loss.mlm.action_{a}") if a else "",
+            text_colour="#fff" if a == "mask" else "#111",
+        )
+        for seen, a in zip(mlm.shown, mlm.masking.action, strict=True)
+    ]
+    n = len(cl.anchors)
+    cl_chips = [chip(cl.anchors[0], COLOURS["seen"]), " → ", chip(t("loss.sum.cl_chip", n=n), COLOURS["predict"])]
+    ft_chips = [
+        chip(f"[CLS] {cl.anchors[0]} [SEP] {cl.positives[0]} [SEP]", COLOURS["seen"]),
+        " → ",
+        chip(ft.labels[ft.gold], COLOURS["predict"]),
+    ]
+    pl_chips = [chip(pl.prompt, COLOURS["seen"]), " → ", chip(" / ".join(w.word for w in pl.words), COLOURS["predict"])]
+    rows = [
+        diagram_row("L<sub>LM</sub>", lm_chips, t("loss.sum.lm_target", n=len(lm.surprisal))),
+        diagram_row("L<sub>MLM</sub>", mlm_chips, t("loss.sum.mlm_target", m=len(mlm.positions))),
+        diagram_row("L<sub>CL</sub>", cl_chips, t("loss.sum.cl_target", n=n)),
+        diagram_row("L<sub>FT</sub>", ft_chips, t("loss.sum.ft_target", c=len(ft.labels))),
+        diagram_row("L<sub>PL</sub>", pl_chips, t("loss.sum.pl_target", k=len(pl.words))),
+    ]
+    head = f"<tr><th></th><th>{t('loss.sum.sees')}</th><th>{t('loss.sum.predicts')}</th></tr>"
+    return f"<table id='loss-mask-diagram' style='border-collapse:collapse'>{head}{''.join(rows)}</table>"
+
+
+def summary_formulas(lm, mlm, cl, ft, pl) -> str:
+    return t(
+        "loss.sum.live",
+        lm_n=len(lm.surprisal), lm=num(lm.mean), lm_total=num(lm.total), ppl=f"{lm.perplexity:.2f}",
+        mlm_m=len(mlm.positions), mlm=num(mlm.mean), mlm_u=num(mlm.uniform),
+        mlm_head=t("loss.sum.real") if mlm.pretrained_head else t("loss.sum.untrained"),
+        cl_b=len(cl.anchors), tau=f"{cl.tau:g}", cl=num(float(cl.losses[0])), cl_mean=num(cl.mean), cl_u=num(cl.chance),
+        ft=num(ft.loss), ft_u=num(ft.chance), ft_gold=ft.labels[ft.gold],
+        pl=num(pl.loss), pl_u=num(pl.chance), pl_gold=pl.words[pl.gold].word,
+    )  # fmt: skip
+
+
+@friendly
+def run_summary(text, paraphrase, sentiment, mlm_model, tau):
+    lm = losses.causal_lm_loss(text)
+    mlm = losses.masked_lm_loss(text, 0.15, 0, mlm_model)
+    anchors, positives = losses.parse_pairs(DEFAULT_PAIRS)
+    cl = losses.contrastive_loss([text] + anchors[:4], [paraphrase] + positives[:4], float(tau))
+    ft = losses.fine_tuning_loss(text, paraphrase, 1)
+    words = losses.parse_label_words(DEFAULT_WORDS)
+    pl = losses.prompt_loss(text, DEFAULT_TEMPLATE, words, words.index(sentiment) if sentiment in words else 0)
+    names = ["L_LM (per token)", "L_MLM (per mask)", "L_CL (row 1)", "L_FT", "L_PL"]
+    values = [lm.mean, mlm.mean, float(cl.losses[0]), ft.loss, pl.loss]
+    chance = [lm.surprisal.new_tensor(49152).log().item(), mlm.uniform, cl.chance, ft.chance, pl.chance]
+    return (
+        mask_diagram(lm, mlm, cl, ft, pl),
+        plots.loss_levels(names, values, chance, t("loss.sum.levels_title")),
+        summary_formulas(lm, mlm, cl, ft, pl),
+    )
+
+
+# ---- named API endpoints (JSON) --------------------------------------------------------------
+
+
+@friendly
+def loss_causal_lm(text: str = DEFAULT_TEXT, model: str = losses.CAUSAL_DEFAULT) -> dict:
+    """L_LM: per-token surprisal -log P(x_i | x_<i) (nats), sum, mean, perplexity, the model's own loss."""
+    r = losses.causal_lm_loss(text, model)
+    return {
+        "model": r.model,
+        "tokens": r.tokens,
+        "targets": r.tokens[1:],
+        "surprisal": rounded(r.surprisal),
+        "total": r.total,
+        "mean": r.mean,
+        "perplexity": r.perplexity,
+        "model_loss": r.reference,
+    }
+
+
+@friendly
+def loss_masked_lm(
+    text: str = DEFAULT_TEXT, rate: float = 0.15, seed: int = 0, model: str = losses.ENCODER_DEFAULT
+) -> dict:
+    """L_MLM: the 80/10/10 corruption, the loss at the masked positions only, the head's top guesses."""
+    r = losses.masked_lm_loss(text, rate, seed, model)
+    return {
+        "model": r.model,
+        "pretrained_head": r.pretrained_head,
+        "tokens": r.tokens,
+        "shown": r.shown,
+        "action": r.masking.action,
+        "positions": r.positions,
+        "losses": rounded(r.losses),
+        "top": [[[tok, round(p, DECIMALS)] for tok, p in row] for row in r.top],
+        "total": r.total,
+        "mean": r.mean,
+        "uniform": r.uniform,
+        "cross_entropy_reference": r.reference,
+    }
+
+
+@friendly
+def loss_masked_lm_causal(text: str = DEFAULT_TEXT, rate: float = 0.15, seed: int = 0) -> dict:
+    """P(x_i | x_\\i) from the pretrained causal LM by Bayes' rule (one hidden token at a time, k candidates)."""
+    r = losses.causal_infill(text, rate, seed)
+    return {
+        "model": r.model,
+        "tokens": r.tokens,
+        "positions": [it.position for it in r.items],
+        "losses": [it.loss for it in r.items],
+        "left_only_losses": [it.left_loss for it in r.items],
+        "guesses": [[[tok, round(p, DECIMALS)] for tok, p in it.guesses] for it in r.items],
+        "mean": r.mean,
+        "left_only_mean": r.left_mean,
+        "n_candidates": r.n_candidates,
+    }
+
+
+@friendly
+def loss_contrastive(pairs: str = DEFAULT_PAIRS, tau: float = 0.05, model: str = losses.ENCODER_DEFAULT) -> dict:
+    """L_CL (InfoNCE) over a batch of 'anchor | positive' lines: similarities, row softmax, row losses."""
+    anchors, positives = losses.parse_pairs(pairs)
+    r = losses.contrastive_loss(anchors, positives, tau, model)
+    return {
+        "model": r.model,
+        "tau": r.tau,
+        "similarity": rounded(r.sim),
+        "probabilities": rounded(r.probs),
+        "row_losses": rounded(r.losses),
+        "total": r.total,
+        "mean": r.mean,
+        "log_batch": r.chance,
+        "accuracy": r.accuracy,
+    }
+
+
+@friendly
+def loss_fine_tuning(
+    text_a: str = DEFAULT_TEXT, text_b: str = DEFAULT_PARAPHRASE, gold: int = 1, seed: int = 0
+) -> dict:
+    """L_FT = -log P(y | x) for a sentence pair, from all-MiniLM-L6-v2 with a fresh (untrained, seeded) head."""
+    r = losses.fine_tuning_loss(text_a, text_b, gold, seed=seed)
+    return {
+        "model": r.model,
+        "trained_head": r.trained,
+        "labels": list(r.labels),
+        "gold": r.gold,
+        "logits": rounded(r.logits),
+        "probabilities": rounded(r.probs),
+        "loss": r.loss,
+        "log_classes": r.chance,
+    }
+
+
+@friendly
+def loss_prompt(
+    text: str = DEFAULT_TEXT, template: str = DEFAULT_TEMPLATE, label_words: str = DEFAULT_WORDS, gold: str = "positive"
+) -> dict:
+    """L_PL = -log P(y | x, p) over the label words only, each word scored by the chain rule over its tokens."""
+    words = losses.parse_label_words(label_words)
+    if gold not in words:
+        raise ValueError(f"The gold label must be one of the label words: {', '.join(words)}.")
+    r = losses.prompt_loss(text, template, words, words.index(gold))
+    return {
+        "model": r.model,
+        "prompt": r.prompt,
+        "label_words": [
+            {"word": w.word, "tokens": w.tokens, "token_log_probs": rounded(w.token_log_probs), "log_prob": w.log_prob}
+            for w in r.words
+        ],
+        "probabilities": rounded(r.probs),
+        "loss": r.loss,
+        "log_words": r.chance,
+        "vocabulary_mass": r.mass,
+    }
+
+
+API = (loss_causal_lm, loss_masked_lm, loss_masked_lm_causal, loss_contrastive, loss_fine_tuning, loss_prompt)
+
+# ---- layout ------------------------------------------------------------------------------------
+
+with gr.Blocks() as demo:
+    gr.Markdown(t("loss.intro"), latex_delimiters=LATEX)
+    with gr.Tab(t("loss.sum.tab"), id="loss-summary"):
+        gr.Markdown(t("loss.sum.intro"))
+        with gr.Row():
+            sum_text = gr.Textbox(DEFAULT_TEXT, label=t("loss.text"), scale=3)
+            sum_paraphrase = gr.Textbox(DEFAULT_PARAPHRASE, label=t("loss.sum.paraphrase"), scale=3)
+        with gr.Row():
+            sum_sentiment = gr.Radio(["positive", "negative"], value="positive", label=t("loss.sum.sentiment"))
+            sum_mlm = gr.Dropdown(mlm_choices(), value=losses.ENCODER_DEFAULT, label=t("loss.mlm.model"))
+            sum_tau = gr.Slider(0.01, 1.0, value=0.05, step=0.01, label=t("loss.cl.tau"))
+        sum_button = gr.Button(t("loss.sum.run"), variant="primary")
+        sum_diagram = gr.HTML(elem_id="loss-summary-diagram")
+        sum_plot = gr.Plot(elem_id="loss-summary-plot")
+        sum_md = gr.Markdown(latex_delimiters=LATEX)
+
+    with gr.Tab(t("loss.lm.tab"), id="loss-causal") as lm_tab:
+        gr.Markdown(t("loss.lm.intro"), latex_delimiters=LATEX)
+        with gr.Row():
+            lm_text = gr.Textbox(DEFAULT_TEXT, label=t("loss.text"), scale=4)
+            lm_model = gr.Dropdown(model_choices(models.CAUSAL_LM), value=losses.CAUSAL_DEFAULT, label=t("loss.model"))
+        lm_button = gr.Button(t("loss.run"), variant="primary")
+        lm_md = gr.Markdown(latex_delimiters=LATEX)
+        lm_plot = gr.Plot()
+        lm_html = gr.HTML()
+        lm_table = gr.Dataframe(
+            headers=["i", "context x_<i (end)", "target x_i", "P(x_i | x_<i)", "−log P", "model's top guess"],
+            label=t("loss.lm.table"),
+            wrap=True,
+        )
+
+    with gr.Tab(t("loss.mlm.tab"), id="loss-masked") as mlm_tab:
+        gr.Markdown(t("loss.mlm.intro"), latex_delimiters=LATEX)
+        with gr.Row():
+            mlm_text = gr.Textbox(DEFAULT_TEXT, label=t("loss.text"), scale=3)
+            mlm_model = gr.Dropdown(mlm_choices(), value=losses.ENCODER_DEFAULT, label=t("loss.mlm.model"), scale=2)
+        with gr.Row():
+            mlm_rate = gr.Slider(0.05, 0.9, value=0.15, step=0.05, label=t("loss.mlm.rate"))
+            mlm_seed = gr.Number(0, precision=0, label=t("loss.seed"))
+        mlm_button = gr.Button(t("loss.run"), variant="primary")
+        mlm_md = gr.Markdown(latex_delimiters=LATEX)
+        mlm_html = gr.HTML()
+        mlm_table = gr.Dataframe(
+            headers=["position i", "original x_i", "model reads", "80/10/10", "−log P(x_i)", "head's top 5 guesses"],
+            label=t("loss.mlm.table"),
+            wrap=True,
+        )
+        mlm_plot = gr.Plot()
+        with gr.Accordion(t("loss.mlm.infill_title"), open=False):
+            gr.Markdown(t("loss.mlm.infill_intro"), latex_delimiters=LATEX)
+            infill_button = gr.Button(t("loss.mlm.infill_run"), elem_id="loss-infill-run")
+            infill_md = gr.Markdown(latex_delimiters=LATEX, elem_id="loss-infill-md")
+            infill_table_df = gr.Dataframe(
+                headers=[
+                    "position i",
+                    "original x_i",
+                    "−log P(x_i | x_\\i)",
+                    "top guesses, both sides",
+                    "−log P(x_i | x_<i)",
+                    "top guesses, left side only",
+                ],
+                wrap=True,
+            )
+
+    with gr.Tab(t("loss.cl.tab"), id="loss-contrastive") as cl_tab:
+        gr.Markdown(t("loss.cl.intro"), latex_delimiters=LATEX)
+        with gr.Row():
+            cl_pairs = gr.Textbox(DEFAULT_PAIRS, lines=6, label=t("loss.cl.pairs"), scale=4)
+            with gr.Column(scale=1):
+                cl_tau = gr.Slider(0.01, 1.0, value=0.05, step=0.01, label=t("loss.cl.tau"))
+                cl_model = gr.Dropdown(
+                    model_choices(models.ENCODER), value=losses.ENCODER_DEFAULT, label=t("loss.model")
+                )
+                cl_button = gr.Button(t("loss.run"), variant="primary", elem_id="loss-cl-run")
+        cl_md = gr.Markdown(latex_delimiters=LATEX)
+        with gr.Column(elem_id="loss-contrastive-plots"):
+            with gr.Row():
+                cl_sim_plot, cl_prob_plot = gr.Plot(), gr.Plot()
+            with gr.Row():
+                cl_rows_plot, cl_curve_plot = gr.Plot(), gr.Plot()
+
+    with gr.Tab(t("loss.ft.tab"), id="loss-fine-tuning") as ft_tab:
+        gr.Markdown(t("loss.ft.intro"), latex_delimiters=LATEX)
+        with gr.Row():
+            ft_a = gr.Textbox(DEFAULT_TEXT, label=t("loss.ft.a"))
+            ft_b = gr.Textbox(DEFAULT_PARAPHRASE, label=t("loss.ft.b"))
+        with gr.Row():
+            ft_gold = gr.Radio(list(losses.PAIR_LABELS), value=losses.PAIR_LABELS[1], label=t("loss.ft.gold"))
+            ft_seed = gr.Number(0, precision=0, label=t("loss.ft.seed"))
+            ft_button = gr.Button(t("loss.run"), variant="primary")
+        ft_md = gr.Markdown(latex_delimiters=LATEX)
+        ft_plot = gr.Plot()
+
+    with gr.Tab(t("loss.pl.tab"), id="loss-prompt") as pl_tab:
+        gr.Markdown(t("loss.pl.intro"), latex_delimiters=LATEX)
+        with gr.Row():
+            pl_text = gr.Textbox(DEFAULT_TEXT, label=t("loss.text"), scale=3)
+            pl_template = gr.Textbox(DEFAULT_TEMPLATE, lines=2, label=t("loss.pl.template"), scale=2)
+        with gr.Row():
+            pl_words = gr.Textbox(DEFAULT_WORDS, label=t("loss.pl.words"))
+            pl_gold = gr.Textbox("positive", label=t("loss.pl.gold"))
+            pl_button = gr.Button(t("loss.run"), variant="primary")
+        pl_md = gr.Markdown(latex_delimiters=LATEX)
+        with gr.Row():
+            pl_plot = gr.Plot()
+            pl_table = gr.Dataframe(
+                headers=[
+                    "label word",
+                    "its tokens",
+                    "n tokens",
+                    "log P per token",
+                    "log P(word | prompt)",
+                    "P(y | x, p)",
+                ],
+                label=t("loss.pl.table"),
+                wrap=True,
+            )
+
+    # ---- wiring ------------------------------------------------------------------------------
+    sum_inputs = [sum_text, sum_paraphrase, sum_sentiment, sum_mlm, sum_tau]
+    sum_outputs = [sum_diagram, sum_plot, sum_md]
+    gr.on(
+        [sum_button.click, sum_text.submit],
+        run_summary,
+        sum_inputs,
+        sum_outputs,
+        api_visibility="private",
+        trigger_mode="always_last",
+    )
+
+    lm_inputs, lm_outputs = [lm_text, lm_model], [lm_plot, lm_html, lm_table, lm_md]
+    gr.on(
+        [lm_tab.select, lm_button.click, lm_text.submit],
+        run_causal,
+        lm_inputs,
+        lm_outputs,
+        api_visibility="private",
+        trigger_mode="always_last",
+    )
+
+    mlm_inputs = [mlm_text, mlm_rate, mlm_seed, mlm_model]
+    mlm_outputs = [mlm_md, mlm_html, mlm_table, mlm_plot]
+    gr.on(
+        [mlm_tab.select, mlm_button.click, mlm_text.submit, mlm_rate.release, mlm_seed.submit],
+        run_masked,
+        mlm_inputs,
+        mlm_outputs,
+        api_visibility="private",
+        trigger_mode="always_last",
+    )
+
+    infill_button.click(
+        run_infill,
+        [mlm_text, mlm_rate, mlm_seed],
+        [infill_md, infill_table_df],
+        api_visibility="private",
+        trigger_mode="always_last",
+    )
+
+    cl_inputs = [cl_pairs, cl_tau, cl_model]
+    cl_outputs = [cl_sim_plot, cl_prob_plot, cl_rows_plot, cl_curve_plot, cl_md]
+    gr.on(
+        [cl_tab.select, cl_button.click, cl_tau.release],
+        run_contrastive,
+        cl_inputs,
+        cl_outputs,
+        api_visibility="private",
+        trigger_mode="always_last",
+    )
+
+    ft_inputs = [ft_a, ft_b, ft_gold, ft_seed]
+    gr.on(
+        [ft_tab.select, ft_button.click, ft_gold.change],
+        run_fine_tuning,
+        ft_inputs,
+        [ft_plot, ft_md],
+        api_visibility="private",
+        trigger_mode="always_last",
+    )
+
+    pl_inputs = [pl_text, pl_template, pl_words, pl_gold]
+    pl_outputs = [pl_plot, pl_table, pl_md]
+    gr.on(
+        [pl_tab.select, pl_button.click, pl_text.submit, pl_gold.submit],
+        run_prompt,
+        pl_inputs,
+        pl_outputs,
+        api_visibility="private",
+        trigger_mode="always_last",
+    )
+
+    # Nothing runs when the page opens (the views load both models): each sub-tab draws when selected, and
+    # app.py draws the summary when the Losses tab itself is selected (FIRST_DRAW), or this tab runs alone.
+    FIRST_DRAW = dict(fn=run_summary, inputs=sum_inputs, outputs=sum_outputs, api_visibility="private")
+
+    for endpoint in API:
+        gr.api(endpoint, api_name=endpoint.__name__)
+
+    if __name__ == "__main__":  # running this tab alone: draw the summary when the page opens
+        demo.load(**FIRST_DRAW)
+
+if __name__ == "__main__":
+    demo.launch()
