@@ -384,6 +384,8 @@ def finetune_curves(runs: dict[str, dict[str, tuple[Sequence[float], Sequence[fl
     fig = _layout(fig, title, "step", "", height=360)
     fig.update_layout(legend=dict(orientation="h", y=-0.25))
     return fig
+
+
 # ---- Losses tab ------------------------------------------------------------------------------
 
 

