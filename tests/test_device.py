@@ -29,3 +29,15 @@ def test_omp_policy_is_passive_unless_overridden(monkeypatch):
     monkeypatch.setenv("OMP_WAIT_POLICY", "ACTIVE")
     device.configure_cpu_threads()
     assert os.environ["OMP_WAIT_POLICY"] == "ACTIVE"
+
+
+def test_gpu_task_uses_spaces_gpu_on_zerogpu(monkeypatch):
+    import sys
+    import types
+
+    calls = []
+    fake = types.ModuleType("spaces")
+    fake.GPU = lambda duration: (calls.append(duration), lambda fn: ("on-gpu", fn))[1]
+    monkeypatch.setitem(sys.modules, "spaces", fake)
+    fn = lambda: None
+    assert device.gpu_task(90)(fn) == ("on-gpu", fn) and calls == [90]

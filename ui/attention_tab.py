@@ -13,6 +13,7 @@ import gradio as gr
 import torch
 
 from playground import attention, attention_formula, models
+from playground.device import gpu_task
 from ui import bertviz_offline, plots
 from ui.errors import friendly
 from ui.text import t
@@ -152,11 +153,13 @@ def build_views(result: attention.AttentionResult, layer: int, head: int):
     return note, head_fig, grid_fig, mean_fig, rollout_fig, head_html, model_html
 
 
+@gpu_task()
 @friendly
 def show_attention(model: str, text: str, text_pair: str, layer, head):
     return build_views(attend(model, attention.check_text(text), (text_pair or "").strip()), layer, head)
 
 
+@gpu_task()
 @friendly
 def show_formula(model: str, text: str, text_pair: str, layer, head):
     check = attention_formula.formula_check(model, text, layer, head, text_pair, max_tokens=FORMULA_TOKENS)
@@ -217,6 +220,7 @@ def formula_figures(check: attention_formula.FormulaCheck):
 # ---- named API endpoints (JSON) --------------------------------------------------------------
 
 
+@gpu_task()
 @friendly
 def attention_api(text: str, model: str = DEFAULT_MODEL, layer: int = 0, head: int = 0, text_pair: str = "") -> dict:
     """Tokens and the attention probabilities (T x T, rows sum to 1) of one layer and head."""
@@ -242,6 +246,7 @@ def attention_api(text: str, model: str = DEFAULT_MODEL, layer: int = 0, head: i
     }
 
 
+@gpu_task()
 @friendly
 def attention_formula_api(
     text: str, model: str = DEFAULT_MODEL, layer: int = 0, head: int = 0, text_pair: str = ""

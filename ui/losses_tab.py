@@ -13,6 +13,7 @@ import gradio as gr
 import torch
 
 from playground import losses, models
+from playground.device import gpu_task
 from ui import plots
 from ui.errors import friendly
 from ui.text import t
@@ -117,6 +118,7 @@ def causal_formula(r: losses.CausalLMLoss) -> str:
     )
 
 
+@gpu_task()
 @friendly
 def run_causal(text, model):
     r = losses.causal_lm_loss(text, model)
@@ -165,6 +167,7 @@ def masked_table(r: losses.MaskedLMLoss) -> list[list]:
     return rows
 
 
+@gpu_task()
 @friendly
 def run_masked(text, rate, seed, model):
     r = losses.masked_lm_loss(text, float(rate), int(seed), model)
@@ -202,6 +205,7 @@ def infill_table(r: losses.CausalInfill) -> list[list]:
     ]
 
 
+@gpu_task()
 @friendly
 def run_infill(text, rate, seed):
     r = losses.causal_infill(text, float(rate), int(seed))
@@ -223,6 +227,7 @@ def short(texts: list[str], width: int = 22) -> list[str]:
     return [f"{i + 1}: {s[:width]}{'…' if len(s) > width else ''}" for i, s in enumerate(texts)]
 
 
+@gpu_task()
 @friendly
 def run_contrastive(pairs_text, tau, model):
     anchors, positives = losses.parse_pairs(pairs_text)
@@ -265,6 +270,7 @@ def run_contrastive(pairs_text, tau, model):
 # ---- fine-tuning -----------------------------------------------------------------------------
 
 
+@gpu_task()
 @friendly
 def run_fine_tuning(text_a, text_b, gold, seed):
     r = losses.fine_tuning_loss(
@@ -300,6 +306,7 @@ def prompt_table(r: losses.PromptLoss) -> list[list]:
     ]
 
 
+@gpu_task()
 @friendly
 def run_prompt(text, template, words_text, gold):
     words = losses.parse_label_words(words_text)
@@ -381,6 +388,7 @@ def summary_formulas(lm, mlm, cl, ft, pl) -> str:
     )  # fmt: skip
 
 
+@gpu_task()
 @friendly
 def run_summary(text, paraphrase, sentiment, mlm_model, tau):
     lm = losses.causal_lm_loss(text)
@@ -403,6 +411,7 @@ def run_summary(text, paraphrase, sentiment, mlm_model, tau):
 # ---- named API endpoints (JSON) --------------------------------------------------------------
 
 
+@gpu_task()
 @friendly
 def loss_causal_lm(text: str = DEFAULT_TEXT, model: str = losses.CAUSAL_DEFAULT) -> dict:
     """L_LM: per-token surprisal -log P(x_i | x_<i) (nats), sum, mean, perplexity, the model's own loss."""
@@ -419,6 +428,7 @@ def loss_causal_lm(text: str = DEFAULT_TEXT, model: str = losses.CAUSAL_DEFAULT)
     }
 
 
+@gpu_task()
 @friendly
 def loss_masked_lm(
     text: str = DEFAULT_TEXT, rate: float = 0.15, seed: int = 0, model: str = losses.ENCODER_DEFAULT
@@ -441,6 +451,7 @@ def loss_masked_lm(
     }
 
 
+@gpu_task()
 @friendly
 def loss_masked_lm_causal(text: str = DEFAULT_TEXT, rate: float = 0.15, seed: int = 0) -> dict:
     """P(x_i | x_\\i) from the pretrained causal LM by Bayes' rule (one hidden token at a time, k candidates)."""
@@ -458,6 +469,7 @@ def loss_masked_lm_causal(text: str = DEFAULT_TEXT, rate: float = 0.15, seed: in
     }
 
 
+@gpu_task()
 @friendly
 def loss_contrastive(pairs: str = DEFAULT_PAIRS, tau: float = 0.05, model: str = losses.ENCODER_DEFAULT) -> dict:
     """L_CL (InfoNCE) over a batch of 'anchor | positive' lines: similarities, row softmax, row losses."""
@@ -476,6 +488,7 @@ def loss_contrastive(pairs: str = DEFAULT_PAIRS, tau: float = 0.05, model: str =
     }
 
 
+@gpu_task()
 @friendly
 def loss_fine_tuning(
     text_a: str = DEFAULT_TEXT, text_b: str = DEFAULT_PARAPHRASE, gold: int = 1, seed: int = 0
@@ -494,6 +507,7 @@ def loss_fine_tuning(
     }
 
 
+@gpu_task()
 @friendly
 def loss_prompt(
     text: str = DEFAULT_TEXT, template: str = DEFAULT_TEMPLATE, label_words: str = DEFAULT_WORDS, gold: str = "positive"

@@ -12,6 +12,7 @@ import gradio as gr
 import torch
 
 from playground import models, positional
+from playground.device import gpu_task
 from playground.positional import SinusoidalConfig
 from ui import plots
 from ui.errors import friendly
@@ -116,6 +117,7 @@ def sinusoidal_formula(pos, i, d_model, base) -> str:
 # ---- learned -------------------------------------------------------------------------------
 
 
+@gpu_task()
 @friendly
 def draw_learned(model_name, n_positions, kind):
     table = positional.learned_positions(models.load(model_name).model)  # (max_pos, d)
@@ -290,6 +292,7 @@ def positional_sinusoidal(
     }
 
 
+@gpu_task()
 @friendly
 def positional_learned(model: str = LEARNED_DEFAULT, n_positions: int = 64, similarity: str = "cosine") -> dict:
     """A real model's learned position table (first n_positions rows) and its similarity matrix."""

@@ -14,6 +14,7 @@ from dataclasses import asdict
 import gradio as gr
 
 from playground import generation, models, scoring, templates
+from playground.device import gpu_task
 from playground.generation import GenerationConfig
 from ui import plots
 from ui.errors import friendly
@@ -144,6 +145,7 @@ def fill_missing_values(template, values_text):
     return format_values({name: values.get(name, "") for name in names})
 
 
+@gpu_task(120)
 @friendly
 def stream_generation(model_name, template, values_text, chat, mode, temperature, top_k, top_p, rep, max_new, seed):
     """A generator handler: yields the coloured text after every token; Stop cancels it (closing the stream)."""
@@ -183,6 +185,7 @@ def paris_example():
 # ---- side by side -----------------------------------------------------------------------------
 
 
+@gpu_task(120)
 @friendly
 def run_columns(model_name, values_text, max_new, seed, n_columns, *column_values):
     """Generate with each column's template and settings in turn, streaming every column's output."""
@@ -238,6 +241,7 @@ def pick_dataset(name: str):
     return SCORING_DEFAULTS.get(name, (gr.update(), gr.update()))
 
 
+@gpu_task(300)
 @friendly
 def run_scoring(model_name, dataset, template, words_text, n_examples, calibrated):
     examples = scoring.load_dataset(dataset, int(n_examples))
@@ -277,6 +281,7 @@ def run_scoring(model_name, dataset, template, words_text, n_examples, calibrate
     )
 
 
+@gpu_task(300)
 @friendly
 def run_order_effect(model_name, dataset, template, words_text, n_examples, shots, n_orders):
     examples = scoring.load_dataset(dataset, int(n_examples))
@@ -325,6 +330,7 @@ def render_template(template: str, values: dict | None = None, chat: bool = Fals
     }
 
 
+@gpu_task(120)
 @friendly
 def generate(
     template: str = PARIS,
@@ -359,6 +365,7 @@ def generate(
     return answer
 
 
+@gpu_task(60)
 @friendly
 def next_token_distribution(
     prompt: str = PARIS,
@@ -379,6 +386,7 @@ def next_token_distribution(
     return {**_distribution_json(dist), "notes": list(notes)}
 
 
+@gpu_task(300)
 @friendly
 def label_word_scoring(
     template: str = SCORE_DEFAULT_TEMPLATE,
