@@ -1,39 +1,18 @@
 """A real Chromium opens the app, draws the Positional-encoding views, and talks only to 127.0.0.1."""
 
-import shutil
 from urllib.parse import urlparse
 
 import pytest
 
+from tests.browser import open_app_page
+
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="module")
 def page(app_url):
-    from playwright.sync_api import sync_playwright
-
-    binary = shutil.which("chromium") or shutil.which("chromium-browser")
-    if binary is None:
-        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=binary, headless=True, args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1800})
-        page.requests = []
-        page.on("request", lambda request: page.requests.append(request.url))
-        page.dialogs = []
-        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-        page.goto(app_url)
+    with open_app_page(app_url) as page:
         yield page
-        browser.close()
 
 
 def drawn_plots(page) -> int:

@@ -1,11 +1,10 @@
 """A real Chromium draws the Attention tab offline: heatmaps and bertviz's head view, English and Chinese."""
 
-import shutil
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.test_browser import CHROMIUM_FLAGS
+from tests.browser import open_app_page
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -13,22 +12,8 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 @pytest.fixture(scope="module")
 def page(app_url):
-    from playwright.sync_api import sync_playwright
-
-    binary = shutil.which("chromium") or shutil.which("chromium-browser")
-    if binary is None:
-        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=binary, headless=True, args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1800})
-        page.requests = []
-        page.on("request", lambda request: page.requests.append(request.url))
-        page.dialogs = []
-        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-        page.goto(app_url)
-        page.get_by_role("tab", name="Attention", exact=True).click()
+    with open_app_page(app_url, tab="Attention") as page:
         yield page
-        browser.close()
 
 
 def heatmap_drawn(page) -> None:

@@ -1,10 +1,8 @@
 """A real Chromium starts a short fine-tune in the Fine-tune tab, sees its curve grow, then stops it."""
 
-import shutil
-
 import pytest
 
-from tests.test_browser import CHROMIUM_FLAGS
+from tests.browser import open_app_page
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 POINTS = """() => {
@@ -15,17 +13,8 @@ POINTS = """() => {
 
 @pytest.fixture(scope="module")
 def page(app_url):
-    from playwright.sync_api import sync_playwright
-
-    binary = shutil.which("chromium") or shutil.which("chromium-browser")
-    if binary is None:
-        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=binary, headless=True, args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 2200})
-        page.goto(app_url)
+    with open_app_page(app_url, height=2200) as page:
         yield page
-        browser.close()
 
 
 def set_number(page, label: str, value: str) -> None:

@@ -1,32 +1,19 @@
 """A real Chromium opens the Losses tab: the side-by-side summary draws (mask diagram, loss levels, LaTeX),
 a sub-tab draws on selection, a bad batch gets a message, and nothing leaves 127.0.0.1."""
 
-import shutil
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.test_browser import CHROMIUM_FLAGS
+from tests.browser import open_app_page
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")
 def page(app_url):
-    from playwright.sync_api import sync_playwright
-
-    binary = shutil.which("chromium") or shutil.which("chromium-browser")
-    if binary is None:
-        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=binary, headless=True, args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1800})
-        page.requests = []
-        page.on("request", lambda request: page.requests.append(request.url))
-        page.goto(app_url)
-        page.get_by_role("tab", name="Losses").click()
+    with open_app_page(app_url, tab="Losses") as page:
         yield page
-        browser.close()
 
 
 def test_summary_draws_the_mask_diagram_the_levels_and_the_formulas(page):

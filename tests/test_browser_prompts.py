@@ -3,29 +3,15 @@ the next-token probability chart; HTML in a template is shown as text, never run
 
 import pytest
 
-from tests.test_browser import CHROMIUM_FLAGS
+from tests.browser import open_app_page
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")
 def page(app_url):
-    import shutil
-
-    from playwright.sync_api import sync_playwright
-
-    binary = shutil.which("chromium") or shutil.which("chromium-browser")
-    if binary is None:
-        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=binary, headless=True, args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 2200})
-        page.dialogs = []
-        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-        page.goto(app_url)
-        page.get_by_role("tab", name="Prompts").click()
+    with open_app_page(app_url, tab="Prompts", height=2200) as page:
         yield page
-        browser.close()
 
 
 def test_one_click_streams_paris_and_draws_the_probability_chart(page):

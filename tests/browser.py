@@ -1,0 +1,42 @@
+"""One way to open the launched app in Debian's Chromium (never a downloaded browser), for every browser test.
+
+The page records every request it made (`page.requests`) and every dialog a script opened (`page.dialogs`,
+dismissed at once), so tests can assert that nothing left 127.0.0.1 and that no typed text ran.
+"""
+
+import contextlib
+import shutil
+
+import pytest
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@contextlib.contextmanager
+def open_app_page(app_url: str, tab: str | None = None, height: int = 1800):
+    from playwright.sync_api import sync_playwright
+
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary is None:
+        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=binary, headless=True, args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": height})
+        page.requests, page.dialogs = [], []
+        page.on("request", lambda request: page.requests.append(request.url))
+        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(app_url)
+        if tab:
+            page.get_by_role("tab", name=tab, exact=True).click()
+        try:
+            yield page
+        finally:
+            browser.close()
