@@ -14,7 +14,7 @@ import torch
 
 from playground import attention, attention_formula, models
 from playground.device import gpu_task
-from ui import bertviz_offline, plots
+from ui import bertviz_offline, header, plots
 from ui.errors import friendly
 from ui.text import t
 
@@ -31,10 +31,7 @@ LATEX = [{"left": "$", "right": "$", "display": False}]
 
 def model_choices() -> list[tuple[str, str]]:
     """Encoders and causal LMs of the catalogue; unavailable ones labelled (choosing one says why)."""
-    return [
-        (name if models.availability(name).available else t("att.model_unavailable", name=name), name)
-        for name in models.names(models.ENCODER) + models.names(models.CAUSAL_LM)
-    ]
+    return header.model_choices(models.names(models.ENCODER) + models.names(models.CAUSAL_LM))
 
 
 @functools.lru_cache(maxsize=4)

@@ -18,7 +18,7 @@ import gradio as gr
 from playground import finetune, models, pairs
 from playground.finetune import FinetuneConfig
 from playground.runs import ACTIVE, RunStore
-from ui import plots
+from ui import header, plots
 from ui.errors import friendly
 from ui.text import t
 
@@ -34,11 +34,7 @@ def store() -> RunStore:
 
 
 def model_choices() -> list[tuple[str, str]]:
-    choices = []
-    for name in models.names(models.ENCODER):
-        ok = models.availability(name).available
-        choices.append((name if ok else f"{name} (not available)", name))
-    return choices
+    return header.model_choices(models.names(models.ENCODER))
 
 
 # ---- helpers: run folder -> views ----------------------------------------------------------------

@@ -8,6 +8,14 @@ from playground.hub import hub_status
 from ui.text import t
 
 
+def model_choices(names) -> list[tuple[str, str]]:
+    """Dropdown choices for catalogue models: unavailable ones stay listed and labelled (choosing one says why)."""
+    return [
+        (name if models.availability(name).available else t("header.unavailable_choice", name=name), name)
+        for name in names
+    ]
+
+
 def status_markdown() -> str:
     """One line for the device and the Hub, then one line per catalogue model."""
     device, status = best_device(), hub_status()

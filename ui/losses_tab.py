@@ -14,7 +14,7 @@ import torch
 
 from playground import losses, models
 from playground.device import gpu_task
-from ui import plots
+from ui import header, plots
 from ui.errors import friendly
 from ui.text import t
 
@@ -42,11 +42,7 @@ COLOURS = {"seen": "#e8e8e8", "predict": "#ffb199", "mask": "#333333", "random":
 
 def model_choices(role: str) -> list[tuple[str, str]]:
     """Catalogue models of a role; unavailable ones stay listed, labelled, with the reason on use."""
-    choices = []
-    for name in models.names(role):
-        ok = models.availability(name).available
-        choices.append((name if ok else f"{name} (not available)", name))
-    return choices
+    return header.model_choices(models.names(role))
 
 
 def mlm_choices() -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ import torch
 from playground import models, positional
 from playground.device import gpu_task
 from playground.positional import SinusoidalConfig
-from ui import plots
+from ui import header, plots
 from ui.errors import friendly
 from ui.text import t
 
@@ -56,12 +56,7 @@ def rounded(tensor: torch.Tensor, decimals: int = JSON_DECIMALS) -> list:
 
 def learned_choices() -> list[tuple[str, str]]:
     """Models with a learned position table; unavailable ones are labelled as such."""
-    choices = []
-    for spec in models.catalogue():
-        if spec.positions == "learned":
-            ok = models.availability(spec.name).available
-            choices.append((spec.name if ok else f"{spec.name} (not available)", spec.name))
-    return choices
+    return header.model_choices(spec.name for spec in models.catalogue() if spec.positions == "learned")
 
 
 def rope_choices() -> list[str]:

@@ -16,7 +16,7 @@ import gradio as gr
 from playground import generation, models, scoring, templates
 from playground.device import gpu_task
 from playground.generation import GenerationConfig
-from ui import plots
+from ui import header, plots
 from ui.errors import friendly
 from ui.text import t
 
@@ -35,11 +35,7 @@ DECIMALS = 5
 
 def model_choices() -> list[tuple[str, str]]:
     """Causal LMs of the catalogue; unavailable ones are listed and labelled (loading them says why)."""
-    choices = []
-    for name in models.names(models.CAUSAL_LM):
-        ok = models.availability(name).available
-        choices.append((name if ok else f"{name} (not available)", name))
-    return choices
+    return header.model_choices(models.names(models.CAUSAL_LM))
 
 
 def parse_values(text: str) -> dict[str, str]:

@@ -13,6 +13,7 @@ EN: dict[str, str] = {
     "header.hub_offline": "offline (embedded models)",
     "header.models": "Models",
     "header.available": "available",
+    "header.unavailable_choice": "{name} (not available)",
     "header.unavailable": "not available",
     "header.loaded": "Loaded in memory now",
     "header.none_yet": "none yet (models load on first use)",
@@ -104,7 +105,6 @@ EN: dict[str, str] = {
         r"for the chosen head and compared with the model's own numbers."
     ),
     "att.formula.run": "Recompute from the formula",
-    "att.model_unavailable": "{name} (not available)",
     "att.tokens": "**{n} tokens** in {model} ({layers} layers × {heads} heads).",
     "att.cut": (
         "⚠️ **Cut:** the input has {total} tokens; only the first {n} are shown (attention is {n}×{n} per head)."
