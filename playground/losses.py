@@ -540,6 +540,8 @@ def fine_tuning_loss(
     """
     check_text(text_a, "The first sentence")
     check_text(text_b, "The second sentence")
+    if classifier is None and models.is_fine_tuned(model):  # trained in the Fine-tune tab: use its own head
+        classifier = models.load(model, models.SEQUENCE_CLASSIFICATION)
     if classifier is not None:
         labels = tuple(classifier.model.config.id2label[i] for i in range(classifier.model.config.num_labels))
     if gold is None or not 0 <= int(gold) < len(labels):

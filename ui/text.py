@@ -407,6 +407,7 @@ EN: dict[str, str] = {
     "loss.ft.b": "sentence b",
     "loss.ft.gold": "gold label y",
     "loss.ft.seed": "seed of the untrained head",
+    "loss.ft.model": "model (runs trained in the Fine-tune tab appear here)",
     "loss.ft.bars_title": "P(y | x) from the untrained head",
     "loss.ft.untrained": "⚠️ **Untrained head** (seed {seed}): the encoder is pretrained, the classifier is not. "
     "Change the seed and the numbers change: none of them means anything yet, which is why fine-tuning exists.",
