@@ -41,8 +41,10 @@ format: $(STAMP)
 
 bench: setup  ## start-up time and peak memory, against the bare imports measured in the same run
 	$(BIN)/python bench/startup.py
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/omp_policy.py
 	$(BIN)/python bench/attention.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/prompts.py
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/losses.py
 
 bench-finetune: setup  ## fine-tuning throughput, ours over the source text's padding recipe (minutes on CPU)
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/finetune.py
