@@ -1,5 +1,6 @@
 """app -> ui -> playground, never back: the engine imports no gradio and loads nothing at import."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,9 +29,6 @@ def test_importing_every_engine_module_loads_no_model_no_transformers_and_no_gra
 
 
 def test_trust_remote_code_is_never_enabled():
-    hits = [
-        p
-        for p in ROOT.glob("**/*.py")
-        if ".venv" not in p.parts and p.name != Path(__file__).name and "trust_remote_code=True" in p.read_text("utf-8")
-    ]
+    enabled = re.compile("trust_remote_code" + r"\s*=\s*True")  # built here, so this file does not match itself
+    hits = [p for p in ROOT.glob("**/*.py") if ".venv" not in p.parts and enabled.search(p.read_text("utf-8"))]
     assert hits == []
