@@ -1,0 +1,433 @@
+r"""The whole Transformer: where the parameters sit, one block step by step, and what a model size costs.
+
+Section 4.1.3: the feed-forward network $FFN(x) = \max(0, xW_1 + b_1)W_2 + b_2$.
+Section 5.1.3: `TransformerBlock` = attention, residual add, LayerNorm, FFN, residual add, LayerNorm
+(post-LN: the norm comes AFTER each residual add), with dropout (off in eval mode).
+Section 2.2.1: model scale. Per layer, attention has $4d^2 + 4d$ parameters ($W^Q, W^K, W^V, W^O$ and
+their biases), the FFN $2 d\,d_{ff} + d_{ff} + d$, each LayerNorm $2d$. A forward pass costs about
+$2N$ FLOPs per token (plus the attention scores), training about $6ND$ for $D$ tokens.
+
+- BERT (all-MiniLM-L6-v2) is post-LN like the seed, but uses GELU (not ReLU) and LayerNorm eps 1e-12
+  (not PyTorch's default 1e-5). With those two swapped in, the seed's block reproduces a real layer.
+- Llama (SmolLM2) is pre-norm with RMSNorm, a gated SwiGLU FFN $(\mathrm{SiLU}(xW_g) \odot xW_u)W_d$,
+  no biases, RoPE and grouped-query attention: a different block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import torch
+from torch import nn
+
+from playground import attention, attention_formula, models
+from playground.seed_code import TransformerBlock
+
+MAX_PARAMS = 10**13  # beyond this the calculator refuses: no such model exists
+MAX_TOKENS = 10**15  # sequence length x batch
+PARTS = ("embeddings", "attention", "FFN", "norms", "head/other")
+ACTIVATIONS = {
+    "relu": lambda: nn.ReLU(),
+    "gelu": lambda: nn.GELU(),
+    "gelu_new": lambda: nn.GELU(approximate="tanh"),
+    "gelu_pytorch_tanh": lambda: nn.GELU(approximate="tanh"),
+    "silu": lambda: nn.SiLU(),
+}
+
+
+# ---- where the parameters sit ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    counts: dict[str, int]  # part -> parameters (each shared tensor counted once)
+    total: int  # sum(p.numel() for p in model.parameters())
+
+    def share(self, part: str) -> float:
+        return self.counts[part] / self.total if self.total else 0.0
+
+
+def part_of(name: str) -> str:
+    """The part a parameter belongs to, from its name (BERT, Llama and GPT-2 naming)."""
+    low = name.lower()
+    if "norm" in low or ".ln_" in low or low.startswith("ln_"):
+        return "norms"
+    if "embed" in low or ".wte." in low or ".wpe." in low or low.startswith(("wte.", "wpe.")):
+        return "embeddings"
+    if "attention" in low or "attn" in low:
+        return "attention"
+    if "intermediate" in low or "mlp" in low or ".output.dense" in low:
+        return "FFN"
+    return "head/other"  # pooler, lm_head (when not tied), classifier
+
+
+def parameter_breakdown(model: nn.Module) -> Breakdown:
+    """Parameters per part; the parts sum to `sum(p.numel())` (tied weights such as lm_head counted once)."""
+    counts = dict.fromkeys(PARTS, 0)
+    for name, p in model.named_parameters():  # named_parameters() skips tied duplicates, as parameters() does
+        counts[part_of(name)] += p.numel()
+    return Breakdown(counts, sum(p.numel() for p in model.parameters()))
+
+
+def config_summary(config) -> dict[str, object]:
+    """The config values that set the parameter count."""
+    d, h = config.hidden_size, config.num_attention_heads
+    return {
+        "model type": config.model_type,
+        "layers": config.num_hidden_layers,
+        "d_model (hidden_size)": d,
+        "heads": h,
+        "key/value heads": getattr(config, "num_key_value_heads", None) or h,
+        "d_ff (intermediate_size)": config.intermediate_size,
+        "vocabulary": config.vocab_size,
+        "max positions": getattr(config, "max_position_embeddings", None),
+        "activation": getattr(config, "hidden_act", None),
+        "norm eps": getattr(config, "layer_norm_eps", None) or getattr(config, "rms_norm_eps", None),
+        "tied input/output embeddings": bool(getattr(config, "tie_word_embeddings", False)),
+    }
+
+
+# ---- the seed's TransformerBlock on a real layer ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class BlockCheck:
+    model: str
+    layer: int
+    tokens: list[str]
+    activation: str  # the model's activation (BERT: "gelu")
+    eps: float  # the model's LayerNorm epsilon
+    diff_as_written: float  # max |seed block (ReLU, eps 1e-5) - real layer output|
+    diff_relu_only: float  # seed block with the model's eps but ReLU: how much the activation alone costs
+    diff_eps_only: float  # seed block with GELU but eps 1e-5: how much the epsilon alone costs
+    diff_matched: float  # seed block with the model's activation and eps
+    norm: str = "post-LN"  # both BERT and the seed normalise AFTER each residual add
+
+
+def seed_block(layer, d_model: int, n_heads: int, activation: str = "relu", eps: float = 1e-5) -> TransformerBlock:
+    """The source text's TransformerBlock with a BERT layer's weights; optionally another activation/eps."""
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"Unknown activation '{activation}': one of {', '.join(ACTIVATIONS)}.")
+    att = layer.attention
+    lin = lambda m: (m.weight.float().cpu(), m.bias.float().cpu())  # noqa: E731
+    d_ff = layer.intermediate.dense.out_features
+    block = TransformerBlock(d_model, n_heads, d_ff)
+    block.attn = attention_formula.seed_from_linears(
+        d_model, n_heads, lin(att.self.query), lin(att.self.key), lin(att.self.value), lin(att.output.dense)
+    )
+    block.ff[1] = ACTIVATIONS[activation]()
+    pairs = [
+        (block.norm1, att.output.LayerNorm),
+        (block.ff[0], layer.intermediate.dense),
+        (block.ff[2], layer.output.dense),
+        (block.norm2, layer.output.LayerNorm),
+    ]
+    with torch.no_grad():
+        for mine, theirs in pairs:
+            mine.weight.copy_(theirs.weight.float().cpu())
+            mine.bias.copy_(theirs.bias.float().cpu())
+    block.norm1.eps = block.norm2.eps = eps
+    return block.eval()  # eval: dropout off
+
+
+def _hidden_states(loaded, text: str, max_tokens: int):
+    tokenizer, net = loaded.tokenizer, loaded.model
+    batch = tokenizer(text, truncation=True, max_length=max_tokens, return_tensors="pt")
+    device = next(net.parameters()).device
+    with torch.no_grad():
+        out = net(**{k: v.to(device) for k, v in batch.items()}, output_hidden_states=True)
+    ids = batch["input_ids"][0].tolist()
+    tokens = attention.readable_tokens(tokenizer, tokenizer.convert_ids_to_tokens(ids), lambda i: "")
+    return tokens, [h[0].float().cpu() for h in out.hidden_states]
+
+
+def _bert_layers(loaded):
+    net = loaded.model
+    if net.config.model_type != "bert":
+        raise ValueError(
+            f"The seed's TransformerBlock maps onto BERT encoder layers (post-LN, LayerNorm, biases); "
+            f"{loaded.spec.name} is '{net.config.model_type}'. Choose all-MiniLM-L6-v2."
+        )
+    base = getattr(net, "bert", net)
+    return base.encoder.layer
+
+
+def seed_block_check(model_name: str, text: str, layer: int, max_tokens: int = 64) -> BlockCheck:
+    r"""Run the seed's TransformerBlock, loaded with layer `layer`'s weights, on the hidden state entering it.
+
+    $x_1 = \mathrm{LN}(x + \mathrm{Attn}(x))$, $x_2 = \mathrm{LN}(x_1 + FFN(x_1))$ (section 5.1.3)."""
+    text = attention.check_text(text)
+    loaded = models.load(model_name)
+    layers = _bert_layers(loaded)
+    cfg = loaded.model.config
+    layer = attention.check_index(layer, len(layers), "layer")
+    tokens, hidden = _hidden_states(loaded, text, max_tokens)
+    x, real = hidden[layer], hidden[layer + 1]  # (T, d) entering and leaving the layer
+    act, eps = cfg.hidden_act, cfg.layer_norm_eps
+    d, h = cfg.hidden_size, cfg.num_attention_heads
+
+    def diff(activation: str, e: float) -> float:
+        block = seed_block(layers[layer], d, h, activation, e)
+        with torch.no_grad():
+            return float((block(x.unsqueeze(0))[0] - real).abs().max())
+
+    return BlockCheck(
+        model=model_name,
+        layer=layer,
+        tokens=tokens,
+        activation=act,
+        eps=eps,
+        diff_as_written=diff("relu", 1e-5),
+        diff_relu_only=diff("relu", eps),
+        diff_eps_only=diff(act, 1e-5),
+        diff_matched=diff(act, eps),
+    )
+
+
+# ---- one block, step by step ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BlockSteps:
+    model: str
+    layer: int
+    layout: str  # "post-LN (BERT)" or "pre-RMSNorm (Llama)"
+    activation: str
+    tokens: list[str]
+    steps: dict[str, torch.Tensor]  # step name -> (T, d), in the order the block applies them
+    ffn_hidden: torch.Tensor  # (T, d_ff) after the activation (SwiGLU: SiLU(gate) * up)
+    output_diff: float  # max |last step - the real layer output|
+    differences: list[str] = field(default_factory=list)
+
+
+def _capture(modules: dict[str, nn.Module], run, inputs: tuple[str, ...] = ()):
+    """Outputs (or, for names in `inputs`, first inputs) of the given modules during `run()`."""
+    seen, handles = {}, []
+
+    def keep(name: str, value) -> None:  # a hook must return None, or it replaces the module's output
+        seen.setdefault(name, value[0] if isinstance(value, tuple) else value)
+
+    for name, module in modules.items():
+        if name in inputs:
+            handles.append(module.register_forward_hook(lambda m, a, o, n=name: keep(n, a[0])))
+        else:
+            handles.append(module.register_forward_hook(lambda m, a, o, n=name: keep(n, o)))
+    try:
+        result = run()
+    finally:
+        for handle in handles:
+            handle.remove()
+    return result, {k: v[0].float().cpu() for k, v in seen.items()}
+
+
+def block_steps(model_name: str, text: str, layer: int, max_tokens: int = 32) -> BlockSteps:
+    """The hidden states through one real block (captured from the model's own modules), each (T, d)."""
+    text = attention.check_text(text)
+    loaded = models.load(model_name)
+    cfg = loaded.model.config
+    kind = cfg.model_type
+    if kind == "bert":
+        block = _bert_layers(loaded)[attention.check_index(layer, cfg.num_hidden_layers, "layer")]
+        modules = {
+            "attn": block.attention.output.dense,
+            "norm1": block.attention.output.LayerNorm,
+            "act": block.intermediate,
+            "ffn": block.output.dense,
+            "norm2": block.output.LayerNorm,
+            "block": block,
+        }
+    elif kind == "llama":
+        block = loaded.model.model.layers[attention.check_index(layer, cfg.num_hidden_layers, "layer")]
+        modules = {
+            "norm1": block.input_layernorm,
+            "attn": block.self_attn,
+            "norm2": block.post_attention_layernorm,
+            "act": block.mlp.down_proj,
+            "ffn": block.mlp,
+            "block": block,
+        }
+    else:
+        raise ValueError(f"The block view knows BERT and Llama layouts; {model_name} is '{kind}'.")
+    layer = int(layer)
+    (tokens, hidden), seen = _capture(
+        modules,
+        lambda: _hidden_states(loaded, text, max_tokens),
+        inputs=("act",) if kind == "llama" else (),
+    )
+    x, real = hidden[layer], seen["block"]  # (T, d) entering and leaving the real layer
+    if kind == "bert":
+        res1 = x + seen["attn"]
+        res2 = seen["norm1"] + seen["ffn"]
+        steps = {
+            "input x": x,
+            "attention Attn(x)": seen["attn"],
+            "residual x + Attn(x)": res1,
+            "LayerNorm 1": seen["norm1"],
+            f"FFN ({cfg.hidden_act})": seen["ffn"],
+            "residual + FFN": res2,
+            "LayerNorm 2 (layer output)": seen["norm2"],
+        }
+        layout, differences = "post-LN (BERT, like the seed)", []
+    else:
+        res1 = x + seen["attn"]
+        steps = {
+            "input x": x,
+            "RMSNorm 1": seen["norm1"],
+            "attention Attn(RMSNorm(x))": seen["attn"],
+            "residual x + Attn": res1,
+            "RMSNorm 2": seen["norm2"],
+            f"FFN (SwiGLU, {cfg.hidden_act})": seen["ffn"],
+            "residual + FFN (layer output)": res1 + seen["ffn"],
+        }
+        layout = "pre-RMSNorm (Llama)"
+        differences = [
+            "Pre-norm: RMSNorm is applied to the input of attention and of the FFN; the residual stream itself "
+            "is never normalised inside the block (the seed normalises after each residual add).",
+            "RMSNorm divides by the root mean square only: no mean subtraction, no bias.",
+            "SwiGLU FFN: (SiLU(x W_gate) ⊙ x W_up) W_down, three matrices and no biases; the seed has "
+            "max(0, x W1 + b1) W2 + b2.",
+            "RoPE inside attention, grouped-query attention and a causal mask (see the Attention tab).",
+        ]
+    return BlockSteps(
+        model=model_name,
+        layer=layer,
+        layout=layout,
+        activation=cfg.hidden_act,
+        tokens=tokens,
+        steps=steps,
+        ffn_hidden=seen["act"],
+        output_diff=float((list(steps.values())[-1] - real).abs().max()),
+        differences=differences,
+    )
+
+
+# ---- what a size costs ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SizeEstimate:
+    params: int
+    parts: dict[str, int]  # embeddings, attention, FFN, norms, head/other
+    memory_bytes: dict[str, dict[str, int]]  # dtype -> {weights, gradients, Adam states, total}
+    forward_flops: float  # one forward pass over batch x seq_len tokens
+    training_flops: float  # 6 N D for D = batch x seq_len tokens (one training step)
+    tokens: int
+
+
+def _positive(value, name: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError(f"{name} must be a whole number, got {value!r}.") from None
+    if number != value or number <= 0:
+        raise ValueError(f"{name} must be a whole number above 0, got {value!r}.")
+    return number
+
+
+def size_estimate(
+    layers: int,
+    d_model: int,
+    heads: int,
+    d_ff: int,
+    vocab: int,
+    seq_len: int,
+    batch: int = 1,
+    *,
+    kv_heads: int | None = None,
+    positions: int = 0,
+    token_types: int = 0,
+    pooler: bool = False,
+    gated: bool = False,
+    bias: bool = True,
+    norm_params: int = 2,
+    final_norm: bool = False,
+    embedding_norm: bool = False,
+    tied: bool = True,
+) -> SizeEstimate:
+    r"""Parameters, memory and FLOPs from the sizes alone (only integers: nothing is allocated).
+
+    Defaults follow the seed's block (section 5.1.3): attention $4d^2 + 4d$, FFN $2 d\,d_{ff} + d_{ff} + d$,
+    two LayerNorms of $2d$, plus token embeddings $Vd$ (shared with the output layer). Options describe BERT
+    (learned positions, token types, embedding LayerNorm, pooler) and Llama (GQA, SwiGLU, no bias, RMSNorm)."""
+    layers, d, heads, d_ff, vocab, seq_len, batch = (
+        _positive(v, n)
+        for v, n in (
+            (layers, "layers"), (d_model, "d_model"), (heads, "heads"), (d_ff, "d_ff"), (vocab, "vocabulary"),
+            (seq_len, "sequence length"), (batch, "batch"),
+        )
+    )  # fmt: skip
+    if d % heads:
+        raise ValueError(f"d_model ({d}) must be divisible by the number of heads ({heads}): each head gets d/h.")
+    kv = heads if kv_heads is None else _positive(kv_heads, "key/value heads")
+    if heads % kv:
+        raise ValueError(f"The query heads ({heads}) must be a multiple of the key/value heads ({kv}).")
+    d_kv = kv * (d // heads)
+    b = 1 if bias else 0
+    attn = 2 * d * d + 2 * d * d_kv + b * (2 * d + 2 * d_kv)  # W^Q, W^O (d x d); W^K, W^V (d x d_kv)
+    ffn = (3 * d * d_ff) if gated else (2 * d * d_ff)
+    ffn += b * (d_ff * (2 if gated else 1) + d)
+    norms_layer = 2 * norm_params * d
+    embeddings = (vocab + positions + token_types) * d
+    norms = layers * norms_layer + (norm_params * d if final_norm else 0) + (norm_params * d if embedding_norm else 0)
+    head = (d * d + d if pooler else 0) + (0 if tied else vocab * d)
+    parts = {
+        "embeddings": embeddings,
+        "attention": layers * attn,
+        "FFN": layers * ffn,
+        "norms": norms,
+        "head/other": head,
+    }
+    n = sum(parts.values())
+    if n > MAX_PARAMS:
+        raise ValueError(f"That is {n:.2e} parameters, above the limit of {MAX_PARAMS:.0e}: choose smaller sizes.")
+    tokens = seq_len * batch
+    if tokens > MAX_TOKENS:
+        raise ValueError(f"sequence length x batch = {tokens:.2e} tokens is beyond any real run; choose smaller.")
+    memory = {}
+    for dtype, size in (("fp32", 4), ("bf16", 2)):
+        weights, grads, adam = n * size, n * size, 2 * n * size  # Adam keeps two moments per parameter
+        memory[dtype] = {"weights": weights, "gradients": grads, "Adam states": adam, "total": weights + grads + adam}
+    attention_scores = 2 * 2 * layers * seq_len * seq_len * d * batch  # QK^T and (weights)V, per layer
+    forward = 2.0 * n * tokens + attention_scores
+    return SizeEstimate(n, parts, memory, float(forward), 6.0 * n * tokens, tokens)
+
+
+def estimate_for_config(config, seq_len: int = 128, batch: int = 1) -> SizeEstimate:
+    """size_estimate with the layout options a BERT or Llama config implies (the checked catalogue layouts)."""
+    kind = config.model_type
+    common = dict(
+        layers=config.num_hidden_layers,
+        d_model=config.hidden_size,
+        heads=config.num_attention_heads,
+        d_ff=config.intermediate_size,
+        vocab=config.vocab_size,
+        seq_len=seq_len,
+        batch=batch,
+    )
+    if kind == "bert":
+        return size_estimate(
+            **common,
+            positions=config.max_position_embeddings,
+            token_types=config.type_vocab_size,
+            pooler=True,
+            embedding_norm=True,
+        )
+    if kind == "llama":
+        return size_estimate(
+            **common,
+            kv_heads=config.num_key_value_heads,
+            gated=True,
+            bias=False,
+            norm_params=1,
+            final_norm=True,
+            tied=bool(config.tie_word_embeddings),
+        )
+    raise ValueError(f"The calculator knows BERT and Llama layouts; this config is '{kind}'.")
+
+
+WELL_KNOWN = {  # parameters as published
+    "GPT-2 small": 124_000_000,
+    "BERT-base": 110_000_000,
+    "GPT-2 XL": 1_500_000_000,
+    "GPT-3": 175_000_000_000,
+}
