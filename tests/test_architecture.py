@@ -1,0 +1,115 @@
+"""playground.architecture: parameter counts, the seed's TransformerBlock on a real layer, the size calculator."""
+
+import pytest
+import torch
+
+from playground import architecture as arch
+from playground import models
+from tests.tiny_models import tiny, use_tiny
+
+TEXT = "The cat sat on the mat. 我爱北京"
+
+
+@pytest.mark.parametrize("kind", ["bert", "llama", "gpt2"])
+def test_breakdown_sums_to_the_parameter_count(kind):
+    net = tiny(kind).model
+    breakdown = arch.parameter_breakdown(net)
+    assert sum(breakdown.counts.values()) == breakdown.total == sum(p.numel() for p in net.parameters())
+    assert all(breakdown.counts[part] > 0 for part in ("embeddings", "attention", "FFN", "norms"))
+    assert sum(breakdown.share(p) for p in arch.PARTS) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("kind", ["bert", "llama"])
+def test_calculator_equals_tiny_models_part_by_part(kind):
+    net = tiny(kind).model
+    estimate = arch.estimate_for_config(net.config)
+    assert estimate.parts == arch.parameter_breakdown(net).counts
+    assert estimate.params == sum(p.numel() for p in net.parameters())
+
+
+def test_seed_defaults_count_the_seed_transformer_exactly():
+    from playground.seed_code import Transformer
+
+    net = Transformer(num_layers=3, d_model=32, num_heads=4, d_ff=80)
+    estimate = arch.size_estimate(3, 32, 4, 80, vocab=1, seq_len=8)
+    assert estimate.params - estimate.parts["embeddings"] == sum(p.numel() for p in net.parameters())
+    assert estimate.parts["attention"] == 3 * (4 * 32 * 32 + 4 * 32)
+    assert estimate.parts["FFN"] == 3 * (2 * 32 * 80 + 80 + 32)
+
+
+def test_memory_and_flops_follow_the_rules():
+    e = arch.size_estimate(2, 64, 4, 256, vocab=1000, seq_len=16, batch=4)
+    n = e.params
+    assert e.memory_bytes["fp32"] == {"weights": 4 * n, "gradients": 4 * n, "Adam states": 8 * n, "total": 16 * n}
+    assert e.memory_bytes["bf16"]["total"] == 8 * n
+    assert e.tokens == 64 and e.training_flops == 6 * n * 64
+    assert e.forward_flops == 2 * n * 64 + 4 * 2 * 16 * 16 * 64 * 4
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(layers=0), "layers must be a whole number above 0"),
+        (dict(d_model=-8), "d_model must be a whole number above 0"),
+        (dict(heads=5), "divisible by the number of heads"),
+        (dict(d_ff=2.5), "d_ff must be a whole number"),
+        (dict(vocab="many"), "vocabulary must be a whole number"),
+        (dict(layers=10**6, d_model=10**6, heads=1), "above the limit"),
+        (dict(seq_len=10**9, batch=10**9), "beyond any real run"),
+    ],
+)
+def test_bad_sizes_are_refused_with_a_sentence(kwargs, message):
+    args = dict(layers=2, d_model=64, heads=4, d_ff=256, vocab=1000, seq_len=16, batch=1) | kwargs
+    with pytest.raises(ValueError, match=message):
+        arch.size_estimate(**args)
+
+
+def test_seed_block_reproduces_a_tiny_bert_layer(monkeypatch):
+    use_tiny(monkeypatch)
+    check = arch.seed_block_check("tiny-bert", TEXT, 1)
+    assert check.diff_matched < 1e-5 and check.diff_as_written > 100 * check.diff_matched
+    assert check.activation == "gelu" and check.norm == "post-LN"
+    with pytest.raises(ValueError, match="BERT encoder layers"):
+        arch.seed_block_check("tiny-llama", TEXT, 0)
+    with pytest.raises(ValueError, match="layer"):
+        arch.seed_block_check("tiny-bert", TEXT, 2)
+
+
+@pytest.mark.parametrize("kind", ["bert", "llama"])
+def test_block_steps_chain_to_the_real_layer_output(monkeypatch, kind):
+    use_tiny(monkeypatch)
+    steps = arch.block_steps(f"tiny-{kind}", TEXT, 1)
+    t = len(steps.tokens)
+    assert len(steps.steps) == 7 and all(v.shape == (t, 48) for v in steps.steps.values())
+    assert steps.ffn_hidden.shape == (t, 96) and steps.output_diff < 1e-5
+    assert bool(steps.differences) == (kind == "llama")
+    with pytest.raises(ValueError, match="BERT and Llama"):
+        arch.block_steps("tiny-gpt2", TEXT, 0)
+
+
+def test_bert_norm_step_is_layernorm_of_the_residual(monkeypatch):
+    use_tiny(monkeypatch)
+    s = arch.block_steps("tiny-bert", TEXT, 0).steps
+    eps = tiny("bert").model.config.layer_norm_eps
+    normed = torch.nn.functional.layer_norm(s["residual x + Attn(x)"], (48,), eps=eps)
+    ln = tiny("bert").model.encoder.layer[0].attention.output.LayerNorm
+    torch.testing.assert_close(normed * ln.weight.detach() + ln.bias.detach(), s["LayerNorm 1"])
+
+
+@pytest.mark.slow
+def test_seed_block_reproduces_a_real_minilm_layer():
+    for layer in (0, 5):
+        check = arch.seed_block_check("all-MiniLM-L6-v2", TEXT, layer)
+        assert check.diff_matched < 1e-5  # the model's GELU and eps 1e-12
+        assert check.diff_as_written > 0.1  # ReLU and eps 1e-5 as printed in the text
+        assert check.diff_eps_only < 1e-3 < check.diff_relu_only  # the activation matters, the eps barely
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["all-MiniLM-L6-v2", "SmolLM2-135M-Instruct"])
+def test_calculator_equals_real_catalogue_counts(name):
+    net = models.load(name).model
+    total = sum(p.numel() for p in net.parameters())
+    assert arch.estimate_for_config(net.config).params == total == arch.parameter_breakdown(net).total
+    steps = arch.block_steps(name, TEXT, net.config.num_hidden_layers - 1)
+    assert steps.output_diff < 1e-4
