@@ -11,7 +11,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402
 
 from playground.hub import hub_status  # noqa: E402
-from ui import attention_tab, finetune_tab, header, losses_tab, positional_tab, prompts_tab  # noqa: E402
+from ui import architecture_tab, attention_tab, finetune_tab, header, losses_tab, positional_tab, prompts_tab  # noqa: E402
 from ui.text import t  # noqa: E402
 
 threading.Thread(target=hub_status, daemon=True).start()  # decide Hub or offline while the page loads
@@ -26,6 +26,8 @@ with gr.Blocks(title=t("app.title")) as demo:
             positional_tab.demo.render()
         with gr.Tab(t("att.tab"), id="attention"):
             attention_tab.demo.render()
+        with gr.Tab(t("arch.tab"), id="architecture"):
+            architecture_tab.demo.render()
         with gr.Tab(t("loss.tab"), id="losses") as losses_outer:
             losses_tab.demo.render()
         losses_outer.select(**losses_tab.FIRST_DRAW)

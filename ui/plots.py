@@ -438,3 +438,78 @@ def loss_levels(names: Sequence[str], losses: Sequence[float], chance: Sequence[
     )
     fig.update_layout(barmode="group")
     return _layout(fig, title, "", "nats")
+
+
+# ---- architecture (the Architecture tab) -----------------------------------------------------------
+
+
+def parameter_bars(counts: dict[str, int], total: int, title: str) -> go.Figure:
+    """Parameters per part of the model, with each part's share of the total on the bar."""
+    names, values = list(counts), list(counts.values())
+    text = [f"{v / 1e6:.2f}M ({v / total:.1%})" if total else "0" for v in values]
+    fig = go.Figure(go.Bar(x=names, y=values, text=text, textposition="auto", marker_color="#4c78a8"))
+    return _layout(fig, title, "part of the model", "parameters")
+
+
+def step_heatmaps(steps: dict[str, np.ndarray], tokens: Sequence[str], title: str, cols: int = 2) -> go.Figure:
+    """One (T, d) heatmap per step of a block, tokens as rows; each step has its own colour range."""
+    from plotly.subplots import make_subplots
+
+    names = list(steps)
+    rows = -(-len(names) // cols)
+    labels = token_labels(tokens)
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=names, horizontal_spacing=0.08, vertical_spacing=0.06)
+    for index, name in enumerate(names):
+        z = np.asarray(steps[name], dtype=float)
+        finite = np.abs(z[np.isfinite(z)])
+        limit = float(np.quantile(finite, 0.99)) if finite.size else 1.0
+        fig.add_trace(
+            go.Heatmap(
+                z=z,
+                y=labels,
+                colorscale=DIVERGING,
+                zmid=0,
+                zmin=-(limit or 1.0),
+                zmax=limit or 1.0,
+                showscale=False,
+                hovertemplate=f"{name}<br>token %{{y}}<br>dim %{{x}}<br>value %{{z:.4f}}<extra></extra>",
+            ),
+            row=index // cols + 1,
+            col=index % cols + 1,
+        )
+    fig.update_yaxes(autorange="reversed", type="category")
+    per_row = max(220, 16 * len(labels) + 80)
+    return _layout(fig, title, "", "", height=per_row * rows)
+
+
+def size_chart(marks: dict[str, float], yours: tuple[str, float], title: str) -> go.Figure:
+    """Models placed by parameter count on a log axis, the calculator's model as a star."""
+    names, values = list(marks), list(marks.values())
+    fig = go.Figure(
+        [
+            go.Scatter(
+                x=values,
+                y=[0] * len(values),
+                mode="markers+text",
+                text=names,
+                textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(names))],
+                marker=dict(size=10, color="#4c78a8"),
+                name="known models",
+                hovertemplate="%{text}: %{x:.3s} parameters<extra></extra>",
+            ),
+            go.Scatter(
+                x=[yours[1]],
+                y=[0],
+                mode="markers+text",
+                text=[yours[0]],
+                textposition="top center",
+                marker=dict(size=18, symbol="star", color="#e4572e"),
+                name=yours[0],
+                hovertemplate="%{text}: %{x:.3s} parameters<extra></extra>",
+            ),
+        ]
+    )
+    fig = _layout(fig, title, "parameters (log scale)", "", height=280)
+    fig.update_xaxes(type="log")
+    fig.update_yaxes(visible=False, range=[-1, 1])
+    return fig

@@ -506,6 +506,97 @@ EN: dict[str, str] = {
         "```\npython -m playground.finetune --new runs --set max_steps=200\n"
         "accelerate launch --multi_gpu --num_processes 2 -m playground.finetune --run-dir runs/<run_id>\n```"
     ),
+    "arch.tab": "Architecture",
+    "arch.intro": (
+        "The whole Transformer (source text §4.1.3 FFN, §5.1.3 `TransformerBlock`, §2.2.1 scale): where a real "
+        "model's parameters sit, one block step by step, the textbook's block run on a real layer's weights, "
+        "and what a model size costs in memory and compute."
+    ),
+    "arch.model": "model",
+    "arch.text": "text",
+    "arch.layer": "layer",
+    "arch.show": "Show",
+    "arch.tree.tab": "Parameters",
+    "arch.tree.title": "{model}: {total:,} parameters by part",
+    "arch.tree.note": (
+        "**{model}** · {total:,} parameters = `sum(p.numel())` (a weight shared by the input embedding and the "
+        "output layer is counted once). The calculator's count for this config: **{estimate}** "
+        "({match})."
+    ),
+    "arch.tree.match": "exactly equal",
+    "arch.tree.differs": "differs by {diff:,}",
+    "arch.tree.no_estimate": "the calculator knows BERT and Llama layouts only",
+    "arch.seed.tab": "The seed's block on real weights",
+    "arch.seed.intro": (
+        "The source text's `TransformerBlock` (§5.1.3), loaded with one all-MiniLM-L6-v2 encoder layer: "
+        "`attn` = the seed `SelfAttention` with BERT's query/key/value/output weights, `norm1` = "
+        "attention.output.LayerNorm, `ff[0]` = intermediate.dense, `ff[2]` = output.dense, `norm2` = "
+        "output.LayerNorm; eval mode (dropout off); run on the hidden state that really enters the layer. "
+        "Both BERT and the seed are **post-LN**: LayerNorm comes after each residual add."
+    ),
+    "arch.seed.run": "Run the seed's block",
+    "arch.seed.result": (
+        "**Layer {layer}**, {n} tokens, max |seed block − real layer output|:\n\n"
+        "| the seed's block with | max abs diff |\n|---|---|\n"
+        "| ReLU, eps 1e-5 (as written in the text) | {as_written:.3g} |\n"
+        "| ReLU, eps {eps:g} (the model's eps) | {relu_only:.3g} |\n"
+        "| {act}, eps 1e-5 (the model's activation) | {eps_only:.3g} |\n"
+        "| **{act}, eps {eps:g} (the model's activation and eps)** | **{matched:.3g}** |\n\n"
+        "The activation is what matters: BERT uses **{act}**, the text **ReLU** ($\\max(0, x)$ zeroes every "
+        "negative pre-activation; GELU lets small negatives through). The LayerNorm epsilon (BERT {eps:g}, "
+        "PyTorch's default 1e-5) changes the output only slightly."
+    ),
+    "arch.seed.llama": (
+        "**SmolLM2 (Llama) is a different block**, so the seed cannot be loaded with it: it is **pre-norm** "
+        "(RMSNorm before attention and before the FFN, the residual stream is never normalised inside the "
+        "block), uses **RMSNorm** (no mean, no bias), a gated **SwiGLU** FFN $(\\mathrm{SiLU}(xW_g) \\odot "
+        "xW_u)W_d$ with no biases, RoPE, grouped-query attention and a causal mask."
+    ),
+    "arch.steps.tab": "One block, step by step",
+    "arch.steps.note": (
+        "**{model}**, layer {layer} ({layout}), {n} tokens. Each heatmap is the (tokens × d_model) tensor after "
+        "one step, read from the model's own modules; the last step equals the layer's output "
+        "(max diff {diff:.2g})."
+    ),
+    "arch.steps.ffn": (
+        "FFN for token **{token}**: $h = {act}(xW_1 + b_1)$ has {d_ff} numbers; {zero:.0%} of them are within "
+        "±0.01 of 0 and {neg:.0%} are negative; $\\|FFN(x)\\| = {out:.3f}$ against $\\|x\\| = {inp:.3f}$."
+    ),
+    "arch.steps.ffn_llama": (
+        "FFN for token **{token}**: $h = \\mathrm{{SiLU}}(xW_g) \\odot xW_u$ has {d_ff} numbers; {zero:.0%} of "
+        "them are within ±0.01 of 0 and {neg:.0%} are negative; $\\|FFN(x)\\| = {out:.3f}$ against "
+        "$\\|x\\| = {inp:.3f}$."
+    ),
+    "arch.steps.title": "Layer {layer}: the hidden states through the block",
+    "arch.steps.token": "token for the FFN numbers (index)",
+    "arch.size.tab": "What size costs",
+    "arch.size.intro": (
+        "Parameters from the sizes alone (the seed's layout: attention $4d^2+4d$, FFN $2d\\,d_{ff}+d_{ff}+d$, "
+        "two LayerNorms $2d$ per layer, token embeddings $Vd$ shared with the output layer), memory for "
+        "training with Adam, and FLOPs: forward $\\approx 2N$ per token plus the attention scores "
+        "$4\\,L\\,T^2 d$, training $\\approx 6ND$."
+    ),
+    "arch.size.layers": "layers",
+    "arch.size.d_model": "d_model",
+    "arch.size.heads": "heads",
+    "arch.size.d_ff": "d_ff",
+    "arch.size.vocab": "vocabulary",
+    "arch.size.seq_len": "sequence length",
+    "arch.size.batch": "batch",
+    "arch.size.run": "Estimate",
+    "arch.size.yours": "your model",
+    "arch.size.title": "Your model among known ones",
+    "arch.size.result": (
+        "**{params:,} parameters** ({params_h}) · embeddings {emb:,} · attention {att:,} · FFN {ffn:,} · "
+        "norms {norms:,}\n\n"
+        "| memory | fp32 | bf16 |\n|---|---|---|\n"
+        "| weights | {w32} | {w16} |\n| gradients | {g32} | {g16} |\n"
+        "| Adam states (m, v) | {a32} | {a16} |\n| **training total** | **{t32}** | **{t16}** |\n\n"
+        "Activations come on top and grow with batch × sequence length. Mixed-precision training usually keeps "
+        "an fp32 master copy and fp32 Adam states beside bf16 weights.\n\n"
+        "Forward pass over {tokens:,} tokens: **{fwd:.3g} FLOPs**; one training step (6·N·D): "
+        "**{train:.3g} FLOPs**."
+    ),
 }
 
 

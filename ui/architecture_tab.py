@@ -1,0 +1,284 @@
+r"""Architecture tab: parameters per part, one block step by step, the seed's TransformerBlock on real weights,
+and a size calculator (parameters, memory, FLOPs).
+
+Plain functions first (UI values -> playground call -> figures/text), layout next, wiring last.
+The block tensors and the calculator are also served as JSON (`/architecture_block`, `/architecture_size`).
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import gradio as gr
+import torch
+
+from playground import architecture, models
+from playground.device import gpu_task
+from playground.seed_code import TransformerBlock
+from ui import header, plots
+from ui.errors import friendly
+from ui.text import t
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+SEED_MODEL = "all-MiniLM-L6-v2"
+DEFAULT_TEXT = "The animal didn't cross the street because it was too tired. 我爱北京"
+STEP_TOKENS = 32  # the block heatmaps stay readable
+JSON_DECIMALS = 5
+LATEX = [{"left": "$", "right": "$", "display": False}]
+SIZE_DEFAULTS = dict(layers=12, d_model=768, heads=12, d_ff=3072, vocab=50257, seq_len=1024, batch=8)  # GPT-2 small
+
+
+def model_choices() -> list[tuple[str, str]]:
+    return header.model_choices(models.names(models.ENCODER) + models.names(models.CAUSAL_LM))
+
+
+def human(n: float, unit: str = "") -> str:
+    """1234567 -> '1.23 M' (k, M, G, T, P)."""
+    for factor, prefix in ((1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if abs(n) >= factor:
+            return f"{n / factor:.3g} {prefix}{unit}"
+    return f"{n:.3g} {unit}".strip()
+
+
+def catalogue_marks() -> dict[str, float]:
+    """Well-known published sizes plus the real counts of the catalogue models available here (no weights loaded:
+    the count comes from the config through the calculator, which equals sum(p.numel()) for these layouts)."""
+    marks = dict(architecture.WELL_KNOWN)
+    for name in models.names(only_available=True):
+        try:
+            marks[name] = architecture.estimate_for_config(models.load_config(name)).params
+        except (ValueError, models.ModelUnavailable, OSError):
+            continue
+    return marks
+
+
+# ---- the views -----------------------------------------------------------------------------
+
+
+@friendly
+def show_parameters(model: str):
+    """Breakdown chart and config table of one model."""
+    loaded = models.load(model)
+    breakdown = architecture.parameter_breakdown(loaded.model)
+    config = loaded.model.config
+    try:
+        estimate = architecture.estimate_for_config(config).params
+        diff = estimate - breakdown.total
+        match = t("arch.tree.match") if diff == 0 else t("arch.tree.differs", diff=diff)
+        estimate_text = f"{estimate:,}"
+    except ValueError:
+        estimate_text, match = "–", t("arch.tree.no_estimate")
+    note = t("arch.tree.note", model=model, total=breakdown.total, estimate=estimate_text, match=match)
+    table = "| config | value |\n|---|---|\n" + "\n".join(
+        f"| {key} | {value} |" for key, value in architecture.config_summary(config).items()
+    )
+    fig = plots.parameter_bars(
+        breakdown.counts, breakdown.total, t("arch.tree.title", model=model, total=breakdown.total)
+    )
+    return note + "\n\n" + table, fig
+
+
+@friendly
+def run_seed_block(text: str, layer):
+    check = architecture.seed_block_check(SEED_MODEL, text, int(layer))
+    return t(
+        "arch.seed.result",
+        layer=check.layer,
+        n=len(check.tokens),
+        as_written=check.diff_as_written,
+        relu_only=check.diff_relu_only,
+        eps_only=check.diff_eps_only,
+        matched=check.diff_matched,
+        eps=check.eps,
+        act=check.activation,
+    )
+
+
+def ffn_line(result: architecture.BlockSteps, token: int) -> str:
+    n = len(result.tokens)
+    if not 0 <= int(token) < n:
+        raise ValueError(f"The token index must be between 0 and {n - 1} for this text ({n} tokens).")
+    token = int(token)
+    h = result.ffn_hidden[token]
+    steps = list(result.steps.values())
+    ffn = [v for k, v in result.steps.items() if k.startswith("FFN")][0][token]
+    ffn_input = steps[3][token] if "LayerNorm" in list(result.steps)[3] else steps[4][token]
+    key = "arch.steps.ffn_llama" if "Llama" in result.layout else "arch.steps.ffn"
+    return t(
+        key,
+        token=plots.token_labels(result.tokens)[token].replace("\u200b", ""),
+        act=result.activation.upper() if key == "arch.steps.ffn" else "",
+        d_ff=h.numel(),
+        zero=float((h.abs() < 0.01).float().mean()),
+        neg=float((h < 0).float().mean()),
+        out=float(ffn.norm()),
+        inp=float(ffn_input.norm()),
+    )
+
+
+@friendly
+def show_block(model: str, text: str, layer, token):
+    config = models.load_config(model)
+    if not 0 <= int(layer) < config.num_hidden_layers:
+        raise ValueError(f"The layer must be between 0 and {config.num_hidden_layers - 1} for {model}.")
+    result = architecture.block_steps(model, text, int(layer), max_tokens=STEP_TOKENS)
+    note = t(
+        "arch.steps.note",
+        model=model,
+        layer=result.layer,
+        layout=result.layout,
+        n=len(result.tokens),
+        diff=result.output_diff,
+    )
+    if result.differences:
+        note += "\n\n" + "\n".join(f"- {d}" for d in result.differences)
+    note += "\n\n" + ffn_line(result, min(int(token), len(result.tokens) - 1))
+    fig = plots.step_heatmaps(
+        {k: v.numpy() for k, v in result.steps.items()}, result.tokens, t("arch.steps.title", layer=result.layer)
+    )
+    return note, fig
+
+
+def _estimate(layers, d_model, heads, d_ff, vocab, seq_len, batch) -> architecture.SizeEstimate:
+    values = (layers, d_model, heads, d_ff, vocab, seq_len, batch)
+    if any(v is None for v in values):
+        raise ValueError("Fill in every size: layers, d_model, heads, d_ff, vocabulary, sequence length, batch.")
+    return architecture.size_estimate(*values)
+
+
+@friendly
+def show_size(layers, d_model, heads, d_ff, vocab, seq_len, batch):
+    e = _estimate(layers, d_model, heads, d_ff, vocab, seq_len, batch)
+    m32, m16 = e.memory_bytes["fp32"], e.memory_bytes["bf16"]
+    text = t(
+        "arch.size.result",
+        params=e.params,
+        params_h=human(e.params),
+        emb=e.parts["embeddings"],
+        att=e.parts["attention"],
+        ffn=e.parts["FFN"],
+        norms=e.parts["norms"],
+        w32=human(m32["weights"], "B"),
+        w16=human(m16["weights"], "B"),
+        g32=human(m32["gradients"], "B"),
+        g16=human(m16["gradients"], "B"),
+        a32=human(m32["Adam states"], "B"),
+        a16=human(m16["Adam states"], "B"),
+        t32=human(m32["total"], "B"),
+        t16=human(m16["total"], "B"),
+        tokens=e.tokens,
+        fwd=e.forward_flops,
+        train=e.training_flops,
+    )
+    fig = plots.size_chart(catalogue_marks(), (t("arch.size.yours"), e.params), t("arch.size.title"))
+    return text, fig
+
+
+# ---- JSON API ----------------------------------------------------------------------------
+
+
+def rounded(tensor: torch.Tensor) -> list:
+    return torch.round(tensor.double(), decimals=JSON_DECIMALS).tolist()
+
+
+@gpu_task()
+@friendly
+def architecture_block(model: str = DEFAULT_MODEL, text: str = DEFAULT_TEXT, layer: int = 0) -> dict:
+    """The (T, d) hidden states after each step of one real block, its tokens and the FFN activations."""
+    config = models.load_config(model)
+    if not 0 <= int(layer) < config.num_hidden_layers:
+        raise ValueError(f"The layer must be between 0 and {config.num_hidden_layers - 1} for {model}.")
+    result = architecture.block_steps(model, text, int(layer), max_tokens=STEP_TOKENS)
+    return {
+        "model": model,
+        "layer": result.layer,
+        "layout": result.layout,
+        "activation": result.activation,
+        "tokens": result.tokens,
+        "steps": {name: rounded(value) for name, value in result.steps.items()},
+        "ffn_hidden": rounded(result.ffn_hidden),
+        "output_diff": result.output_diff,
+        "differences": result.differences,
+    }
+
+
+@friendly
+def architecture_size(
+    layers: int = 12,
+    d_model: int = 768,
+    heads: int = 12,
+    d_ff: int = 3072,
+    vocab: int = 50257,
+    seq_len: int = 1024,
+    batch: int = 8,
+) -> dict:
+    """Parameters per part, memory (bytes) for weights / gradients / Adam in fp32 and bf16, and FLOPs."""
+    e = _estimate(layers, d_model, heads, d_ff, vocab, seq_len, batch)
+    return {
+        "params": e.params,
+        "parts": e.parts,
+        "memory_bytes": e.memory_bytes,
+        "tokens": e.tokens,
+        "forward_flops": e.forward_flops,
+        "training_flops": e.training_flops,
+    }
+
+
+API = (architecture_block, architecture_size)
+
+
+# ---- layout ------------------------------------------------------------------------------
+
+with gr.Blocks() as demo:
+    gr.Markdown(t("arch.intro"))
+    with gr.Tab(t("arch.tree.tab"), id="arch-tree"):
+        with gr.Row():
+            model_dropdown = gr.Dropdown(model_choices(), value=DEFAULT_MODEL, label=t("arch.model"))
+            tree_button = gr.Button(t("arch.show"), variant="primary")
+        tree_md = gr.Markdown(elem_id="architecture-tree-note")
+        tree_plot = gr.Plot(elem_id="architecture-tree-plot")
+    with gr.Tab(t("arch.steps.tab"), id="arch-steps"):
+        with gr.Row():
+            steps_model = gr.Dropdown(model_choices(), value=DEFAULT_MODEL, label=t("arch.model"))
+            steps_layer = gr.Number(value=0, precision=0, minimum=0, label=t("arch.layer"))
+            steps_token = gr.Number(value=1, precision=0, minimum=0, label=t("arch.steps.token"))
+        steps_text = gr.Textbox(DEFAULT_TEXT, label=t("arch.text"), max_length=2000)
+        steps_button = gr.Button(t("arch.show"), variant="primary")
+        steps_md = gr.Markdown(elem_id="architecture-steps-note", latex_delimiters=LATEX)
+        steps_plot = gr.Plot(elem_id="architecture-steps-plot")
+    with gr.Tab(t("arch.seed.tab"), id="arch-seed"):
+        gr.Markdown(t("arch.seed.intro"))
+        gr.Code(inspect.getsource(TransformerBlock), language="python", interactive=False)
+        with gr.Row():
+            seed_text = gr.Textbox(DEFAULT_TEXT, label=t("arch.text"), max_length=2000)
+            seed_layer = gr.Slider(0, 5, value=0, step=1, label=t("arch.layer"))
+        seed_button = gr.Button(t("arch.seed.run"), variant="primary")
+        seed_md = gr.Markdown(elem_id="architecture-seed-note", latex_delimiters=LATEX)
+        gr.Markdown(t("arch.seed.llama"), latex_delimiters=LATEX)
+    with gr.Tab(t("arch.size.tab"), id="arch-size"):
+        gr.Markdown(t("arch.size.intro"), latex_delimiters=LATEX)
+        with gr.Row():
+            size_inputs = [
+                gr.Number(value=SIZE_DEFAULTS[key], precision=0, label=t(f"arch.size.{key}"))
+                for key in ("layers", "d_model", "heads", "d_ff", "vocab", "seq_len", "batch")
+            ]
+        size_button = gr.Button(t("arch.size.run"), variant="primary")
+        size_md = gr.Markdown(elem_id="architecture-size-note")
+        size_plot = gr.Plot(elem_id="architecture-size-plot")
+
+    # ---- wiring ------------------------------------------------------------------------------
+    gr.on([tree_button.click, model_dropdown.change], show_parameters, model_dropdown, [tree_md, tree_plot],
+          api_visibility="private")  # fmt: skip
+    steps_inputs = [steps_model, steps_text, steps_layer, steps_token]
+    gr.on([steps_button.click, steps_text.submit], show_block, steps_inputs, [steps_md, steps_plot],
+          api_visibility="private")  # fmt: skip
+    seed_button.click(run_seed_block, [seed_text, seed_layer], seed_md, api_visibility="private")
+    size_button.click(show_size, size_inputs, [size_md, size_plot], api_visibility="private")
+    demo.load(show_parameters, model_dropdown, [tree_md, tree_plot], api_visibility="private")
+    demo.load(show_block, steps_inputs, [steps_md, steps_plot], api_visibility="private")
+    demo.load(show_size, size_inputs, [size_md, size_plot], api_visibility="private")
+    for endpoint in API:
+        gr.api(endpoint, api_name=endpoint.__name__)
+
+if __name__ == "__main__":
+    demo.launch()
