@@ -78,10 +78,12 @@ def config_summary(config) -> dict[str, object]:
         "d_model (hidden_size)": d,
         "heads": h,
         "key/value heads": getattr(config, "num_key_value_heads", None) or h,
-        "d_ff (intermediate_size)": config.intermediate_size,
+        "d_ff (intermediate_size)": getattr(config, "intermediate_size", None)
+        or getattr(config, "n_inner", None)
+        or 4 * d,
         "vocabulary": config.vocab_size,
         "max positions": getattr(config, "max_position_embeddings", None),
-        "activation": getattr(config, "hidden_act", None),
+        "activation": getattr(config, "hidden_act", None) or getattr(config, "activation_function", None),
         "norm eps": getattr(config, "layer_norm_eps", None) or getattr(config, "rms_norm_eps", None),
         "tied input/output embeddings": bool(getattr(config, "tie_word_embeddings", False)),
     }
@@ -395,6 +397,8 @@ def size_estimate(
 def estimate_for_config(config, seq_len: int = 128, batch: int = 1) -> SizeEstimate:
     """size_estimate with the layout options a BERT or Llama config implies (the checked catalogue layouts)."""
     kind = config.model_type
+    if kind not in ("bert", "llama"):
+        raise ValueError(f"The calculator knows BERT and Llama layouts; this config is '{kind}'.")
     common = dict(
         layers=config.num_hidden_layers,
         d_model=config.hidden_size,
