@@ -15,6 +15,7 @@ $2N$ FLOPs per token (plus the attention scores), training about $6ND$ for $D$ t
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 import torch
@@ -204,10 +205,11 @@ class BlockSteps:
 
 def _capture(modules: dict[str, nn.Module], run, inputs: tuple[str, ...] = ()):
     """Outputs (or, for names in `inputs`, first inputs) of the given modules during `run()`."""
-    seen, handles = {}, []
+    seen, handles, me = {}, [], threading.get_ident()
 
     def keep(name: str, value) -> None:  # a hook must return None, or it replaces the module's output
-        seen.setdefault(name, value[0] if isinstance(value, tuple) else value)
+        if threading.get_ident() == me:  # the model is shared: another user's forward pass runs the hooks too
+            seen.setdefault(name, value[0] if isinstance(value, tuple) else value)
 
     for name, module in modules.items():
         if name in inputs:

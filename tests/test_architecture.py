@@ -113,3 +113,27 @@ def test_calculator_equals_real_catalogue_counts(name):
     assert arch.estimate_for_config(net.config).params == total == arch.parameter_breakdown(net).total
     steps = arch.block_steps(name, TEXT, net.config.num_hidden_layers - 1)
     assert steps.output_diff < 1e-4
+
+
+def test_block_steps_ignore_another_threads_forward_pass(monkeypatch):
+    import threading
+
+    use_tiny(monkeypatch)
+    net, tok = tiny("bert").model, tiny("bert").tokenizer
+    other = tok("a much longer sentence from another user of the app, 我爱北京天安门", return_tensors="pt")
+    stop = threading.Event()
+
+    def busy():
+        while not stop.is_set():
+            with torch.no_grad():
+                net(**other)
+
+    worker = threading.Thread(target=busy)
+    worker.start()
+    try:
+        for _ in range(5):
+            steps = arch.block_steps("tiny-bert", "cat", 0)
+            assert steps.output_diff < 1e-5 and all(v.shape[0] == len(steps.tokens) for v in steps.steps.values())
+    finally:
+        stop.set()
+        worker.join()
