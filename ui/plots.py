@@ -484,15 +484,17 @@ def step_heatmaps(steps: dict[str, np.ndarray], tokens: Sequence[str], title: st
 
 def size_chart(marks: dict[str, float], yours: tuple[str, float], title: str) -> go.Figure:
     """Models placed by parameter count on a log axis, the calculator's model as a star."""
-    names, values = list(marks), list(marks.values())
+    ordered = sorted(marks.items(), key=lambda item: item[1])
+    names, values = [name for name, _ in ordered], [value for _, value in ordered]
+    rows = (0.55, -0.55, 0.3, -0.3)  # neighbours on the log axis get different heights: labels never overlap
     fig = go.Figure(
         [
             go.Scatter(
                 x=values,
-                y=[0] * len(values),
+                y=[rows[i % len(rows)] for i in range(len(values))],
                 mode="markers+text",
                 text=names,
-                textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(names))],
+                textposition="top center",
                 marker=dict(size=10, color="#4c78a8"),
                 name="known models",
                 hovertemplate="%{text}: %{x:.3s} parameters<extra></extra>",
@@ -509,7 +511,7 @@ def size_chart(marks: dict[str, float], yours: tuple[str, float], title: str) ->
             ),
         ]
     )
-    fig = _layout(fig, title, "parameters (log scale)", "", height=280)
+    fig = _layout(fig, title, "parameters (log scale)", "", height=340)
     fig.update_xaxes(type="log")
     fig.update_yaxes(visible=False, range=[-1, 1])
     return fig
