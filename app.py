@@ -1,9 +1,23 @@
-"""LLM Playground: builds the app from its tabs, queues it and launches it. `demo` is the app."""
+"""LLM Playground: builds the app from its tabs, queues it and launches it. `demo` is the app.
 
+`python app.py` answers within a second with a starting page (ui/starting_page.py) while the heavy
+imports run, then serves the app on the same port and fills the view cache in the background.
+"""
+
+import logging
 import os
 import threading
 
-from playground.device import configure_cpu_threads
+PORT = int(os.environ.get("GRADIO_SERVER_PORT", 7860))
+HOST = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
+starting = None
+if __name__ == "__main__" and os.environ.get("PLAYGROUND_STARTING_PAGE", "1") != "0":
+    from ui.starting_page import StartingPage
+
+    starting = StartingPage(HOST, PORT)
+    starting.stage("Importing gradio and torch", "导入 gradio 和 torch")
+
+from playground.device import configure_cpu_threads  # noqa: E402
 
 configure_cpu_threads()  # before torch is imported
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -11,10 +25,23 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402
 
 from playground.hub import hub_status  # noqa: E402
-from ui import architecture_tab, attention_tab, finetune_tab, header, losses_tab, positional_tab, prompts_tab  # noqa: E402
-from ui.text import t  # noqa: E402
 
 threading.Thread(target=hub_status, daemon=True).start()  # decide Hub or offline while the page loads
+if starting:
+    starting.stage("Building the tabs", "构建各个标签页")
+
+from ui import (  # noqa: E402
+    architecture_tab,
+    attention_tab,
+    concurrency,
+    finetune_tab,
+    header,
+    losses_tab,
+    positional_tab,
+    prompts_tab,
+    view_cache,
+)
+from ui.text import t  # noqa: E402
 
 with gr.Blocks(title=t("app.title")) as demo:
     gr.Markdown(f"# {t('app.title')}\n{t('app.tagline')}")
@@ -35,14 +62,20 @@ with gr.Blocks(title=t("app.title")) as demo:
             finetune_tab.demo.render()
         with gr.Tab(t("prompts.tab"), id="prompts"):
             prompts_tab.demo.render()
-    demo.load(
-        lambda: (header.summary_markdown(), header.status_markdown()),
-        None,
-        [summary_md, details_md],
-        api_visibility="private",
-    )
+    header_timer = gr.Timer(2)  # refreshes the header while the default views are prepared, then stops
+    header_outputs = [summary_md, details_md, header_timer]
+    demo.load(header.refresh, None, header_outputs, api_visibility="private")
+    header_timer.tick(header.refresh, None, header_outputs, api_visibility="private")
 
-demo.queue(default_concurrency_limit=2, max_size=256)
+concurrency.configure(demo)
+demo.queue(max_size=256)
 
 if __name__ == "__main__":
-    demo.launch(server_port=int(os.environ.get("GRADIO_SERVER_PORT", 7860)), ssr_mode=False)
+    logging.basicConfig(format="%(asctime)s %(name)s: %(message)s")
+    logging.getLogger("playground").setLevel(logging.INFO)  # model loads, warm-up, failed handlers
+    if starting:
+        starting.stage("Starting the web server", "启动网页服务")
+        starting.close()
+    demo.launch(server_name=HOST, server_port=PORT, ssr_mode=False, prevent_thread_lock=True)
+    header.WARM_UP = view_cache.warm_up_in_background(demo, extra=[losses_tab.FIRST_DRAW])
+    demo.block_thread()

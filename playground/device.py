@@ -49,10 +49,22 @@ def best_device() -> Device:
     return Device("cpu", "float32", f"CPU ({torch.get_num_threads()} threads), float32")
 
 
-def gpu_task(duration: int = 60):
-    """Decorate a function that does GPU work: `spaces.GPU(duration=...)` on ZeroGPU, else identity."""
+def gpu_task(duration: int = 20):
+    """Decorate a function that runs a model: `spaces.GPU(duration=...)` on ZeroGPU, else identity.
+
+    ZeroGPU only schedules a call when the visitor's remaining quota covers `duration` (seconds), and a
+    whole class behind one campus address shares one quota, so durations are as short as each event
+    needs: 20 s covers one forward of the default models with room to spare; generation and scoring
+    ask for more. The result is marked `runs_model`, which `ui.concurrency` uses to queue model runs.
+    """
     try:
         import spaces  # only present on Hugging Face Spaces
     except ImportError:
-        return lambda fn: fn
-    return spaces.GPU(duration=duration)
+        spaces = None
+
+    def decorate(fn):
+        task = spaces.GPU(duration=duration)(fn) if spaces else fn
+        task.runs_model = True
+        return task
+
+    return decorate

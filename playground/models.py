@@ -9,8 +9,10 @@ never with `trust_remote_code`.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +20,8 @@ from pathlib import Path
 
 from playground import embedded, hub
 from playground.device import best_device  # here, not in _load: importing it in a thread raced transformers' import
+
+log = logging.getLogger("playground.models")
 
 ENCODER, CAUSAL_LM = "encoder", "causal-lm"
 ROLES = (ENCODER, CAUSAL_LM)
@@ -234,6 +238,7 @@ class ModelCache:
         self._models: OrderedDict[tuple[str, str], LoadedModel] = OrderedDict()
         self._lock = threading.Lock()
         self._key_locks: dict[tuple[str, str], threading.Lock] = {}
+        self._loading: set[str] = set()
 
     def get(self, name: str, head: str | None = None) -> LoadedModel:
         model = spec(name)
@@ -245,7 +250,15 @@ class ModelCache:
                 if key in self._models:
                     self._models.move_to_end(key)
                     return self._models[key]
-            loaded = _load(model, key[1])
+            with self._lock:
+                self._loading.add(name)
+            start = time.perf_counter()
+            try:
+                loaded = _load(model, key[1])
+            finally:
+                with self._lock:
+                    self._loading.discard(name)
+            log.info("loaded %s (%s) from %s in %.1f s", name, key[1], loaded.source, time.perf_counter() - start)
             with self._lock:
                 self._models[key] = loaded
                 while len(self._models) > self.capacity:
@@ -255,6 +268,11 @@ class ModelCache:
     def holds(self) -> list[str]:
         with self._lock:
             return [f"{name} ({head})" for name, head in self._models]
+
+    def loading(self) -> list[str]:
+        """The models being loaded right now (the header shows them: a first load takes seconds)."""
+        with self._lock:
+            return sorted(self._loading)
 
     def clear(self) -> None:
         with self._lock:

@@ -17,7 +17,7 @@ def test_best_device_on_this_machine_is_cpu_float32():
 def test_gpu_task_is_identity_without_spaces():
     if importlib.util.find_spec("spaces") is None:
         fn = lambda x: x + 1
-        assert device.gpu_task(30)(fn) is fn
+        assert device.gpu_task(30)(fn) is fn and fn.runs_model
 
 
 def test_omp_policy_is_passive_unless_overridden(monkeypatch):
@@ -37,7 +37,12 @@ def test_gpu_task_uses_spaces_gpu_on_zerogpu(monkeypatch):
 
     calls = []
     fake = types.ModuleType("spaces")
-    fake.GPU = lambda duration: (calls.append(duration), lambda fn: ("on-gpu", fn))[1]
+
+    def gpu(duration):
+        calls.append(duration)
+        return lambda fn: lambda: ("on-gpu", fn())
+
+    fake.GPU = gpu
     monkeypatch.setitem(sys.modules, "spaces", fake)
-    fn = lambda: None
-    assert device.gpu_task(90)(fn) == ("on-gpu", fn) and calls == [90]
+    task = device.gpu_task(90)(lambda: 7)
+    assert task() == ("on-gpu", 7) and calls == [90] and task.runs_model

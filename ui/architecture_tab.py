@@ -18,6 +18,7 @@ from playground.seed_code import TransformerBlock
 from ui import header, plots
 from ui.errors import friendly
 from ui.text import t
+from ui.view_cache import cached_view
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 SEED_MODEL = "all-MiniLM-L6-v2"
@@ -55,6 +56,8 @@ def catalogue_marks() -> dict[str, float]:
 # ---- the views -----------------------------------------------------------------------------
 
 
+@cached_view
+@gpu_task()
 @friendly
 def show_parameters(model: str):
     """Breakdown chart and config table of one model."""
@@ -116,6 +119,8 @@ def ffn_line(result: architecture.BlockSteps, token: int) -> str:
     )
 
 
+@cached_view
+@gpu_task()
 @friendly
 def show_block(model: str, text: str, layer, token):
     config = models.load_config(model)
@@ -146,6 +151,7 @@ def _estimate(layers, d_model, heads, d_ff, vocab, seq_len, batch) -> architectu
     return architecture.size_estimate(*values)
 
 
+@cached_view
 @friendly
 def show_size(layers, d_model, heads, d_ff, vocab, seq_len, batch):
     e = _estimate(layers, d_model, heads, d_ff, vocab, seq_len, batch)
@@ -181,6 +187,7 @@ def rounded(tensor: torch.Tensor) -> list:
     return torch.round(tensor.double(), decimals=JSON_DECIMALS).tolist()
 
 
+@cached_view
 @gpu_task()
 @friendly
 def architecture_block(model: str = DEFAULT_MODEL, text: str = DEFAULT_TEXT, layer: int = 0) -> dict:

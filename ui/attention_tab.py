@@ -17,6 +17,7 @@ from playground.device import gpu_task
 from ui import bertviz_offline, header, plots
 from ui.errors import friendly
 from ui.text import t
+from ui.view_cache import cached_view
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 VIEW_TOKENS = 64  # the head view carries at most this many tokens (it draws one layer: H x T x T lines)
@@ -150,12 +151,14 @@ def build_views(result: attention.AttentionResult, layer: int, head: int):
     return note, head_fig, grid_fig, mean_fig, rollout_fig, head_html, model_html
 
 
+@cached_view
 @gpu_task()
 @friendly
 def show_attention(model: str, text: str, text_pair: str, layer, head):
     return build_views(attend(model, attention.check_text(text), (text_pair or "").strip()), layer, head)
 
 
+@cached_view
 @gpu_task()
 @friendly
 def show_formula(model: str, text: str, text_pair: str, layer, head):
@@ -217,6 +220,7 @@ def formula_figures(check: attention_formula.FormulaCheck):
 # ---- named API endpoints (JSON) --------------------------------------------------------------
 
 
+@cached_view
 @gpu_task()
 @friendly
 def attention_api(text: str, model: str = DEFAULT_MODEL, layer: int = 0, head: int = 0, text_pair: str = "") -> dict:
@@ -243,6 +247,7 @@ def attention_api(text: str, model: str = DEFAULT_MODEL, layer: int = 0, head: i
     }
 
 
+@cached_view
 @gpu_task()
 @friendly
 def attention_formula_api(

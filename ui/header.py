@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gradio as gr
+
 from playground import models
 from playground.device import best_device
 from playground.hub import hub_status
+from ui import view_cache
 from ui.text import t
 
 
@@ -41,3 +44,22 @@ def summary_markdown() -> str:
         f"**{t('header.device')}:** {device.description} · **{t('header.hub')}:** {hub} · "
         f"**{t('header.models')}:** {', '.join(ready)}"
     )
+
+
+def progress_markdown() -> str:
+    """While the app prepares: which models load now and how many default views are ready."""
+    parts = []
+    loading = models.MODELS.loading()
+    if loading:
+        parts.append(t("header.loading", names=", ".join(loading)))
+    warm = view_cache.WARM
+    if warm["running"]:
+        parts.append(t("header.warming", done=warm["done"], total=warm["total"]))
+    return " · ".join(parts)
+
+
+def refresh():
+    """The header's outputs: summary, details, and the timer (kept ticking only while preparing)."""
+    progress = progress_markdown()
+    summary = summary_markdown() + (f"  \n⏳ {progress}" if progress else "")
+    return summary, status_markdown(), gr.Timer(active=bool(progress))

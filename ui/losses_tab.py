@@ -17,6 +17,7 @@ from playground.device import gpu_task
 from ui import header, plots
 from ui.errors import friendly
 from ui.text import t
+from ui.view_cache import cached_view
 
 DEFAULT_TEXT = "I loved this film, the music was wonderful."
 DEFAULT_PARAPHRASE = "The movie was great and its soundtrack was beautiful."
@@ -114,6 +115,7 @@ def causal_formula(r: losses.CausalLMLoss) -> str:
     )
 
 
+@cached_view
 @gpu_task()
 @friendly
 def run_causal(text, model):
@@ -163,6 +165,7 @@ def masked_table(r: losses.MaskedLMLoss) -> list[list]:
     return rows
 
 
+@cached_view
 @gpu_task()
 @friendly
 def run_masked(text, rate, seed, model):
@@ -201,6 +204,7 @@ def infill_table(r: losses.CausalInfill) -> list[list]:
     ]
 
 
+@cached_view
 @gpu_task()
 @friendly
 def run_infill(text, rate, seed):
@@ -223,6 +227,7 @@ def short(texts: list[str], width: int = 22) -> list[str]:
     return [f"{i + 1}: {s[:width]}{'…' if len(s) > width else ''}" for i, s in enumerate(texts)]
 
 
+@cached_view
 @gpu_task()
 @friendly
 def run_contrastive(pairs_text, tau, model):
@@ -274,6 +279,7 @@ def ft_choices() -> list[tuple[str, str]]:
     ]
 
 
+@cached_view
 @gpu_task()
 @friendly
 def run_fine_tuning(text_a, text_b, gold, seed, model=losses.ENCODER_DEFAULT):
@@ -309,6 +315,7 @@ def prompt_table(r: losses.PromptLoss) -> list[list]:
     ]
 
 
+@cached_view
 @gpu_task()
 @friendly
 def run_prompt(text, template, words_text, gold):
@@ -391,6 +398,7 @@ def summary_formulas(lm, mlm, cl, ft, pl) -> str:
     )  # fmt: skip
 
 
+@cached_view
 @gpu_task()
 @friendly
 def run_summary(text, paraphrase, sentiment, mlm_model, tau):
@@ -414,6 +422,7 @@ def run_summary(text, paraphrase, sentiment, mlm_model, tau):
 # ---- named API endpoints (JSON) --------------------------------------------------------------
 
 
+@cached_view
 @gpu_task()
 @friendly
 def loss_causal_lm(text: str = DEFAULT_TEXT, model: str = losses.CAUSAL_DEFAULT) -> dict:
@@ -431,6 +440,7 @@ def loss_causal_lm(text: str = DEFAULT_TEXT, model: str = losses.CAUSAL_DEFAULT)
     }
 
 
+@cached_view
 @gpu_task()
 @friendly
 def loss_masked_lm(
@@ -454,6 +464,7 @@ def loss_masked_lm(
     }
 
 
+@cached_view
 @gpu_task()
 @friendly
 def loss_masked_lm_causal(text: str = DEFAULT_TEXT, rate: float = 0.15, seed: int = 0) -> dict:
@@ -472,6 +483,7 @@ def loss_masked_lm_causal(text: str = DEFAULT_TEXT, rate: float = 0.15, seed: in
     }
 
 
+@cached_view
 @gpu_task()
 @friendly
 def loss_contrastive(pairs: str = DEFAULT_PAIRS, tau: float = 0.05, model: str = losses.ENCODER_DEFAULT) -> dict:
@@ -491,6 +503,7 @@ def loss_contrastive(pairs: str = DEFAULT_PAIRS, tau: float = 0.05, model: str =
     }
 
 
+@cached_view
 @gpu_task()
 @friendly
 def loss_fine_tuning(
@@ -515,6 +528,7 @@ def loss_fine_tuning(
     }
 
 
+@cached_view
 @gpu_task()
 @friendly
 def loss_prompt(

@@ -17,6 +17,7 @@ from playground.positional import SinusoidalConfig
 from ui import header, plots
 from ui.errors import friendly
 from ui.text import t
+from ui.view_cache import cached_view
 
 DEFAULT = SinusoidalConfig()
 DEFAULT_DIMS = "0, 1, 20, 21, 100, 101"
@@ -66,6 +67,7 @@ def rope_choices() -> list[str]:
 # ---- sinusoidal ----------------------------------------------------------------------------
 
 
+@cached_view
 @friendly
 def draw_sinusoidal(n_positions, d_model, base, kind, dims_text):
     pe = positional.sinusoidal(n_positions, d_model, base)  # (n, d)
@@ -96,6 +98,7 @@ def draw_sinusoidal(n_positions, d_model, base, kind, dims_text):
     )
 
 
+@cached_view
 @friendly
 def sinusoidal_formula(pos, i, d_model, base) -> str:
     v = positional.sinusoidal_value(int(pos), int(i), d_model, base)
@@ -112,6 +115,7 @@ def sinusoidal_formula(pos, i, d_model, base) -> str:
 # ---- learned -------------------------------------------------------------------------------
 
 
+@cached_view
 @gpu_task()
 @friendly
 def draw_learned(model_name, n_positions, kind):
@@ -159,6 +163,7 @@ def _profile(sim: torch.Tensor):
 # ---- RoPE ----------------------------------------------------------------------------------
 
 
+@cached_view
 @friendly
 def rope_from_model(model_name):
     """Fill θ and the head dimension from the chosen model's config."""
@@ -172,6 +177,7 @@ def rope_from_model(model_name):
     )
 
 
+@cached_view
 @friendly
 def draw_rope(theta, head_dim, n_positions, pairs_text, seed):
     angles = positional.rope_angles(n_positions, head_dim, theta)  # (n, d/2)
@@ -221,6 +227,7 @@ def draw_rope(theta, head_dim, n_positions, pairs_text, seed):
 # ---- ALiBi ---------------------------------------------------------------------------------
 
 
+@cached_view
 @friendly
 def draw_alibi(n_heads, n_positions):
     bias = positional.alibi_bias(n_heads, n_positions)  # (H, n, n)
@@ -287,6 +294,7 @@ def positional_sinusoidal(
     }
 
 
+@cached_view
 @gpu_task()
 @friendly
 def positional_learned(model: str = LEARNED_DEFAULT, n_positions: int = 64, similarity: str = "cosine") -> dict:

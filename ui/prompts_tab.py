@@ -19,6 +19,7 @@ from playground.generation import GenerationConfig
 from ui import header, plots
 from ui.errors import friendly
 from ui.text import t
+from ui.view_cache import cached_view
 
 DEFAULT_MODEL = "SmolLM2-135M-Instruct"
 DEFAULT = GenerationConfig()
@@ -125,6 +126,7 @@ def pick_library(name: str):
     return entry.text, format_values(entry.values), entry.chat
 
 
+@cached_view
 @friendly
 def show_prompt(model_name, template, values_text, chat):
     loaded, prompt = build_prompt(model_name, template, parse_values(values_text), chat)
@@ -237,6 +239,7 @@ def pick_dataset(name: str):
     return SCORING_DEFAULTS.get(name, (gr.update(), gr.update()))
 
 
+@cached_view
 @gpu_task(300)
 @friendly
 def run_scoring(model_name, dataset, template, words_text, n_examples, calibrated):
@@ -277,6 +280,7 @@ def run_scoring(model_name, dataset, template, words_text, n_examples, calibrate
     )
 
 
+@cached_view
 @gpu_task(300)
 @friendly
 def run_order_effect(model_name, dataset, template, words_text, n_examples, shots, n_orders):
@@ -326,6 +330,7 @@ def render_template(template: str, values: dict | None = None, chat: bool = Fals
     }
 
 
+@cached_view
 @gpu_task(120)
 @friendly
 def generate(
@@ -361,6 +366,7 @@ def generate(
     return answer
 
 
+@cached_view
 @gpu_task(60)
 @friendly
 def next_token_distribution(
@@ -382,6 +388,7 @@ def next_token_distribution(
     return {**_distribution_json(dist), "notes": list(notes)}
 
 
+@cached_view
 @gpu_task(300)
 @friendly
 def label_word_scoring(

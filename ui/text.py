@@ -19,6 +19,8 @@ EN: dict[str, str] = {
     "header.none_yet": "none yet (models load on first use)",
     "header.checking": "Checking the device and the models…",
     "header.details": "Models and where they come from",
+    "header.loading": "loading {names} (first use: a few seconds)",
+    "header.warming": "preparing the default views for everyone: {done} of {total} ready",
     "pos.tab": "Positional encoding",
     "pos.intro": (
         "Self-attention treats its input as a **set**: shuffle the tokens and every output is shuffled the "

@@ -1,0 +1,255 @@
+"""Classroom load test: N simulated students against `python app.py`, through gradio_client on 127.0.0.1.
+
+Each student is a separate gradio_client session that, until the phase ends, picks one of the tabs'
+main requests at random (half the time with the lecturer's default input, half with a sentence
+nobody asked before), waits for the answer, reads it for a few seconds (think time), and clicks
+again. Phases: one student alone (the baseline), then N = 10, 30 and 60 students, then 30 students
+while a fine-tune runs beside them. Each phase prints requests, throughput, p50/p95/max latency,
+errors and the app's peak RSS; ratios are p95 over the lone student's p95.
+
+    make bench-load     # or: .venv/bin/python bench/load.py [--seconds 30] [--students 10,30,60]
+                        #     [--model-limits 1,2,4]  (compares PLAYGROUND_MODEL_CONCURRENCY at 30 students)
+
+The targets (issue 8): 0 errors at 60 students, p95 <= 5 s for the views on 2 cores, and the other
+tabs still answering while a fine-tune runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+from harness import RESULTS, ROOT, free_port, save
+
+STARTING_MARKER = "X-Playground-Starting"
+WORDS_EN = "the cat a student my teacher this model every token attention the lecture".split()
+VERBS_EN = "sees likes predicts explains reads writes forgets remembers".split()
+WORDS_ZH = ["学生", "老师", "模型", "注意力", "北京", "今天", "这本书", "语言"]
+VERBS_ZH = ["喜欢", "预测", "解释", "阅读", "记得"]
+_fresh = itertools.count()
+
+
+def fresh_sentence(rng: random.Random) -> str:
+    """A sentence nobody asked before (never in the cache): English or Chinese, numbered."""
+    n = next(_fresh)
+    if rng.random() < 0.3:
+        return f"{rng.choice(WORDS_ZH)}{rng.choice(VERBS_ZH)}{rng.choice(WORDS_ZH)}，第{n}次。"
+    return f"{rng.choice(WORDS_EN).capitalize()} {rng.choice(VERBS_EN)} {rng.choice(WORDS_EN)} number {n}."
+
+
+@dataclass(frozen=True)
+class Request:
+    name: str
+    api_name: str
+    default: dict
+    vary: str | None  # the argument a fresh sentence replaces (None: vary sizes instead)
+    kind: str = "view"  # "view" (must answer within the p95 target) or "run" (a listing)
+
+
+MIX = [
+    Request("positional", "/positional_sinusoidal", {}, None),
+    Request("attention", "/attention", {"text": "The animal didn't cross the street because it was too tired."}, "text"),
+    Request("architecture", "/architecture_block", {}, "text"),
+    Request("causal LM loss", "/loss_causal_lm", {}, "text"),
+    Request("next token", "/next_token_distribution", {}, "prompt"),
+    Request("template", "/render_template", {"template": "Review: {text}\nSentiment:", "values": {"text": "好看"}}, None),
+    Request("runs list", "/finetune_list_runs", {}, None, kind="run"),
+]
+
+
+def arguments(request: Request, rng: random.Random) -> dict:
+    """Half the time the default input (the lecturer's example), half the time a new one."""
+    if rng.random() < 0.5:
+        return dict(request.default)
+    if request.vary:
+        return {**request.default, request.vary: fresh_sentence(rng)}
+    if request.name == "positional":
+        return {"n_positions": rng.randint(16, 256), "d_model": 2 * rng.randint(8, 128)}
+    if request.name == "template":
+        return {**request.default, "values": {"text": fresh_sentence(rng)}}
+    return dict(request.default)
+
+
+@dataclass
+class Outcome:
+    request: str
+    seconds: float
+    error: str = ""
+
+
+def student(client, rng: random.Random, until: float, think: tuple[float, float], out: list[Outcome]) -> None:
+    while time.perf_counter() < until:
+        request = rng.choice(MIX)
+        kwargs = arguments(request, rng)
+        start = time.perf_counter()
+        try:
+            client.predict(api_name=request.api_name, **kwargs)
+            out.append(Outcome(request.name, time.perf_counter() - start))
+        except Exception as err:  # an error the student would see
+            out.append(Outcome(request.name, time.perf_counter() - start, f"{type(err).__name__}: {err}"[:200]))
+        time.sleep(rng.uniform(*think))
+
+
+class App:
+    """`python app.py` on a free port, its log in bench/results, its memory sampled while it runs."""
+
+    def __init__(self, env: dict):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        self.log_path = RESULTS / "load-app.log"
+        self.child = subprocess.Popen(
+            [sys.executable, "app.py"],
+            cwd=ROOT,
+            env={**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_SERVER_PORT": str(self.port), **env},
+            stdout=self.log_path.open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        self.process = psutil.Process(self.child.pid)
+        self.peak_mb, self._sampling = 0.0, True
+        threading.Thread(target=self._sample, daemon=True).start()
+
+    def _sample(self) -> None:
+        while self._sampling:
+            try:
+                procs = [self.process, *self.process.children(recursive=True)]
+                self.peak_mb = max(self.peak_mb, sum(p.memory_info().rss for p in procs) / 2**20)
+            except psutil.Error:
+                pass
+            time.sleep(0.25)
+
+    def wait_ready(self, timeout: float = 300) -> float:
+        """Until the real app (not the starting page) answers and the warm-up is done; seconds waited."""
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            try:
+                with urllib.request.urlopen(self.url, timeout=2) as response:
+                    if not response.headers.get(STARTING_MARKER) and "warm-up done" in self.log_path.read_text():
+                        return time.perf_counter() - start
+            except OSError:
+                pass
+            if self.child.poll() is not None:
+                raise RuntimeError(f"the app exited; see {self.log_path}")
+            time.sleep(0.5)
+        raise TimeoutError(f"the app was not ready within {timeout} s; see {self.log_path}")
+
+    def stop(self) -> None:
+        self._sampling = False
+        self.child.terminate()
+        self.child.wait(20)
+
+
+def clients(url: str, n: int) -> list:
+    from gradio_client import Client
+
+    with ThreadPoolExecutor(8) as pool:
+        return list(pool.map(lambda _: Client(url, verbose=False), range(n)))
+
+
+def phase(name: str, pool: list, n: int, seconds: float, think: tuple[float, float], app: App) -> dict:
+    out: list[Outcome] = []
+    app.peak_mb = 0.0
+    until = time.perf_counter() + seconds
+    threads = [
+        threading.Thread(target=student, args=(pool[i], random.Random(i), until, think, out)) for i in range(n)
+    ]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - start
+    ok = [o.seconds for o in out if not o.error]
+    views = [o.seconds for o in out if not o.error and o.request != "runs list"]
+    row = {
+        "phase": name,
+        "students": n,
+        "requests": len(out),
+        "per_second": len(out) / wall,
+        "p50_s": percentile(ok, 50),
+        "p95_s": percentile(ok, 95),
+        "views_p95_s": percentile(views, 95),
+        "max_s": max(ok, default=float("nan")),
+        "errors": len(out) - len(ok),
+        "first_errors": sorted({o.error for o in out if o.error})[:3],
+        "peak_rss_mb": app.peak_mb,
+        "p95_by_request": {
+            r.name: percentile([o.seconds for o in out if o.request == r.name and not o.error], 95) for r in MIX
+        },
+    }
+    print(
+        f"{name:<28} {n:>3} students {row['requests']:>5} requests {row['per_second']:6.1f}/s  "
+        f"p50 {row['p50_s']:5.2f} s  p95 {row['p95_s']:5.2f} s  max {row['max_s']:5.2f} s  "
+        f"errors {row['errors']}  peak RSS {row['peak_rss_mb']:5.0f} MB",
+        flush=True,
+    )
+    for error in row["first_errors"]:
+        print(f"    error: {error}")
+    return row
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def run(env: dict, students: list[int], seconds: float, think: tuple[float, float], with_training: bool) -> list:
+    app = App(env)
+    try:
+        ready = app.wait_ready()
+        print(f"app ready (page + warm-up) after {ready:.1f} s; {max(students)} clients connecting…", flush=True)
+        pool = clients(app.url, max(students))
+        rows = [phase("1 student, no think time", pool, 1, seconds / 2, (0.0, 0.0), app)]
+        rows += [phase(f"{n} students", pool, n, seconds, think, app) for n in students]
+        if with_training:
+            started = pool[0].predict(api_name="/finetune_start")
+            time.sleep(3)  # the worker starts
+            n = min(30, len(pool))
+            rows.append(phase(f"{n} students + a fine-tune", pool, n, seconds, think, app))
+            status = pool[0].predict(started["run_id"], 1, api_name="/finetune_status")
+            rows[-1]["fine_tune_state"] = status.get("state")
+            pool[0].predict(started["run_id"], 30, api_name="/finetune_stop")
+        return rows
+    finally:
+        app.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=30, help="length of each phase")
+    parser.add_argument("--students", default="10,30,60")
+    parser.add_argument("--think", default="2,6", help="seconds a student reads an answer: min,max")
+    parser.add_argument("--model-limits", default="", help="e.g. 1,2,4: compare model concurrency at 30 students")
+    args = parser.parse_args()
+    students = [int(n) for n in args.students.split(",")]
+    think = tuple(float(x) for x in args.think.split(","))
+    print(f"== classroom load test ({os.cpu_count()} CPUs, {args.seconds:.0f} s per phase, think {think} s) ==")
+    rows = run({}, students, args.seconds, think, with_training=True)
+    comparison = {}
+    for limit in [int(x) for x in args.model_limits.split(",") if x]:
+        print(f"-- PLAYGROUND_MODEL_CONCURRENCY={limit}")
+        comparison[limit] = run({"PLAYGROUND_MODEL_CONCURRENCY": str(limit)}, [30], args.seconds, think, False)
+    base = rows[0]["p95_s"]
+    print("\nratios (p95 over the lone student's p95):")
+    for row in rows[1:]:
+        print(f"  {row['phase']:<28} {row['p95_s'] / base:6.2f}x")
+    save("load", {"phases": rows, "model_limits": comparison})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""How many requests of each kind run at once: chosen per event from `bench/load.py`'s measurements.
+
+Gradio's default is one queue per handler function, each running one request at a time, so a page
+load (about 15 start-up events) runs up to 15 different handlers at once on 2 cores while a second
+click on the same handler waits. Here the events are grouped by what they cost instead:
+
+- **model**: handlers marked by `gpu_task` (a forward pass of a real model). They share one queue,
+  `PLAYGROUND_MODEL_CONCURRENCY` at once (default 2, measured best on 2 cores: see README); more
+  only splits the same cores between more requests and makes every one of them slower.
+- **stream**: model handlers that stream (generation): their own queue, so a long generation never
+  holds up the other tabs' forwards.
+- **view**: everything else (formulas, plots of closed forms, tokenisation, run listings): cheap,
+  many at once.
+
+A fine-tune runs in its own worker process and is never queued behind the views; events that set
+their own `concurrency_limit` (the run watcher) keep it.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+
+LIMITS = {
+    "model": int(os.environ.get("PLAYGROUND_MODEL_CONCURRENCY", "2")),
+    "stream": int(os.environ.get("PLAYGROUND_STREAM_CONCURRENCY", "2")),
+    "view": int(os.environ.get("PLAYGROUND_VIEW_CONCURRENCY", "8")),
+}
+
+
+def group(fn) -> str:
+    """The queue a handler belongs in: model, stream or view."""
+    if not getattr(fn, "runs_model", False):
+        return "view"
+    return "stream" if inspect.isgeneratorfunction(fn) else "model"
+
+
+def configure(demo) -> dict[str, int]:
+    """Put every event of the app in its group's queue; returns how many events each group got."""
+    counts = dict.fromkeys(LIMITS, 0)
+    for block_fn in demo.fns.values():
+        if block_fn.fn is None or block_fn.concurrency_limit != "default":
+            continue
+        name = group(block_fn.fn)
+        block_fn.concurrency_id = name
+        block_fn.concurrency_limit = LIMITS[name]
+        counts[name] += 1
+    return counts

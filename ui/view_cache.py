@@ -1,0 +1,126 @@
+"""Instant first clicks: a view computed once is answered from memory for everyone who asks again.
+
+In a lecture, the whole class opens the same page (every tab draws its default view on load) and
+clicks the lecturer's example. Each deterministic view is therefore memoised on its inputs with
+gradio's own `gr.cache`: the queue probes the cache when a request arrives, and a hit is answered
+at once without waiting in the queue behind the model forwards (and, on ZeroGPU, without asking
+for a GPU, so it costs the class no quota: `cached_view` goes above `gpu_task`).
+`warm_up(demo)` fills the cache with every tab's default views in the background at start-up.
+
+Bounded: at most `PLAYGROUND_VIEW_CACHE` (default 8) inputs per view, least recently used evicted;
+0 turns caching off. Errors are never cached. Sampling views (streamed generation) are not cached.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+
+import gradio as gr
+
+log = logging.getLogger("playground.ui")
+SIZE = int(os.environ.get("PLAYGROUND_VIEW_CACHE", "8"))
+CACHED: list[Callable] = []
+
+
+def language() -> str:
+    """The language the views are written in (part of the key: the same inputs in zh and en differ)."""
+    from ui import text
+
+    return getattr(text, "current_language", lambda: "en")()
+
+
+def canonical(value):
+    """The same number however it travelled: the browser's JSON sends 10000.0 as 10000, 2.0 as 2."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list | tuple):
+        return [canonical(v) for v in value]
+    if isinstance(value, dict):
+        return {k: canonical(v) for k, v in value.items()}
+    return value
+
+
+def _key(kwargs: dict) -> tuple:
+    return canonical(kwargs), language()
+
+
+def cached_view(fn: Callable) -> Callable:
+    """Memoise a deterministic view on its inputs (see the module docstring); put it above `gpu_task`."""
+    if SIZE <= 0:
+        return fn
+    view = gr.cache(fn, key=_key, max_size=SIZE)
+    CACHED.append(view)
+    return view
+
+
+def entries() -> int:
+    """How many views are held in memory now, over every cached view."""
+    return sum(len(view.cache) for view in CACHED)
+
+
+def browser_value(component, value):
+    """What the browser sends for a component showing `value`: its payload, preprocessed."""
+    try:
+        return component.preprocess(component.postprocess(value))
+    except Exception:  # components whose payload is not their value: send the raw value
+        return value
+
+
+def startup_events(demo) -> list:
+    """The events a fresh page triggers: its `load` listeners (their `.then` steps follow them)."""
+    return [fn for fn in demo.fns.values() if fn.fn is not None and any(e == "load" for _, e in fn.targets)]
+
+
+def run_like_the_browser(fn, inputs, outputs, values: dict) -> None:
+    """Call an event's function with the inputs' current values, and keep what it sets in `values`."""
+    result = fn(*[browser_value(c, values.get(c._id, c.value)) for c in inputs])
+    if hasattr(result, "__next__"):  # a streaming view: the page shows its last yield
+        *_, result = result
+    results = result if len(outputs) > 1 else (result,)
+    for component, value in zip(outputs, results, strict=False):
+        if isinstance(value, dict) and value.get("__type__") == "update":
+            if "value" in value:
+                values[component._id] = value["value"]
+        else:
+            values[component._id] = value
+
+
+WARM = {"done": 0, "total": 0, "running": False}  # the start-up warm-up's progress, for the header
+
+
+def warm_up(demo, extra: list[dict] = ()) -> dict[str, float]:
+    """Run what a fresh page runs (each load event, then its `.then` steps) so that the first visitors
+    get cached views.
+
+    extra: more events as dicts with `fn`, `inputs`, `outputs` (e.g. a tab's first draw on select).
+    Returns seconds per event, for the log and the benchmark."""
+    seconds, values = {}, {}
+    events = [(e, e.fn, e.inputs, e.outputs) for e in startup_events(demo)]
+    events += [(None, e["fn"], e["inputs"], e["outputs"]) for e in extra]
+    WARM.update(done=0, total=len(events), running=True)
+    while events:
+        event, fn, inputs, outputs = events.pop(0)
+        start = time.perf_counter()
+        try:
+            run_like_the_browser(fn, inputs, outputs, values)
+            if event is not None:
+                steps = [f for f in demo.fns.values() if f.trigger_after == event._id and f.fn is not None]
+                events[:0] = [(f, f.fn, f.inputs, f.outputs) for f in steps]
+                WARM["total"] += len(steps)
+        except Exception as err:  # e.g. a model unavailable here: its view says so when asked
+            log.info("warm-up of %s skipped: %s", getattr(fn, "__name__", fn), err)
+        seconds[getattr(fn, "__name__", str(fn))] = time.perf_counter() - start
+        WARM["done"] += 1
+    WARM["running"] = False
+    log.info("warm-up done in %.1f s: %d views cached", sum(seconds.values()), entries())
+    return seconds
+
+
+def warm_up_in_background(demo, extra: list[dict] = ()) -> threading.Thread:
+    thread = threading.Thread(target=warm_up, args=(demo, extra), name="warm-up", daemon=True)
+    thread.start()
+    return thread
