@@ -50,12 +50,14 @@ def measure(
     env: dict | None = None,
     timeout_s: float = 180,
     after_ready: Callable[[], None] | None = None,
+    log: Path | None = None,
 ) -> Sample:
-    """Start argv; stop the clock when it exits (or when ready() is true), sampling RSS every 20 ms."""
+    """Start argv; stop the clock when it exits (or when ready() is true), sampling RSS every 20 ms.
+
+    log: a file for the child's output (else it is discarded)."""
     start = time.perf_counter()
-    child = subprocess.Popen(
-        argv, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    out = log.open("w") if log else subprocess.DEVNULL
+    child = subprocess.Popen(argv, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT)
     process, peak, elapsed = psutil.Process(child.pid), 0.0, None
     try:
         while time.perf_counter() - start < timeout_s:
@@ -79,15 +81,25 @@ def measure(
             child.wait(10)
 
 
-def page_served(url: str) -> Callable[[], bool]:
+STARTING_MARKER = "X-Playground-Starting"  # the header of ui/starting_page.py's answers
+
+
+def page_served(url: str, app_only: bool = False) -> Callable[[], bool]:
+    """True once url answers 200; with app_only, once the app itself answers (not its starting page)."""
+
     def ready() -> bool:
         try:
             with urllib.request.urlopen(url, timeout=1) as response:
-                return response.status == 200
+                return response.status == 200 and not (app_only and response.headers.get(STARTING_MARKER))
         except OSError:
             return False
 
     return ready
+
+
+def log_says(log: Path, text: str) -> Callable[[], bool]:
+    """True once the child's log file contains text (e.g. "warm-up done")."""
+    return lambda: log.exists() and text in log.read_text(errors="replace")
 
 
 def median(samples: list[Sample]) -> Sample:

@@ -28,12 +28,10 @@ import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
 import psutil
-from harness import RESULTS, ROOT, free_port, save
+from harness import RESULTS, ROOT, STARTING_MARKER, free_port, save
 
-STARTING_MARKER = "X-Playground-Starting"
 WORDS_EN = "the cat a student my teacher this model every token attention the lecture".split()
 VERBS_EN = "sees likes predicts explains reads writes forgets remembers".split()
 WORDS_ZH = ["学生", "老师", "模型", "注意力", "北京", "今天", "这本书", "语言"]
@@ -58,13 +56,15 @@ class Request:
     kind: str = "view"  # "view" (must answer within the p95 target) or "run" (a listing)
 
 
+ATTENTION_TEXT = "The animal didn't cross the street because it was too tired."
+TEMPLATE = {"template": "Review: {text}\nSentiment:", "values": {"text": "好看"}}
 MIX = [
     Request("positional", "/positional_sinusoidal", {}, None),
-    Request("attention", "/attention", {"text": "The animal didn't cross the street because it was too tired."}, "text"),
+    Request("attention", "/attention", {"text": ATTENTION_TEXT}, "text"),
     Request("architecture", "/architecture_block", {}, "text"),
     Request("causal LM loss", "/loss_causal_lm", {}, "text"),
     Request("next token", "/next_token_distribution", {}, "prompt"),
-    Request("template", "/render_template", {"template": "Review: {text}\nSentiment:", "values": {"text": "好看"}}, None),
+    Request("template", "/render_template", TEMPLATE, None),
     Request("runs list", "/finetune_list_runs", {}, None, kind="run"),
 ]
 
@@ -162,9 +162,7 @@ def phase(name: str, pool: list, n: int, seconds: float, think: tuple[float, flo
     out: list[Outcome] = []
     app.peak_mb = 0.0
     until = time.perf_counter() + seconds
-    threads = [
-        threading.Thread(target=student, args=(pool[i], random.Random(i), until, think, out)) for i in range(n)
-    ]
+    threads = [threading.Thread(target=student, args=(pool[i], random.Random(i), until, think, out)) for i in range(n)]
     start = time.perf_counter()
     for thread in threads:
         thread.start()

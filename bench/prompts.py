@@ -61,8 +61,9 @@ def streamed(net, tok, ids, n: int) -> tuple[float, float]:
 def plain_forward(net, tok, prompts: list[str]) -> float:
     start = time.perf_counter()
     with torch.inference_mode():
-        for i in range(0, len(prompts), scoring.BATCH):
-            batch = tok(prompts[i : i + scoring.BATCH], return_tensors="pt", padding=True, add_special_tokens=False)
+        size = scoring.BATCH["cpu"]
+        for i in range(0, len(prompts), size):
+            batch = tok(prompts[i : i + size], return_tensors="pt", padding=True, add_special_tokens=False)
             logits = net(**batch).logits  # (B, T, V): every position, as a plain forward gives
             assert logits.shape[:2] == batch.input_ids.shape
     return time.perf_counter() - start

@@ -310,6 +310,8 @@ def build_trainer(config: FinetuneConfig, run_dir: Path, store: RunStore):
         save_strategy="no",  # checkpoints would fill a Space's disk; the final model is saved once
         train_sampling_strategy="group_by_length" if config.padding == "dynamic" else "random",
         use_cpu=not torch.cuda.is_available(),
+        bf16=torch.cuda.is_available() and torch.cuda.is_bf16_supported(),  # mixed precision on a GPU
+        fp16=torch.cuda.is_available() and not torch.cuda.is_bf16_supported(),
         dataloader_pin_memory=torch.cuda.is_available(),
         disable_tqdm=True,
         ddp_find_unused_parameters=False,

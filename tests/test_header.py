@@ -16,3 +16,17 @@ def test_status_lists_every_catalogue_model_with_its_source_or_reason():
 
 def test_summary_names_the_models_ready_to_use():
     assert "all-MiniLM-L6-v2" in header.summary_markdown()
+
+
+def test_while_the_app_prepares_the_header_says_what_it_does_and_keeps_refreshing(monkeypatch):
+    from ui import view_cache
+
+    monkeypatch.setattr(view_cache, "WARM", {"done": 3, "total": 17, "running": True})
+    monkeypatch.setattr(models.MODELS, "_loading", {"SmolLM2-135M-Instruct"})
+    summary, _, timer = header.refresh()
+    assert "3 of 17 ready" in summary and "loading SmolLM2-135M-Instruct" in summary
+    assert timer.active
+    monkeypatch.setattr(view_cache, "WARM", {"done": 17, "total": 17, "running": False})
+    monkeypatch.setattr(models.MODELS, "_loading", set())
+    summary, _, timer = header.refresh()
+    assert "ready" not in summary and "loading" not in summary and not timer.active
