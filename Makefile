@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: setup models browser run test test-fast lint format bench bench-finetune screenshot clean
+.PHONY: setup models browser run test test-fast lint format bench bench-load bench-gpu bench-finetune screenshot clean
 
 setup: $(STAMP) models
 
@@ -45,6 +45,12 @@ bench: setup  ## start-up time and peak memory, against the bare imports measure
 	$(BIN)/python bench/attention.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/prompts.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/losses.py
+
+bench-load: setup  ## a classroom: 1, 10, 30, 60 simulated students (and a fine-tune) against python app.py (~4 min)
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/load.py
+
+bench-gpu: setup  ## every tab's core path on the best device, timed (the script to run on a GPU machine)
+	$(BIN)/python bench/gpu.py
 
 bench-finetune: setup  ## fine-tuning throughput, ours over the source text's padding recipe (minutes on CPU)
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/finetune.py

@@ -424,12 +424,24 @@ def start(config: FinetuneConfig, store: RunStore | None = None, upload_rows: li
         start_new_session=True,
     )
     log.close()
+    lower_priority(process.pid)
     _children.append(process)
     store.set_status(run, pid=process.pid)
     return store.get(run.run_id)
 
 
 _children: list[subprocess.Popen] = []
+
+
+def lower_priority(pid: int) -> None:
+    """Training yields the CPU to the views: a class clicking beside a fine-tune keeps quick answers,
+    and the run only slows while they click (`PLAYGROUND_TRAIN_NICE`, default 10; 0 keeps equal priority)."""
+    nice = int(os.environ.get("PLAYGROUND_TRAIN_NICE", "10"))
+    if nice and hasattr(os, "setpriority"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, pid, nice)
+        except OSError:  # the worker already ended
+            pass
 
 
 def reap() -> None:
