@@ -439,7 +439,7 @@ def lower_priority(pid: int) -> None:
     nice = int(os.environ.get("PLAYGROUND_TRAIN_NICE", "10"))
     if nice and hasattr(os, "setpriority"):
         try:
-            os.setpriority(os.PRIO_PROCESS, pid, nice)
+            os.setpriority(os.PRIO_PROCESS, pid, min(19, os.getpriority(os.PRIO_PROCESS, 0) + nice))
         except OSError:  # the worker already ended
             pass
 

@@ -178,3 +178,17 @@ def test_two_processes_with_accelerate_launch(store):
     assert run.state == "finished"
     assert run.status["world_size"] == 2
     assert run.has_model()
+
+
+def test_the_worker_runs_at_lower_cpu_priority_than_the_views(monkeypatch):
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(5)"])
+    try:
+        before = os.getpriority(os.PRIO_PROCESS, child.pid)
+        finetune.lower_priority(child.pid)
+        assert os.getpriority(os.PRIO_PROCESS, child.pid) == min(19, before + 10)
+        monkeypatch.setenv("PLAYGROUND_TRAIN_NICE", "0")
+        finetune.lower_priority(child.pid)  # 0: left as it is
+        assert os.getpriority(os.PRIO_PROCESS, child.pid) == min(19, before + 10)
+    finally:
+        child.kill()
+        child.wait()
