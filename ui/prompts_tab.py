@@ -143,7 +143,7 @@ def fill_missing_values(template, values_text):
     return format_values({name: values.get(name, "") for name in names})
 
 
-@gpu_task(120)
+@gpu_task(60)
 @friendly
 def stream_generation(model_name, template, values_text, chat, mode, temperature, top_k, top_p, rep, max_new, seed):
     """A generator handler: yields the coloured text after every token; Stop cancels it (closing the stream)."""
@@ -183,7 +183,7 @@ def paris_example():
 # ---- side by side -----------------------------------------------------------------------------
 
 
-@gpu_task(120)
+@gpu_task(60)
 @friendly
 def run_columns(model_name, values_text, max_new, seed, n_columns, *column_values):
     """Generate with each column's template and settings in turn, streaming every column's output."""
@@ -240,7 +240,7 @@ def pick_dataset(name: str):
 
 
 @cached_view
-@gpu_task(300)
+@gpu_task(60)
 @friendly
 def run_scoring(model_name, dataset, template, words_text, n_examples, calibrated):
     examples = scoring.load_dataset(dataset, int(n_examples))
@@ -281,7 +281,7 @@ def run_scoring(model_name, dataset, template, words_text, n_examples, calibrate
 
 
 @cached_view
-@gpu_task(300)
+@gpu_task(60)
 @friendly
 def run_order_effect(model_name, dataset, template, words_text, n_examples, shots, n_orders):
     examples = scoring.load_dataset(dataset, int(n_examples))
@@ -331,7 +331,7 @@ def render_template(template: str, values: dict | None = None, chat: bool = Fals
 
 
 @cached_view
-@gpu_task(120)
+@gpu_task(60)
 @friendly
 def generate(
     template: str = PARIS,
@@ -367,7 +367,7 @@ def generate(
 
 
 @cached_view
-@gpu_task(60)
+@gpu_task()
 @friendly
 def next_token_distribution(
     prompt: str = PARIS,
@@ -389,7 +389,7 @@ def next_token_distribution(
 
 
 @cached_view
-@gpu_task(300)
+@gpu_task(60)
 @friendly
 def label_word_scoring(
     template: str = SCORE_DEFAULT_TEMPLATE,
