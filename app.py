@@ -39,6 +39,7 @@ from ui import (  # noqa: E402
     losses_tab,
     positional_tab,
     prompts_tab,
+    sessions,
     view_cache,
 )
 from ui.text import t  # noqa: E402
@@ -68,6 +69,7 @@ with gr.Blocks(title=t("app.title")) as demo:
     header_timer.tick(header.refresh, None, header_outputs, api_visibility="private")
 
 concurrency.configure(demo)
+sessions.make_sessions_lazy()  # a new visitor's first request no longer stalls everyone (ui/sessions.py)
 demo.queue(max_size=256)
 
 if __name__ == "__main__":

@@ -152,10 +152,20 @@ class App:
 
 
 def clients(url: str, n: int) -> list:
+    """n sessions, connected before the clock starts (a busy server may time one out: try again)."""
     from gradio_client import Client
 
-    with ThreadPoolExecutor(8) as pool:
-        return list(pool.map(lambda _: Client(url, verbose=False), range(n)))
+    def connect(_):
+        for attempt in range(3):
+            try:
+                return Client(url, verbose=False)
+            except Exception:
+                if attempt == 2:
+                    raise
+                time.sleep(2)
+
+    with ThreadPoolExecutor(4) as pool:
+        return list(pool.map(connect, range(n)))
 
 
 def phase(name: str, pool: list, n: int, seconds: float, think: tuple[float, float], app: App) -> dict:
@@ -182,6 +192,7 @@ def phase(name: str, pool: list, n: int, seconds: float, think: tuple[float, flo
         "max_s": max(ok, default=float("nan")),
         "errors": len(out) - len(ok),
         "first_errors": sorted({o.error for o in out if o.error})[:3],
+        "errors_by_request": {r.name: sum(1 for o in out if o.request == r.name and o.error) for r in MIX},
         "peak_rss_mb": app.peak_mb,
         "p95_by_request": {
             r.name: percentile([o.seconds for o in out if o.request == r.name and not o.error], 95) for r in MIX
@@ -195,6 +206,8 @@ def phase(name: str, pool: list, n: int, seconds: float, think: tuple[float, flo
     )
     for error in row["first_errors"]:
         print(f"    error: {error}")
+    if row["errors"]:
+        print(f"    errors by request: {row['errors_by_request']}")
     return row
 
 
