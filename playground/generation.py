@@ -25,6 +25,7 @@ import torch
 MAX_NEW_TOKENS = 256  # a request is bounded: a shared 2-core machine makes ~15 tokens/s
 TOP_N = 20  # tokens of each step's distribution kept for the charts and the API
 MAX_TOP_K = 1000
+MAX_PROMPT_CHARS = 64_000  # refused before tokenizing (SmolLM2 reads 8,192 tokens, ~4 characters each)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ def encode(tokenizer, prompt: str, max_context: int, max_new_tokens: int = 0) ->
     """The prompt's token ids (1, T); a ValueError when empty or when prompt + new tokens overflow the context."""
     if prompt is None or not str(prompt).strip():
         raise ValueError("The prompt is empty: write some text for the model to continue.")
+    if len(str(prompt)) > MAX_PROMPT_CHARS:
+        raise ValueError(f"The prompt is limited to {MAX_PROMPT_CHARS:,} characters here (it has {len(str(prompt)):,}).")
     ids = tokenizer(str(prompt), return_tensors="pt", add_special_tokens=False).input_ids  # (1, T)
     if ids.shape[1] + max_new_tokens > max_context:
         raise ValueError(

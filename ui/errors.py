@@ -9,6 +9,7 @@ import logging
 import gradio as gr
 
 from playground.embedded import EmbeddedModelMissing
+from playground.inputs import check_strings
 from playground.models import ModelUnavailable
 
 log = logging.getLogger("playground.ui")
@@ -18,6 +19,7 @@ STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing)
 def friendly(fn):
     """Turn the engine's ValueError/ModelUnavailable into gr.Error; log anything unexpected.
 
+    Every string argument is checked first (a lone surrogate would crash a tokenizer deep inside).
     A generator handler (a streaming view) stays a generator, so gradio still streams it."""
 
     def translated(err: Exception) -> gr.Error:
@@ -37,6 +39,7 @@ def friendly(fn):
         @functools.wraps(fn)
         def streaming(*args, **kwargs):
             try:
+                check_strings([args, kwargs])
                 yield from fn(*args, **kwargs)
             except Exception as err:
                 raise translated(err) from None
@@ -46,6 +49,7 @@ def friendly(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
+            check_strings([args, kwargs])
             return fn(*args, **kwargs)
         except Exception as err:
             raise translated(err) from None

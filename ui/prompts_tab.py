@@ -16,6 +16,7 @@ import gradio as gr
 from playground import generation, models, scoring, templates
 from playground.device import gpu_task
 from playground.generation import GenerationConfig
+from playground.inputs import whole_number
 from ui import header, plots
 from ui.errors import friendly
 from ui.text import t
@@ -394,13 +395,9 @@ def label_word_scoring(
 ) -> dict:
     """Accuracy, confusion matrices and per-example probabilities of label-word classification."""
     if examples:
-        rows = [scoring.Example(str(e["text"]), str(e["label"])) for e in examples if isinstance(e, dict)]
-        if len(rows) != len(examples):
-            raise ValueError("Each example must be an object with 'text' and 'label'.")
+        rows = scoring.examples_from(examples)
     else:
-        if not 1 <= int(n_examples) <= scoring.MAX_EXAMPLES:
-            raise ValueError(f"n_examples must be between 1 and {scoring.MAX_EXAMPLES}.")
-        rows = scoring.load_dataset(dataset, int(n_examples))
+        rows = scoring.load_dataset(dataset, whole_number(n_examples, "n_examples", 1, scoring.MAX_EXAMPLES))
     words = label_words or scoring.parse_label_words(SCORE_DEFAULT_WORDS)
     loaded = models.load(model)
     scores = scoring.score(loaded.model, loaded.tokenizer, template, rows, {str(k): str(v) for k, v in words.items()})
