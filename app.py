@@ -43,6 +43,9 @@ with gr.Blocks(title=t("app.title")) as demo:
     )
 
 demo.queue(default_concurrency_limit=2, max_size=256)
+MAX_FILE_SIZE = 6 * 2**20  # gradio's upload route refuses bigger files (fine-tune data is at most 5 MB)
 
 if __name__ == "__main__":
-    demo.launch(server_port=int(os.environ.get("GRADIO_SERVER_PORT", 7860)), ssr_mode=False)
+    demo.launch(
+        server_port=int(os.environ.get("GRADIO_SERVER_PORT", 7860)), ssr_mode=False, max_file_size=MAX_FILE_SIZE
+    )

@@ -59,7 +59,7 @@ def format_values(values: dict[str, str]) -> str:
 def build_prompt(model_name: str, template: str, values: dict[str, str], chat: bool) -> tuple[object, str]:
     """(the loaded model, the prompt exactly as the model receives it)."""
     text = templates.render(template, values)
-    loaded = models.load(model_name)
+    loaded = generation.load_causal(model_name)
     return loaded, templates.apply_chat(loaded.tokenizer, text) if chat else text
 
 
@@ -242,7 +242,7 @@ def pick_dataset(name: str):
 @friendly
 def run_scoring(model_name, dataset, template, words_text, n_examples, calibrated):
     examples = scoring.load_dataset(dataset, int(n_examples))
-    loaded = models.load(model_name)
+    loaded = generation.load_causal(model_name)
     scores = scoring.score(loaded.model, loaded.tokenizer, template, examples, scoring.parse_label_words(words_text))
     multi = [
         f"'{w}' = {'+'.join(repr(x) for x in toks)}"
@@ -282,7 +282,7 @@ def run_scoring(model_name, dataset, template, words_text, n_examples, calibrate
 @friendly
 def run_order_effect(model_name, dataset, template, words_text, n_examples, shots, n_orders):
     examples = scoring.load_dataset(dataset, int(n_examples))
-    loaded = models.load(model_name)
+    loaded = generation.load_causal(model_name)
     effect = scoring.order_effect(
         loaded.model,
         loaded.tokenizer,
@@ -376,7 +376,7 @@ def next_token_distribution(
     """The top tokens after the prompt, with what temperature, top-k and top-p keep."""
     config = GenerationConfig(1, do_sample, temperature, top_k, top_p, repetition_penalty)
     notes = generation.check(config).notes
-    loaded = models.load(model)
+    loaded = generation.load_causal(model)
     dist = generation.next_token_distribution(
         loaded.model, loaded.tokenizer, prompt, config, generation.context_length(loaded.model)
     )
@@ -399,7 +399,7 @@ def label_word_scoring(
     else:
         rows = scoring.load_dataset(dataset, whole_number(n_examples, "n_examples", 1, scoring.MAX_EXAMPLES))
     words = label_words or scoring.parse_label_words(SCORE_DEFAULT_WORDS)
-    loaded = models.load(model)
+    loaded = generation.load_causal(model)
     scores = scoring.score(loaded.model, loaded.tokenizer, template, rows, {str(k): str(v) for k, v in words.items()})
     return {
         "classes": scores.classes,
