@@ -92,9 +92,10 @@ def encode(tokenizer, prompt: str, max_context: int, max_new_tokens: int = 0) ->
     """The prompt's token ids (1, T); a ValueError when empty or when prompt + new tokens overflow the context."""
     if prompt is None or not str(prompt).strip():
         raise ValueError("The prompt is empty: write some text for the model to continue.")
-    if len(str(prompt)) > MAX_PROMPT_CHARS:
+    prompt = str(prompt)
+    if len(prompt) > MAX_PROMPT_CHARS:
         raise ValueError(f"The prompt is limited to {MAX_PROMPT_CHARS:,} characters here (it has {len(prompt):,}).")
-    ids = tokenizer(str(prompt), return_tensors="pt", add_special_tokens=False).input_ids  # (1, T)
+    ids = tokenizer(prompt, return_tensors="pt", add_special_tokens=False).input_ids  # (1, T)
     if ids.shape[1] + max_new_tokens > max_context:
         raise ValueError(
             f"The prompt has {ids.shape[1]:,} tokens and {max_new_tokens} new ones were asked for, but this model "
