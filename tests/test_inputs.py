@@ -12,7 +12,9 @@ def test_readable_text_passes_unchanged(text):
     assert check_unicode(text) == text
 
 
-@pytest.mark.parametrize(("text", "where"), [("\ud800", "U\\+D800, at position 0"), ("ok \udfff", "U\\+DFFF, at position 3")])
+@pytest.mark.parametrize(
+    ("text", "where"), [("\ud800", "U\\+D800, at position 0"), ("ok \udfff", "U\\+DFFF, at position 3")]
+)
 def test_a_lone_surrogate_is_named_with_its_position(text, where):
     with pytest.raises(ValueError, match=where):
         check_unicode(text)
@@ -20,7 +22,12 @@ def test_a_lone_surrogate_is_named_with_its_position(text, where):
 
 def test_surrogates_are_found_inside_lists_and_dicts_and_keys():
     check_strings([("fine", 3, None), {"k": ["v", 1.5]}])
-    for nested in (["a", ["\ud83d"]], {"x": {"y": "\ud83d"}}, {"\udc00": "v"}, ("a", {"examples": [{"text": "\ud800"}]})):
+    for nested in (
+        ["a", ["\ud83d"]],
+        {"x": {"y": "\ud83d"}},
+        {"\udc00": "v"},
+        ("a", {"examples": [{"text": "\ud800"}]}),
+    ):
         with pytest.raises(ValueError, match="broken character"):
             check_strings(nested)
 
