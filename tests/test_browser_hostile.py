@@ -125,6 +125,18 @@ def test_an_uploaded_file_named_and_filled_with_payloads_never_runs(page, tmp_pa
     assert page.get_by_text("Traceback").count() == 0
 
 
+def test_an_error_that_quotes_what_was_typed_shows_it_as_text(page):
+    """gradio renders an error message as HTML: the handler escapes it, so typed tags stay text."""
+    page.get_by_role("tab", name="Prompts", exact=True).click()
+    page.get_by_role("tab", name="Template and generation", exact=True).click()
+    page.locator("#prompts-template textarea").fill("{<b>bold</b><img src=x>} {x}")
+    page.locator("#prompts-generate-button").click()
+    toast = page.locator("[data-testid=toast-text]", has_text="is not a variable name").first
+    toast.wait_for(timeout=60_000)
+    assert "{<b>bold</b><img src=x>}" in toast.inner_text()
+    assert toast.locator("b, img").count() == 0
+
+
 def test_the_detector_sees_a_script_that_does_run(page):
     """The control: the same payload inserted as HTML by the page itself runs, and both signs catch it."""
     page.evaluate("html => document.body.insertAdjacentHTML('beforeend', html)", PAYLOADS[1])

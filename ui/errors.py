@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import inspect
 import logging
 
@@ -25,8 +26,8 @@ def friendly(fn):
     def translated(err: Exception) -> gr.Error:
         if isinstance(err, gr.Error):
             return err
-        if isinstance(err, STUDENT_ERRORS):
-            return gr.Error(str(err), print_exception=False)
+        if isinstance(err, STUDENT_ERRORS):  # gradio renders the message as HTML: what a visitor typed stays text
+            return gr.Error(html.escape(str(err), quote=False), print_exception=False)
         log.exception("handler %s failed", fn.__name__)
         return gr.Error(
             "Something went wrong on the server while computing this view. "

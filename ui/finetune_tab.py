@@ -69,7 +69,7 @@ def status_markdown(run_id: str) -> str:
     if status.get("message"):
         text += f"\n\n{status['message']}"
     if run.state == "failed" and status.get("log_tail"):
-        text += f"\n\n```\n{status['log_tail'][-1500:]}\n```"
+        text += f"\n\n```\n{status['log_tail'][-1500:].replace('`', 'ˋ')}\n```"  # the log cannot close the block
     return text
 
 

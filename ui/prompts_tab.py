@@ -245,11 +245,11 @@ def run_scoring(model_name, dataset, template, words_text, n_examples, calibrate
     loaded = generation.load_causal(model_name)
     scores = scoring.score(loaded.model, loaded.tokenizer, template, examples, scoring.parse_label_words(words_text))
     multi = [
-        f"'{w}' = {'+'.join(repr(x) for x in toks)}"
+        html.escape(f"'{w}' = {'+'.join(repr(x) for x in toks)}")
         for w, toks in zip(scores.words, scores.word_tokens, strict=True)
         if len(toks) > 1
     ]
-    prior = ", ".join(f"{c} {p:.3f}" for c, p in zip(scores.classes, scores.prior.tolist(), strict=True))
+    prior = ", ".join(f"{html.escape(c)} {p:.3f}" for c, p in zip(scores.classes, scores.prior.tolist(), strict=True))
     summary = (
         f"**Accuracy {scores.accuracy():.3f}** without calibration, **{scores.accuracy(calibrated=True):.3f}** "
         f"with calibration, on {len(examples)} examples (chance {1 / len(scores.classes):.2f}). "
