@@ -1,17 +1,19 @@
 """Every public endpoint of the launched app against hostile input: a clear sentence back, never a traceback,
 and the app keeps serving (a normal request right after each one succeeds).
 
-Three groups: inputs the Python client can send (`CASES`), inputs only raw JSON can carry (`RAW_CASES`: NaN,
-infinity, lone UTF-16 surrogates, wrong types), and odd but valid text that must simply work (`ACCEPTED`).
+Four groups: inputs the Python client can send (`CASES`), inputs only raw JSON can carry (`RAW_CASES`: NaN,
+infinity, lone UTF-16 surrogates, wrong types), odd but valid text that must simply work (`ACCEPTED`), and
+malformed uploads to the Fine-tune tab (`UPLOADS`: the only place the app takes a file; it is not in the API).
 """
 
 import json
 import re
 
+import gradio as gr
 import httpx
 import pytest
 
-pytestmark = pytest.mark.slow
+from ui import finetune_tab
 
 BIG = "a" * 100_000
 SURROGATE = "bad \ud800 half of an emoji"
@@ -146,6 +148,7 @@ CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("endpoint", "kwargs", "expected"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_hostile_input_gets_a_sentence_and_the_app_keeps_serving(client, endpoint, kwargs, expected):
     from gradio_client.exceptions import AppError
@@ -199,6 +202,7 @@ def raw_call(app_url: str, name: str, data_json: str) -> tuple[str, object]:
     return event.group(1), json.loads(event.group(2))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "data", "expected"), RAW_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(RAW_CASES)])
 def test_raw_json_nan_infinity_surrogates_and_wrong_types_get_a_sentence(app_url, client, name, data, expected):
     event, payload = raw_call(app_url, name, data)
@@ -207,6 +211,7 @@ def test_raw_json_nan_infinity_surrogates_and_wrong_types_get_a_sentence(app_url
     assert_still_serving(client)
 
 
+@pytest.mark.slow
 def test_the_raw_helper_sees_a_normal_answer(app_url):
     """The control for the raw cases: the same route answers a good request."""
     event, payload = raw_call(app_url, "positional_alibi", "[2, 2]")
@@ -230,6 +235,46 @@ ACCEPTED = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("endpoint", "kwargs", "check"), ACCEPTED, ids=[f"{c[0]}-{i}" for i, c in enumerate(ACCEPTED)])
 def test_odd_but_valid_text_just_works(client, endpoint, kwargs, check):
     assert check(client.predict(api_name=endpoint, **kwargs))
+
+
+# ---- malformed uploads (the Fine-tune tab's file input) ------------------------------------------------------
+
+GOOD_ROWS = "".join(f"s{i},t{i},{i % 2}\n" for i in range(40))
+UPLOADS = [
+    ("pairs.csv", ("question,answer,same\n" + GOOD_ROWS).encode(), r"Column\(s\) label, sentence1, sentence2 not"),
+    ("pairs.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40, "not UTF-8 text"),
+    ("pairs.csv", b"", "no rows"),
+    ("pairs.csv", b"sentence1,sentence2,label\n", "no rows"),
+    ("pairs.jsonl", b"[1, 2]\n", "Line 1 is not a JSON object"),
+    ("pairs.exe", ("sentence1,sentence2,label\n" + GOOD_ROWS).encode(), r"Upload a \.csv or a \.jsonl"),
+    ("pairs.csv", ("sentence1,sentence2,label\n" + GOOD_ROWS.replace(",1\n", ",<b>1</b>\n")).encode(), "Unknown label"),
+    ("pairs.csv", ("sentence1,sentence2,label\n" + "a,b,1\n" * 30_000).encode(), "the limit is 20000"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), UPLOADS, ids=[f"upload-{i}" for i in range(len(UPLOADS))])
+def test_a_malformed_upload_gets_a_sentence(tmp_path, name, data, expected):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(gr.Error) as info:
+        finetune_tab.check_upload(str(path), "sentence1", "sentence2", "label")
+    assert_clear(info.value.message, expected)
+
+
+def test_a_50_mb_upload_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "big.csv"
+    with open(path, "wb") as f:
+        f.truncate(50 * 2**20)  # sparse: 50 MB on paper, nothing on disk
+    with pytest.raises(gr.Error) as info:
+        finetune_tab.check_upload(str(path), "sentence1", "sentence2", "label")
+    assert_clear(info.value.message, "larger than 5 MB")
+
+
+def test_a_hostile_file_name_with_good_rows_is_just_a_name(tmp_path):
+    path = tmp_path / "<img src=x onerror=alert(1)> 评论.csv"
+    path.write_text("sentence1,sentence2,label\n" + GOOD_ROWS, encoding="utf-8")
+    assert finetune_tab.check_upload(str(path), "sentence1", "sentence2", "label").startswith("40 pairs read")
