@@ -111,7 +111,7 @@ def test_an_uploaded_file_named_and_filled_with_payloads_never_runs(page, tmp_pa
     header = ",".join(p.replace(",", " ").replace("\n", " ") for p in PAYLOADS[:3])
     rows = "".join(f"{PAYLOADS[3]},{PAYLOADS[1]},1\n" for _ in range(25))
     path.write_text(f"{header}\n{rows}", encoding="utf-8")
-    page.locator("input[type=file]").first.set_input_files(
+    page.locator("#ft-upload input[type=file]").set_input_files(
         files=[{"name": name, "mimeType": "text/csv", "buffer": path.read_bytes()}]
     )
     wait_until_idle(page)
@@ -120,7 +120,7 @@ def test_an_uploaded_file_named_and_filled_with_payloads_never_runs(page, tmp_pa
     ):
         page.get_by_label(label, exact=False).first.fill(payload)
     page.get_by_role("button", name="Check the file", exact=True).click()
-    page.get_by_text("not found").first.wait_for(timeout=60_000)  # the message that quotes the file's columns
+    page.get_by_text("not found").first.wait_for(timeout=120_000)  # the message that quotes the file's columns
     assert page.dialogs == [] and pwned(page) == []
     assert page.get_by_text("Traceback").count() == 0
 

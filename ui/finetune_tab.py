@@ -290,7 +290,7 @@ with gr.Blocks() as demo:
     gr.Markdown(t("ft.data_note"))
     with gr.Accordion(t("ft.upload"), open=False):
         with gr.Row():
-            upload_file = gr.File(file_types=[".csv", ".jsonl"], label=t("ft.upload"))
+            upload_file = gr.File(file_types=[".csv", ".jsonl"], label=t("ft.upload"), elem_id="ft-upload")
             with gr.Column():
                 col1_box = gr.Textbox("sentence1", label=t("ft.col1"))
                 col2_box = gr.Textbox("sentence2", label=t("ft.col2"))
