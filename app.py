@@ -71,6 +71,7 @@ with gr.Blocks(title=t("app.title")) as demo:
 concurrency.configure(demo)
 sessions.make_sessions_lazy()  # a new visitor's first request no longer stalls everyone (ui/sessions.py)
 demo.queue(max_size=256)
+MAX_FILE_SIZE = 6 * 2**20  # gradio's upload route refuses bigger files (fine-tune data is at most 5 MB)
 
 if __name__ == "__main__":
     logging.basicConfig(format="%(asctime)s %(name)s: %(message)s")
@@ -78,6 +79,8 @@ if __name__ == "__main__":
     if starting:
         starting.stage("Starting the web server", "启动网页服务")
         starting.close()
-    demo.launch(server_name=HOST, server_port=PORT, ssr_mode=False, prevent_thread_lock=True)
-    header.WARM_UP = view_cache.warm_up_in_background(demo, extra=[losses_tab.FIRST_DRAW])
+    demo.launch(
+        server_name=HOST, server_port=PORT, ssr_mode=False, max_file_size=MAX_FILE_SIZE, prevent_thread_lock=True
+    )
+    view_cache.warm_up_in_background(demo, extra=[losses_tab.FIRST_DRAW])
     demo.block_thread()

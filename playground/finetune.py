@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from playground import pairs
-from playground.runs import ACTIVE, Run, RunStore, append_jsonl, log_tail, read_json
+from playground.runs import ACTIVE, Run, RunStore, append_jsonl, log_tail, process_start, read_json
 
 METHODS = ("full", "lora")
 DIVERGED_LOSS = 20.0  # CE of a 2-class model that is e^-20 sure of the wrong label: it has blown up
@@ -70,6 +70,7 @@ LIMITS = {
     "eval_steps": (1, 1000),
     "logging_steps": (1, 100),
     "lora_r": (1, 64),
+    "seed": (0, 2**32 - 1),  # numpy's limit: a seed outside it would fail in the worker, after the start
 }
 
 
@@ -270,7 +271,7 @@ def train(run_dir: Path | str) -> str:
     config = make_config(**run.config.get("finetune", {}))
     rank = int(os.environ.get("RANK", "0"))
     if rank == 0:
-        store.set_status(run, state="queued", pid=os.getpid())
+        store.set_status(run, state="queued", pid=os.getpid(), pid_start=process_start(os.getpid()))
         if not wait_for_turn(store, run):
             store.set_status(run, state="stopped", message="Stopped before it started.")
             return "stopped"
@@ -426,7 +427,7 @@ def start(config: FinetuneConfig, store: RunStore | None = None, upload_rows: li
     log.close()
     lower_priority(process.pid)
     _children.append(process)
-    store.set_status(run, pid=process.pid)
+    store.set_status(run, pid=process.pid, pid_start=process_start(process.pid))
     return store.get(run.run_id)
 
 

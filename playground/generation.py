@@ -22,9 +22,12 @@ from dataclasses import dataclass, replace
 
 import torch
 
+from playground import models
+
 MAX_NEW_TOKENS = 256  # a request is bounded: a shared 2-core machine makes ~15 tokens/s
 TOP_N = 20  # tokens of each step's distribution kept for the charts and the API
 MAX_TOP_K = 1000
+MAX_PROMPT_CHARS = 64_000  # refused before tokenizing (SmolLM2 reads 8,192 tokens, ~4 characters each)
 
 
 @dataclass(frozen=True)
@@ -75,11 +78,24 @@ def check(config: GenerationConfig) -> Checked:
     return Checked(config, tuple(notes))
 
 
+def load_causal(name: str) -> models.LoadedModel:
+    """The named model, when it can continue a text (a causal LM); an encoder is refused with a sentence."""
+    if models.spec(name).role != models.CAUSAL_LM:
+        raise ValueError(
+            f"{name} is an encoder: it reads a text but has no head to continue it. "
+            f"Choose a causal LM ({', '.join(models.names(models.CAUSAL_LM))})."
+        )
+    return models.load(name)
+
+
 def encode(tokenizer, prompt: str, max_context: int, max_new_tokens: int = 0) -> torch.Tensor:
     """The prompt's token ids (1, T); a ValueError when empty or when prompt + new tokens overflow the context."""
     if prompt is None or not str(prompt).strip():
         raise ValueError("The prompt is empty: write some text for the model to continue.")
-    ids = tokenizer(str(prompt), return_tensors="pt", add_special_tokens=False).input_ids  # (1, T)
+    prompt = str(prompt)
+    if len(prompt) > MAX_PROMPT_CHARS:
+        raise ValueError(f"The prompt is limited to {MAX_PROMPT_CHARS:,} characters here (it has {len(prompt):,}).")
+    ids = tokenizer(prompt, return_tensors="pt", add_special_tokens=False).input_ids  # (1, T)
     if ids.shape[1] + max_new_tokens > max_context:
         raise ValueError(
             f"The prompt has {ids.shape[1]:,} tokens and {max_new_tokens} new ones were asked for, but this model "

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import torch
 
 from playground import models
+from playground.inputs import whole_number
 
 CAUSAL_DEFAULT = "SmolLM2-135M-Instruct"
 ENCODER_DEFAULT = "all-MiniLM-L6-v2"
@@ -46,6 +47,10 @@ def check_text(text: str, what: str = "The text") -> str:
     if len(text) > MAX_CHARS:
         raise ValueError(f"{what} is limited to {MAX_CHARS} characters here (it has {len(text):,}).")
     return str(text)
+
+
+def seed_of(seed) -> int:
+    return whole_number(seed, "The seed", 0, 2**63 - 1)
 
 
 def token_pieces(tokenizer, ids, text: str | None = None, offsets=None) -> list[str]:
@@ -111,6 +116,8 @@ def causal_lm_loss(text: str, model: str = CAUSAL_DEFAULT) -> CausalLMLoss:
     >>> r.tokens[1], r.surprisal.shape  # doctest: +SKIP
     (' capital', torch.Size([5]))
     """
+    if models.spec(model).role != models.CAUSAL_LM:
+        raise ValueError(f"{model} is not a causal LM: it has no next-token head (try {CAUSAL_DEFAULT}).")
     lm = models.load(model)
     ids, pieces = _causal_ids(lm.tokenizer, check_text(text))
     with torch.no_grad():
@@ -169,7 +176,7 @@ def mask_tokens(
     At least one token is chosen (the one with the smallest draw) so that a short text has a loss.
     """
     check_rate(rate)
-    gen = torch.Generator().manual_seed(int(seed))
+    gen = torch.Generator().manual_seed(seed_of(seed))
     draw = torch.rand(ids.shape, generator=gen).masked_fill(special, 2.0)  # (T,) specials never chosen
     chosen = draw < rate
     if not chosen.any():
@@ -281,7 +288,7 @@ def untrained_mlm_head(encoder, seed: int = 0) -> torch.nn.Module:
 
     config = encoder.config
     with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(int(seed))
+        torch.manual_seed(seed_of(seed))
         head = BertLMPredictionHead(config)
         torch.nn.init.normal_(head.transform.dense.weight, std=config.initializer_range)
     torch.nn.init.zeros_(head.transform.dense.bias)
@@ -514,7 +521,7 @@ class FineTuningLoss:
 
 def classification_head(hidden: int, n_labels: int, seed: int = 0, std: float = 0.02) -> torch.nn.Linear:
     """BERT's classifier as BERT initialises it: W ~ N(0, std), b = 0, from `seed`."""
-    gen = torch.Generator().manual_seed(int(seed))
+    gen = torch.Generator().manual_seed(seed_of(seed))
     head = torch.nn.Linear(hidden, n_labels)
     with torch.no_grad():
         head.weight.copy_(torch.randn(n_labels, hidden, generator=gen) * std)
@@ -544,8 +551,10 @@ def fine_tuning_loss(
         classifier = models.load(model, models.SEQUENCE_CLASSIFICATION)
     if classifier is not None:
         labels = tuple(classifier.model.config.id2label[i] for i in range(classifier.model.config.num_labels))
-    if gold is None or not 0 <= int(gold) < len(labels):
-        raise ValueError(f"The gold label must be one of: {', '.join(labels)}.")
+    try:
+        gold = whole_number(gold, "The gold label", 0, len(labels) - 1)
+    except ValueError:
+        raise ValueError(f"The gold label must be one of: {', '.join(labels)}.") from None
     loaded = classifier or models.load(model)
     enc = loaded.tokenizer(text_a, text_b, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
     enc = {k: v.to(_device(loaded.model)) for k, v in enc.items()}

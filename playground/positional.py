@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import torch
 
+from playground.inputs import whole_number
+
 # Bounds that keep every view's work and payload small enough for a shared 2-core machine.
 MAX_D_MODEL = 1024
 MAX_POSITIONS = 1024
@@ -175,6 +177,16 @@ def rope_scores(q: torch.Tensor, k: torch.Tensor, n_positions: int, theta: float
     q_m = apply_rope(q.double().expand(int(n_positions), -1), positions, theta)  # (n, d)
     k_n = apply_rope(k.double().expand(int(n_positions), -1), positions, theta)  # (n, d)
     return q_m @ k_n.T  # (n, n)
+
+
+def random_query_key(head_dim: int, seed: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """One seeded random q and k of head_dim (checked before anything is allocated): two (d,) tensors."""
+    d = whole_number(head_dim, "The head dimension d", 2, MAX_D_MODEL)
+    if d % 2:
+        raise ValueError(f"The head dimension must be even: RoPE rotates pairs of dimensions, and {d} is odd.")
+    generator = torch.Generator().manual_seed(whole_number(seed, "The seed", 0, 2**63 - 1))
+    q, k = torch.randn(2, d, generator=generator, dtype=torch.float64)
+    return q, k
 
 
 def toeplitz_deviation(scores: torch.Tensor) -> float:

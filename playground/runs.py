@@ -9,13 +9,17 @@
 
 A status is replaced with `os.replace` (never half-written); a half-written last metrics line (a crash
 mid-write) is skipped when read. A run that says "running" but whose worker process is gone is
-reconciled to "failed" with the tail of its log, and its metrics are kept.
+reconciled to "failed" with the tail of its log, and its metrics are kept; the worker's start time is
+recorded with its pid, so a pid reused by another process after a restart does not look like the worker.
+A run id is one plain folder name directly under the root: `..`, `/`, absolute paths and symlinked
+folders are refused, so no id reads or deletes anything outside the runs folder.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -25,6 +29,7 @@ ACTIVE = ("queued", "running")
 DONE = ("finished", "stopped", "diverged", "failed")
 MAX_RUNS = int(os.environ.get("PLAYGROUND_MAX_RUNS", "20"))  # older finished runs are deleted beyond this
 LOG_TAIL_LINES = 15
+RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")  # what create() makes: 20261129-052933-799341
 
 
 def default_root() -> Path:
@@ -41,10 +46,12 @@ def write_json_atomic(path: Path, payload: dict) -> None:
 
 
 def read_json(path: Path, default: dict | None = None) -> dict:
+    """The JSON object in the file, or the default when it is missing, unreadable or not an object."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        payload = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return dict(default or {})
+        payload = None
+    return payload if isinstance(payload, dict) else dict(default or {})
 
 
 def append_jsonl(path: Path, row: dict) -> None:
@@ -68,13 +75,25 @@ def read_jsonl(path: Path) -> list[dict]:
     return rows
 
 
-def pid_alive(pid: int | None) -> bool:
+def process_start(pid: int | None) -> int | None:
+    """When the process started (clock ticks since boot, /proc/PID/stat field 22); None where unknown."""
+    try:
+        with open(f"/proc/{int(pid)}/stat") as f:
+            return int(f.read().split(")")[-1].split()[19])
+    except (OSError, ValueError, TypeError, IndexError):
+        return None
+
+
+def pid_alive(pid: int | None, started: int | None = None) -> bool:
+    """The process is running (not a zombie) and, when `started` is given, is the one that started then."""
     if not pid:
         return False
     try:
         os.kill(int(pid), 0)
-    except (OSError, ValueError):
+    except (OSError, ValueError, OverflowError):
         return False
+    if started is not None and process_start(pid) not in (None, started):
+        return False  # the pid was reused by another process (after a restart of the app or the machine)
     try:  # a zombie (exited, not yet reaped by its parent) is not alive
         with open(f"/proc/{int(pid)}/stat") as f:
             return f.read().split(")")[-1].split()[0] != "Z"
@@ -112,7 +131,10 @@ class Run:
         return read_jsonl(self.metrics_path)
 
     def has_model(self) -> bool:
-        return (self.model_dir / "config.json").exists()
+        """A saved model of real files in the run's own folder (a symlink in it could point anywhere)."""
+        if self.model_dir.is_symlink() or not (self.model_dir / "config.json").is_file():
+            return False
+        return not any(p.is_symlink() for p in self.model_dir.rglob("*"))
 
 
 class RunStore:
@@ -120,9 +142,29 @@ class RunStore:
 
     def __init__(self, root: Path | str | None = None):
         self.root = Path(root) if root is not None else default_root()
-        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # problem() says why; listing shows no runs and create() refuses with that sentence
+
+    def problem(self) -> str | None:
+        """Why runs cannot be kept here (a sentence for the header and the Start button), or None."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            probe = self.root / f".write-check.{os.getpid()}"
+            probe.write_text("ok", encoding="utf-8")
+            probe.unlink()
+        except OSError as err:
+            return (
+                f"The runs folder {self.root} cannot be written ({err.strerror or err}): fine-tuning is off. "
+                "The host can set PLAYGROUND_RUNS to a writable folder and restart the app."
+            )
+        return None
 
     def create(self, config: dict) -> Run:
+        problem = self.problem()
+        if problem:
+            raise ValueError(problem)
         while True:  # ids sort in creation order (the queue order); a collision just tries again
             now = time.time()
             run_id = time.strftime("%Y%m%d-%H%M%S", time.localtime(now)) + f"-{int(now % 1 * 1e6):06d}"
@@ -138,17 +180,31 @@ class RunStore:
         return self.get(run_id)
 
     def get(self, run_id: str) -> Run:
-        path = self.root / str(run_id)
-        if not str(run_id) or "/" in str(run_id) or ".." in str(run_id) or not (path / "config.json").exists():
-            raise ValueError(f"There is no run called '{run_id}'. Pick one from the list of runs.")
+        path = self.path_of(run_id)
         return self._reconciled(Run(path.name, path, read_json(path / "config.json"), self._status(path)))
 
+    def path_of(self, run_id: str) -> Path:
+        """The run's folder: a real folder directly under the root, or a ValueError (never a path outside)."""
+        name = str(run_id)
+        path = self.root / name
+        inside = RUN_ID.fullmatch(name) and ".." not in name and not path.is_symlink()
+        if not inside or not path.resolve().parent == self.root.resolve() or not (path / "config.json").is_file():
+            shown = name[:80].encode("unicode_escape").decode("ascii")  # control characters shown, not printed
+            raise ValueError(f"There is no run called '{shown}'. Pick one from the list of runs.")
+        return path
+
     def list(self) -> list[Run]:
-        """Every run, newest first; broken folders are skipped."""
+        """Every run, newest first; broken folders (no config: a crash at creation) are skipped."""
+        try:
+            paths = sorted(self.root.iterdir(), reverse=True)
+        except OSError:
+            return []
         runs = []
-        for path in sorted(self.root.iterdir(), reverse=True):
-            if (path / "config.json").exists():
+        for path in paths:
+            try:
                 runs.append(self.get(path.name))
+            except ValueError:
+                continue
         return runs
 
     def set_status(self, run: Run | Path, **fields) -> dict:
@@ -190,7 +246,7 @@ class RunStore:
 
     def _reconciled(self, run: Run) -> Run:
         """A run whose worker died (crash, kill, machine restart) is marked failed, metrics kept."""
-        if run.state not in ACTIVE or pid_alive(run.status.get("pid")):
+        if run.state not in ACTIVE or pid_alive(run.status.get("pid"), run.status.get("pid_start")):
             return run
         if run.state == "queued" and not run.status.get("pid"):
             if time.time() - run.status.get("created", 0) < 60:  # its worker is being started

@@ -51,6 +51,18 @@ def load_dataset(name: str, n: int | None = None) -> list[Example]:
     return [Example(r["text"], r["label"]) for r in rows[: n or len(rows)]]
 
 
+def examples_from(records: list) -> list[Example]:
+    """Your own labelled examples, [{"text": ..., "label": ...}, ...] (as JSON sends them), checked."""
+    if not isinstance(records, list) or len(records) > MAX_EXAMPLES:
+        raise ValueError(f"Give the examples as a list of at most {MAX_EXAMPLES} objects with 'text' and 'label'.")
+    examples = []
+    for n, record in enumerate(records, start=1):
+        if not isinstance(record, dict) or not str(record.get("text") or "").strip() or record.get("label") is None:
+            raise ValueError(f"Example {n} must be an object with a non-empty 'text' and a 'label'.")
+        examples.append(Example(str(record["text"]), str(record["label"])))
+    return examples
+
+
 def parse_label_words(text: str) -> dict[str, str]:
     """'positive: good\nnegative: bad' -> {"positive": "good", "negative": "bad"} (one class a line)."""
     words = {}

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import html
 import inspect
 import logging
 
 import gradio as gr
 
 from playground.embedded import EmbeddedModelMissing
+from playground.inputs import check_strings
 from playground.models import ModelUnavailable
 
 log = logging.getLogger("playground.ui")
@@ -18,13 +20,14 @@ STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing)
 def friendly(fn):
     """Turn the engine's ValueError/ModelUnavailable into gr.Error; log anything unexpected.
 
+    Every string argument is checked first (a lone surrogate would crash a tokenizer deep inside).
     A generator handler (a streaming view) stays a generator, so gradio still streams it."""
 
     def translated(err: Exception) -> gr.Error:
         if isinstance(err, gr.Error):
             return err
-        if isinstance(err, STUDENT_ERRORS):
-            return gr.Error(str(err), print_exception=False)
+        if isinstance(err, STUDENT_ERRORS):  # gradio renders the message as HTML: what a visitor typed stays text
+            return gr.Error(html.escape(str(err), quote=False), print_exception=False)
         log.exception("handler %s failed", fn.__name__)
         return gr.Error(
             "Something went wrong on the server while computing this view. "
@@ -37,6 +40,7 @@ def friendly(fn):
         @functools.wraps(fn)
         def streaming(*args, **kwargs):
             try:
+                check_strings([args, kwargs])
                 yield from fn(*args, **kwargs)
             except Exception as err:
                 raise translated(err) from None
@@ -46,6 +50,7 @@ def friendly(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
+            check_strings([args, kwargs])
             return fn(*args, **kwargs)
         except Exception as err:
             raise translated(err) from None

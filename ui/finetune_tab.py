@@ -69,7 +69,7 @@ def status_markdown(run_id: str) -> str:
     if status.get("message"):
         text += f"\n\n{status['message']}"
     if run.state == "failed" and status.get("log_tail"):
-        text += f"\n\n```\n{status['log_tail'][-1500:]}\n```"
+        text += f"\n\n```\n{status['log_tail'][-1500:].replace('`', 'ˋ')}\n```"  # the log cannot close the block
     return text
 
 
@@ -290,7 +290,7 @@ with gr.Blocks() as demo:
     gr.Markdown(t("ft.data_note"))
     with gr.Accordion(t("ft.upload"), open=False):
         with gr.Row():
-            upload_file = gr.File(file_types=[".csv", ".jsonl"], label=t("ft.upload"))
+            upload_file = gr.File(file_types=[".csv", ".jsonl"], label=t("ft.upload"), elem_id="ft-upload")
             with gr.Column():
                 col1_box = gr.Textbox("sentence1", label=t("ft.col1"))
                 col2_box = gr.Textbox("sentence2", label=t("ft.col2"))

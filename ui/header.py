@@ -7,6 +7,7 @@ import gradio as gr
 from playground import models
 from playground.device import best_device
 from playground.hub import hub_status
+from playground.runs import RunStore
 from ui import view_cache
 from ui.text import t
 
@@ -40,9 +41,10 @@ def summary_markdown() -> str:
     device, status = best_device(), hub_status()
     ready = [s.name for s in models.catalogue() if models.availability(s.name).available]
     hub = t("header.hub_yes") if status.reachable else t("header.hub_offline")
+    problem = RunStore().problem()  # said at start, not discovered when a run fails
     return (
         f"**{t('header.device')}:** {device.description} · **{t('header.hub')}:** {hub} · "
-        f"**{t('header.models')}:** {', '.join(ready)}"
+        f"**{t('header.models')}:** {', '.join(ready)}" + (f"\n\n**{t('header.runs')}:** {problem}" if problem else "")
     )
 
 

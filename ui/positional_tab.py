@@ -192,8 +192,7 @@ def draw_rope(theta, head_dim, n_positions, pairs_text, seed):
         )
         for j in pairs
     }
-    generator = torch.Generator().manual_seed(int(seed))
-    q, k = torch.randn(2, int(head_dim), generator=generator, dtype=torch.float64)
+    q, k = positional.random_query_key(head_dim, seed)
     scores = positional.rope_scores(q, k, n_positions, theta)  # (n, n)
     deviation = positional.toeplitz_deviation(scores)
     by_distance = [float(torch.diagonal(scores, -d).mean()) for d in positions]
@@ -313,8 +312,7 @@ def positional_learned(model: str = LEARNED_DEFAULT, n_positions: int = 64, simi
 @friendly
 def positional_rope(theta: float = 100000.0, head_dim: int = 64, n_positions: int = 32, seed: int = 0) -> dict:
     """RoPE rotation angles (n x d/2) and the scores of one random q, k at every pair of positions."""
-    generator = torch.Generator().manual_seed(int(seed))
-    q, k = torch.randn(2, int(head_dim), generator=generator, dtype=torch.float64)
+    q, k = positional.random_query_key(head_dim, seed)
     scores = positional.rope_scores(q, k, n_positions, theta)
     return {
         "angles": rounded(positional.rope_angles(n_positions, head_dim, theta)),

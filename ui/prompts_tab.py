@@ -16,6 +16,7 @@ import gradio as gr
 from playground import generation, models, scoring, templates
 from playground.device import gpu_task
 from playground.generation import GenerationConfig
+from playground.inputs import whole_number
 from ui import header, plots
 from ui.errors import friendly
 from ui.text import t
@@ -59,7 +60,7 @@ def format_values(values: dict[str, str]) -> str:
 def build_prompt(model_name: str, template: str, values: dict[str, str], chat: bool) -> tuple[object, str]:
     """(the loaded model, the prompt exactly as the model receives it)."""
     text = templates.render(template, values)
-    loaded = models.load(model_name)
+    loaded = generation.load_causal(model_name)
     return loaded, templates.apply_chat(loaded.tokenizer, text) if chat else text
 
 
@@ -244,14 +245,14 @@ def pick_dataset(name: str):
 @friendly
 def run_scoring(model_name, dataset, template, words_text, n_examples, calibrated):
     examples = scoring.load_dataset(dataset, int(n_examples))
-    loaded = models.load(model_name)
+    loaded = generation.load_causal(model_name)
     scores = scoring.score(loaded.model, loaded.tokenizer, template, examples, scoring.parse_label_words(words_text))
     multi = [
-        f"'{w}' = {'+'.join(repr(x) for x in toks)}"
+        html.escape(f"'{w}' = {'+'.join(repr(x) for x in toks)}")
         for w, toks in zip(scores.words, scores.word_tokens, strict=True)
         if len(toks) > 1
     ]
-    prior = ", ".join(f"{c} {p:.3f}" for c, p in zip(scores.classes, scores.prior.tolist(), strict=True))
+    prior = ", ".join(f"{html.escape(c)} {p:.3f}" for c, p in zip(scores.classes, scores.prior.tolist(), strict=True))
     summary = (
         f"**Accuracy {scores.accuracy():.3f}** without calibration, **{scores.accuracy(calibrated=True):.3f}** "
         f"with calibration, on {len(examples)} examples (chance {1 / len(scores.classes):.2f}). "
@@ -285,7 +286,7 @@ def run_scoring(model_name, dataset, template, words_text, n_examples, calibrate
 @friendly
 def run_order_effect(model_name, dataset, template, words_text, n_examples, shots, n_orders):
     examples = scoring.load_dataset(dataset, int(n_examples))
-    loaded = models.load(model_name)
+    loaded = generation.load_causal(model_name)
     effect = scoring.order_effect(
         loaded.model,
         loaded.tokenizer,
@@ -381,7 +382,7 @@ def next_token_distribution(
     """The top tokens after the prompt, with what temperature, top-k and top-p keep."""
     config = GenerationConfig(1, do_sample, temperature, top_k, top_p, repetition_penalty)
     notes = generation.check(config).notes
-    loaded = models.load(model)
+    loaded = generation.load_causal(model)
     dist = generation.next_token_distribution(
         loaded.model, loaded.tokenizer, prompt, config, generation.context_length(loaded.model)
     )
@@ -401,15 +402,11 @@ def label_word_scoring(
 ) -> dict:
     """Accuracy, confusion matrices and per-example probabilities of label-word classification."""
     if examples:
-        rows = [scoring.Example(str(e["text"]), str(e["label"])) for e in examples if isinstance(e, dict)]
-        if len(rows) != len(examples):
-            raise ValueError("Each example must be an object with 'text' and 'label'.")
+        rows = scoring.examples_from(examples)
     else:
-        if not 1 <= int(n_examples) <= scoring.MAX_EXAMPLES:
-            raise ValueError(f"n_examples must be between 1 and {scoring.MAX_EXAMPLES}.")
-        rows = scoring.load_dataset(dataset, int(n_examples))
+        rows = scoring.load_dataset(dataset, whole_number(n_examples, "n_examples", 1, scoring.MAX_EXAMPLES))
     words = label_words or scoring.parse_label_words(SCORE_DEFAULT_WORDS)
-    loaded = models.load(model)
+    loaded = generation.load_causal(model)
     scores = scoring.score(loaded.model, loaded.tokenizer, template, rows, {str(k): str(v) for k, v in words.items()})
     return {
         "classes": scores.classes,

@@ -16,6 +16,7 @@ EN: dict[str, str] = {
     "header.unavailable_choice": "{name} (not available)",
     "header.unavailable": "not available",
     "header.loaded": "Loaded in memory now",
+    "header.runs": "Fine-tune runs",
     "header.none_yet": "none yet (models load on first use)",
     "header.checking": "Checking the device and the models…",
     "header.details": "Models and where they come from",
