@@ -218,14 +218,20 @@ def _location(model: ModelSpec) -> tuple[str, bool]:
     return model.hub_id, not hub.hub_status().reachable
 
 
+_LOAD_LOCK = threading.Lock()
+
+
 def _load(model: ModelSpec, head: str) -> LoadedModel:
+    """One model load at a time, whichever the model: two `from_pretrained` in two threads at once (the
+    start-up warm-up and a first visitor) failed with "Cannot copy out of meta tensor"."""
     path, local_only = _location(model)
     auto = auto_classes()
     device = best_device()
-    tokenizer = auto["tokenizer"].from_pretrained(path, local_files_only=local_only)
-    net = auto[head].from_pretrained(
-        path, local_files_only=local_only, attn_implementation="eager", dtype=device.dtype
-    )  # never trust_remote_code
+    with _LOAD_LOCK:
+        tokenizer = auto["tokenizer"].from_pretrained(path, local_files_only=local_only)
+        net = auto[head].from_pretrained(
+            path, local_files_only=local_only, attn_implementation="eager", dtype=device.dtype
+        )  # never trust_remote_code
     net.to(device.name).eval()
     return LoadedModel(model, availability(model.name).source, tokenizer, net)
 
