@@ -118,7 +118,8 @@ def test_models_loaded_by_several_threads_at_once_are_whole():
         except Exception as err:
             errors.append(f"{name}: {err}")
 
-    jobs = [("SmolLM2-135M-Instruct", "causal-lm"), ("all-MiniLM-L6-v2", "base"), ("SmolLM2-135M-Instruct", "causal-lm")]
+    smol, minilm = ("SmolLM2-135M-Instruct", "causal-lm"), ("all-MiniLM-L6-v2", "base")
+    jobs = [smol, minilm, smol]
     threads = [threading.Thread(target=load, args=job) for job in jobs]
     for thread in threads:
         thread.start()
