@@ -10,6 +10,7 @@ import gradio as gr
 
 from playground.embedded import EmbeddedModelMissing
 from playground.models import ModelUnavailable
+from ui.text import t
 
 log = logging.getLogger("playground.ui")
 STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing)
@@ -26,11 +27,7 @@ def friendly(fn):
         if isinstance(err, STUDENT_ERRORS):
             return gr.Error(str(err), print_exception=False)
         log.exception("handler %s failed", fn.__name__)
-        return gr.Error(
-            "Something went wrong on the server while computing this view. "
-            "Try other values; the error was logged for the host.",
-            print_exception=False,
-        )
+        return gr.Error(t("error.unexpected"), print_exception=False)
 
     if inspect.isgeneratorfunction(fn):
 
