@@ -10,6 +10,7 @@ import gradio as gr
 
 from playground.embedded import EmbeddedModelMissing
 from playground.models import ModelUnavailable
+from ui.i18n import resolve
 from ui.text import t
 
 log = logging.getLogger("playground.ui")
@@ -19,6 +20,7 @@ STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing)
 def friendly(fn):
     """Turn the engine's ValueError/ModelUnavailable into gr.Error; log anything unexpected.
 
+    Inputs that still hold a translation marker become their sentence in the visitor's language (ui/i18n.py).
     A generator handler (a streaming view) stays a generator, so gradio still streams it."""
 
     def translated(err: Exception) -> gr.Error:
@@ -34,7 +36,7 @@ def friendly(fn):
         @functools.wraps(fn)
         def streaming(*args, **kwargs):
             try:
-                yield from fn(*args, **kwargs)
+                yield from fn(*map(resolve, args), **{k: resolve(v) for k, v in kwargs.items()})
             except Exception as err:
                 raise translated(err) from None
 
@@ -43,7 +45,7 @@ def friendly(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
-            return fn(*args, **kwargs)
+            return fn(*map(resolve, args), **{k: resolve(v) for k, v in kwargs.items()})
         except Exception as err:
             raise translated(err) from None
 

@@ -19,6 +19,7 @@ Two kinds of text reach the page:
 from __future__ import annotations
 
 import functools
+import re
 
 import gradio as gr
 from gradio.context import LocalContext, get_blocks_context
@@ -72,6 +73,20 @@ def building_layout() -> bool:
 def marker(key: str) -> str:
     """The string gradio's frontend replaces by the key's sentence in the page's language."""
     return str(I18nData(key))
+
+
+MARKER = re.compile(r'__i18n__(\{"__type__": "translation_metadata", "key": "([^"]+)"\})')
+
+
+def resolve(value):
+    """An input still holding a marker (the page's first events send the layout's raw value) -> its sentence.
+
+    Every other value passes unchanged."""
+    if not isinstance(value, str) or "__i18n__" not in value:
+        return value
+    from ui.text import t
+
+    return MARKER.sub(lambda match: t(match.group(2)), value)
 
 
 @functools.cache

@@ -251,14 +251,14 @@ ZH: dict[str, str] = {
     "loss.sum.untrained": "MiniLM 上**未训练**的输出头：预计 ≈ ln V",
     "loss.sum.live": (
         "$$L_{{LM}} = -\\frac{{1}}{{{lm_n}}}\\sum_{{i}} \\log P(x_i\\mid x_{{<i}}) = {lm}"
-        "\\quad(\\text{{sum }} {lm_total},\\ \\text{{perplexity }} e^{{{lm}}} = {ppl};\\ \\ln 49152 = 10.80)$$\n\n"
+        "\\quad(\\text{{总和 }} {lm_total},\\ \\text{{困惑度 }} e^{{{lm}}} = {ppl};\\ \\ln 49152 = 10.80)$$\n\n"
         "$$L_{{MLM}} = -\\frac{{1}}{{{mlm_m}}}\\sum_i m_i \\log P(x_i\\mid x_{{\\backslash i}}) = {mlm}"
         "\\quad(\\ln V = {mlm_u};\\ \\text{{{mlm_head}}})$$\n\n"
         "$$\\ell_{{CL,1}} = -\\log\\frac{{e^{{sim(h_1,h_1')/\\tau}}}}"
         "{{\\sum_{{j=1}}^{{{cl_b}}} e^{{sim(h_1,h_j')/\\tau}}}} "
-        "= {cl}\\quad(\\tau = {tau};\\ \\text{{batch mean }} {cl_mean};\\ \\ln {cl_b} = {cl_u})$$\n\n"
+        "= {cl}\\quad(\\tau = {tau};\\ \\text{{批次平均 }} {cl_mean};\\ \\ln {cl_b} = {cl_u})$$\n\n"
         "$$L_{{FT}} = -\\log P(y = \\text{{{ft_gold}}}\\mid x) = {ft}\\quad(\\ln 2 = {ft_u};\\ "
-        "\\text{{untrained head}})$$\n\n"
+        "\\text{{未训练的分类头}})$$\n\n"
         "$$L_{{PL}} = -\\log P(y = \\text{{{pl_gold}}}\\mid x, p) = {pl}\\quad(\\ln K = {pl_u})$$\n\n"
         "**为什么它们不同：** $L_{{LM}}$ 难，是因为下一个词本来就不确定（很多续写都说得通）；$L_{{MLM}}$ 能看到两侧，"
         "但这里它的输出头没有训练过（见“掩码语言模型”页）；$L_{{CL}}$ 只需在少数几个句子中挑选，较小的 $\\tau$ 让选择"
@@ -315,8 +315,9 @@ ZH: dict[str, str] = {
         "猜测看起来与上下文略有关联，只是因为输出矩阵复用了训练过的词嵌入。"
     ),
     "loss.mlm.live": (
-        "$$L_{{MLM}} = -\\sum_{{i}} m_i \\log P(x_i\\mid \\tilde x) = {total}\\ \\text{{over}}\\ {m}\\ "
-        "\\text{{of}}\\ {n}\\ \\text{{tokens}},\\qquad \\text{{mean}} = {mean}\\quad"
+        "$$L_{{MLM}} = -\\sum_{{i}} m_i \\log P(x_i\\mid \\tilde x) = {total}\\ "
+        "\\text{{（{n} 个词元中的 }}{m}\\ \\text{{ 个）}},"
+        "\\qquad \\text{{平均}} = {mean}\\quad"
         "(\\ln {vocab} = {uniform})$$\n\n"
         "torch 的 `cross_entropy(logits, labels, ignore_index=-100)` 在所有位置上计算得到 **{ref}**：平均值相同，"
         "因为未被选中的位置被忽略了。"
@@ -333,8 +334,8 @@ ZH: dict[str, str] = {
     ),
     "loss.mlm.infill_run": "用 SmolLM2 计算（两侧）",
     "loss.mlm.infill_live": (
-        "$$\\frac{{1}}{{{m}}}\\sum_i -\\log P(x_i\\mid x_{{\\backslash i}}) = {mean}\\quad\\text{{both sides}}"
-        "\\qquad\\frac{{1}}{{{m}}}\\sum_i -\\log P(x_i\\mid x_{{<i}}) = {left}\\quad\\text{{left side only}}$$\n\n"
+        "$$\\frac{{1}}{{{m}}}\\sum_i -\\log P(x_i\\mid x_{{\\backslash i}}) = {mean}\\quad\\text{{两侧}}"
+        "\\qquad\\frac{{1}}{{{m}}}\\sum_i -\\log P(x_i\\mid x_{{<i}}) = {left}\\quad\\text{{仅左侧}}$$\n\n"
         "{model}，每个位置在 {k} 个候选上归一化。看到右侧通常会让被隐藏的词元容易得多：这个差距正是 BERT 式预训练"
         "能得到强大编码器的原因。"
     ),
@@ -357,7 +358,7 @@ ZH: dict[str, str] = {
         "第 1 行：$$\\ell_1 = -\\log\\frac{{e^{{{s11}/{tau}}}}}{{\\sum_{{j=1}}^{{{b}}} e^{{sim(h_1,h_j')/{tau}}}}} "
         "= -\\log {p11} = {l1}$$\n\n"
         "$$L_{{CL}} = \\sum_i \\ell_i = {total},\\qquad \\frac{{L_{{CL}}}}{{{b}}} = {mean}\\qquad"
-        "(\\ln {b} = {chance}\\ \\text{{knows nothing}})$$\n\n"
+        "(\\ln {b} = {chance}\\ \\text{{一无所知}})$$\n\n"
         "{acc} % 的锚点把自己的正样本排在第一。平均值等于 sentence-transformers 的 "
         "`MultipleNegativesRankingLoss(scale={scale})` 在同一批次上的结果。较小的 τ 让 softmax 更尖锐："
         "有把握的行趋于 0，错误的行按 1/τ 增长；较大的 τ 让每一行都趋向 ln B。"
@@ -380,7 +381,7 @@ ZH: dict[str, str] = {
     "换一个种子，数字就会变：它们目前都没有意义，这正是需要微调的原因。",
     "loss.ft.live": (
         "$$z = Wu + b = ({z0},\\ {z1}),\\qquad P(y=\\text{{{gold}}}\\mid x) = \\mathrm{{softmax}}(z)_y = {p}$$\n\n"
-        "$$L_{{FT}} = -\\log {p} = {loss}\\qquad(\\ln 2 = {chance}\\ \\text{{knows nothing}})$$"
+        "$$L_{{FT}} = -\\log {p} = {loss}\\qquad(\\ln 2 = {chance}\\ \\text{{一无所知}})$$"
     ),
     "loss.pl.tab": "提示学习",
     "loss.pl.intro": (
@@ -403,7 +404,7 @@ ZH: dict[str, str] = {
         "提示：`{prompt}`\n\n"
         "$$\\log P(v(\\text{{{gold}}})\\mid p(x)) = {lp},\\qquad "
         "P(y=\\text{{{gold}}}\\mid x,p) = \\frac{{e^{{{lp}}}}}{{\\sum_{{y'}} P(v(y')\\mid p(x))}} = {p}$$\n\n"
-        "$$L_{{PL}} = -\\log {p} = {loss}\\qquad(\\ln K = {chance}\\ \\text{{knows nothing}})$$\n\n"
+        "$$L_{{PL}} = -\\log {p} = {loss}\\qquad(\\ln K = {chance}\\ \\text{{一无所知}})$$\n\n"
         "标签词占模型对提示之后内容的概率的 {mass} %：其余的概率分给了其他词元，标签词映射忽略它们。"
     ),
     "error.generic": "服务器在计算这个视图时出错了。",
