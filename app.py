@@ -51,6 +51,7 @@ with gr.Blocks(title=t("app.title")) as demo:
             prompts_tab.demo.render()
     scenes.wire(scene_bar, tabs)
     presenter.mark_advanced()
+    i18n.relabel_tabs(demo)
     demo.load(
         lambda: (header.summary_markdown(), header.status_markdown()),
         None,
@@ -59,7 +60,7 @@ with gr.Blocks(title=t("app.title")) as demo:
     )
 
 demo.queue(default_concurrency_limit=2, max_size=256)
-LAUNCH = dict(i18n=i18n.translations(), css=presenter.CSS, js=i18n.SYNC_JS)  # every launch passes these
+LAUNCH = dict(i18n=i18n.translations(), css=presenter.CSS + i18n.CSS, js=i18n.SYNC_JS)  # every launch passes these
 
 if __name__ == "__main__":
     demo.launch(server_port=int(os.environ.get("GRADIO_SERVER_PORT", 7860)), ssr_mode=False, **LAUNCH)

@@ -29,16 +29,28 @@ COOKIE = "playground_lang"
 LANGUAGES = ("en", "zh")
 LOCALES = {"en": ("en",), "zh": ("zh-CN", "zh")}  # gradio's locale codes for each language
 
+RELABEL_ID = "i18n-relabel"
+
+# Once the page is up (launch(js=...)): the cookie follows <html lang>, which gradio sets to the language it shows.
+# gradio's live switch (Settings) leaves the labels of the tabs not shown in the old language: a hidden button then
+# asks the server for every tab label in the new one (`relabel_tabs`).
 SYNC_JS = f"""
 () => {{
-  const sync = () => {{
-    const lang = document.documentElement.lang || navigator.language || "en";
+  let shown = document.documentElement.lang || navigator.language || "en";
+  const sync = (lang) => {{
     document.cookie = "{COOKIE}=" + encodeURIComponent(lang) + "; path=/; SameSite=Lax";
   }};
-  sync();
-  new MutationObserver(sync).observe(document.documentElement, {{ attributes: true, attributeFilter: ["lang"] }});
+  sync(shown);
+  new MutationObserver(() => {{
+    const lang = document.documentElement.lang;
+    if (!lang || lang === shown) return;
+    shown = lang;
+    sync(lang);
+    document.getElementById("{RELABEL_ID}")?.click();
+  }}).observe(document.documentElement, {{ attributes: true, attributeFilter: ["lang"] }});
 }}
 """
+CSS = f"#{RELABEL_ID} {{ display: none !important; }}"
 
 
 def language_code(tag: str | None) -> str | None:
@@ -87,6 +99,16 @@ def resolve(value):
     from ui.text import t
 
     return MARKER.sub(lambda match: t(match.group(2)), value)
+
+
+def relabel_tabs(blocks: gr.Blocks) -> None:
+    """A hidden button that writes every tab label (marked while building) in the request's language."""
+    from ui.text import t
+
+    tabs = [block for block in blocks.blocks.values() if isinstance(block, gr.Tab) and MARKER.search(block.label)]
+    keys = [MARKER.search(tab.label).group(2) for tab in tabs]
+    button = gr.Button("relabel", elem_id=RELABEL_ID)
+    button.click(lambda: [gr.Tab(label=t(key)) for key in keys], None, tabs, api_visibility="private")
 
 
 @functools.cache

@@ -171,7 +171,7 @@ def button_selector(name: str) -> str:
 class SceneBar:
     """The header bar: previous, next, and the narration of the current scene."""
 
-    index: gr.State
+    index: gr.Number
     previous_button: gr.Button
     next_button: gr.Button
     narration_md: gr.Markdown
@@ -183,7 +183,8 @@ def build_bar() -> SceneBar:
         previous_button = gr.Button(t("scenes.prev"), elem_id="scene-previous", scale=0, min_width=120)
         narration_md = gr.Markdown(t("scenes.start"), elem_id="scene-narration", latex_delimiters=LATEX)
         next_button = gr.Button(t("scenes.next"), elem_id="scene-next", variant="primary", scale=0, min_width=120)
-    return SceneBar(gr.State(-1), previous_button, next_button, narration_md)
+    index = gr.Number(-1, precision=0, visible=False, elem_id="scene-index")  # in the page: the press reads it
+    return SceneBar(index, previous_button, next_button, narration_md)
 
 
 LATEX = [{"left": "$", "right": "$", "display": False}]
