@@ -139,3 +139,11 @@ def test_friendly_handlers_receive_sentences_not_markers(serving):
     serving(cookie="zh-CN")
     handler(i18n.marker("att.text_default"), other=i18n.marker("loss.text_default"))
     assert seen == [(ZH["att.text_default"], ZH["loss.text_default"])]
+
+
+@pytest.mark.parametrize("table", [EN, ZH], ids=["en", "zh"])
+def test_no_sub_tab_shares_its_name_with_a_tab_of_the_app(table):
+    """A sub-tab named like a tab of the app (微调 / 微调) is ambiguous on screen and for the browser tests."""
+    tabs = {table[key] for key in ("pos.tab", "att.tab", "arch.tab", "loss.tab", "ft.tab", "prompts.tab")}
+    sub_tabs = {table[key] for key in table if key.endswith(".tab") and key.count(".") == 2}
+    assert len(tabs) == 6 and not tabs & sub_tabs

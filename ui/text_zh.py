@@ -363,7 +363,7 @@ ZH: dict[str, str] = {
         "`MultipleNegativesRankingLoss(scale={scale})` 在同一批次上的结果。较小的 τ 让 softmax 更尖锐："
         "有把握的行趋于 0，错误的行按 1/τ 增长；较大的 τ 让每一行都趋向 ln B。"
     ),
-    "loss.ft.tab": "微调",
+    "loss.ft.tab": "微调目标",
     "loss.ft.intro": (
         "$$L_{FT}(\\theta) = -\\sum_{i=1}^{n} \\log P(y_i\\mid x_i;\\theta)$$（§4.3.1）。在编码器上加一个分类头 "
         "$W$：句子对读作 `[CLS] a [SEP] b [SEP]`，BERT 的池化层把 `[CLS]` 变成向量 $u$，"
