@@ -59,6 +59,9 @@ body.presenter .prose, body.presenter .md { font-size: 20px; line-height: 1.5; c
 body.presenter button[role="tab"] { font-size: 20px; font-weight: 600; color: #000; }
 body.presenter button[role="tab"][aria-selected="true"] { border-bottom: 3px solid #0033aa; color: #0033aa; }
 body.presenter .advanced { display: none !important; }
+body.presenter button.secondary { border: 2px solid #000; }
+#scene-previous, #scene-next { white-space: nowrap; }
+body.presenter #scene-previous, body.presenter #scene-next { min-width: 180px !important; }
 #scene-narration { min-height: 2.5em; }
 body.presenter #scene-narration { font-size: 22px; }
 """
