@@ -147,3 +147,49 @@ def test_no_sub_tab_shares_its_name_with_a_tab_of_the_app(table):
     tabs = {table[key] for key in ("pos.tab", "att.tab", "arch.tab", "loss.tab", "ft.tab", "prompts.tab")}
     sub_tabs = {table[key] for key in table if key.endswith(".tab") and key.count(".") == 2}
     assert len(tabs) == 6 and not tabs & sub_tabs
+
+
+def engine_errors() -> list[str]:
+    """Real error sentences of the engine, one for each Chinese pattern."""
+    from playground import attention, generation, losses, models
+
+    calls = [
+        lambda: attention.check_text("   "),
+        lambda: losses.check_text(""),
+        lambda: attention.check_index(9, 6, "layer"),
+        lambda: attention.check_text("x" * (attention.MAX_CHARS + 1), "second sentence"),
+        lambda: losses.check_text("x" * (losses.MAX_CHARS + 1)),
+        lambda: losses.check_rate(0.0),
+        lambda: losses.check_tau(0.0),
+        lambda: models.load_config("gpt2"),  # in the catalogue, not available offline
+        lambda: generation.check(generation.GenerationConfig(temperature=-1.0, do_sample=True)),
+        lambda: generation.check(generation.GenerationConfig(top_p=0.0, do_sample=True)),
+    ]
+    messages = []
+    for call in calls:
+        with pytest.raises((ValueError, models.ModelUnavailable)) as info:
+            call()
+        messages.append(str(info.value))
+    return messages
+
+
+def test_common_engine_errors_are_written_in_chinese(serving):
+    english = engine_errors()
+    assert [i18n.translate_error(message) for message in english] == english  # outside Chinese: unchanged
+    serving(cookie="zh-CN")
+    chinese = [i18n.translate_error(message) for message in english]
+    for before, after in zip(english, chinese, strict=True):
+        assert after != before and any("\u4e00" <= ch <= "\u9fff" for ch in after), before
+    assert chinese[0] == "请先输入文本：现在是空的。"
+    assert chinese[2] == "层必须是 0 到 5 之间的整数（对这个模型而言；收到的是 9）。"
+    unknown = "Some sentence no pattern knows."
+    assert i18n.translate_error(unknown) == unknown
+
+
+def test_each_chinese_error_uses_only_the_parts_its_pattern_names():
+    import re
+
+    from ui.text_zh import ZH_ERRORS
+
+    for pattern, chinese in ZH_ERRORS:
+        assert set(fields(chinese)) <= set(re.compile(pattern).groupindex), pattern

@@ -10,7 +10,7 @@ import gradio as gr
 
 from playground.embedded import EmbeddedModelMissing
 from playground.models import ModelUnavailable
-from ui.i18n import resolve
+from ui.i18n import resolve, translate_error
 from ui.text import t
 
 log = logging.getLogger("playground.ui")
@@ -27,7 +27,7 @@ def friendly(fn):
         if isinstance(err, gr.Error):
             return err
         if isinstance(err, STUDENT_ERRORS):
-            return gr.Error(str(err), print_exception=False)
+            return gr.Error(translate_error(str(err)), print_exception=False)
         log.exception("handler %s failed", fn.__name__)
         return gr.Error(t("error.unexpected"), print_exception=False)
 

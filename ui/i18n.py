@@ -101,6 +101,19 @@ def resolve(value):
     return MARKER.sub(lambda match: t(match.group(2)), value)
 
 
+def translate_error(message: str) -> str:
+    """An engine error sentence in the request's language (Chinese for the common ones, else unchanged)."""
+    if language() != "zh":
+        return message
+    from ui.text_zh import ZH_ERROR_WORDS, ZH_ERRORS
+
+    for pattern, chinese in ZH_ERRORS:
+        if match := re.fullmatch(pattern, message):
+            parts = {name: ZH_ERROR_WORDS.get(part, part) for name, part in match.groupdict().items()}
+            return chinese.format(**parts)
+    return message
+
+
 def relabel_tabs(blocks: gr.Blocks) -> None:
     """A hidden button that writes every tab label (marked while building) in the request's language."""
     from ui.text import t

@@ -613,3 +613,58 @@ ZH: dict[str, str] = {
         "{tokens:,} 个词元的前向计算：**{fwd:.3g} FLOPs**；一步训练（6·N·D）：**{train:.3g} FLOPs**。"
     ),
 }
+
+# The engine's (playground/) error sentences a student meets most, in Chinese: (the English sentence as a pattern,
+# its Chinese with the same named parts). A sentence matching none stays in English.
+ZH_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"Type some (?P<what>.+?) first: it is empty\.", "请先输入{what}：现在是空的。"),
+    (r"(?P<what>.+?) is empty: type a sentence first\.", "{what}是空的：请先输入一个句子。"),
+    (
+        r"The (?P<what>.+?) must be a whole number from 0 to (?P<top>\d+) for this model \(got (?P<got>.*)\)\.",
+        "{what}必须是 0 到 {top} 之间的整数（对这个模型而言；收到的是 {got}）。",
+    ),
+    (
+        r"The text is (?P<n>\d+) tokens long; the limit here is (?P<limit>\d+)\. Shorten it\.",
+        "这段文本有 {n} 个词元，这里的上限是 {limit}。请缩短它。",
+    ),
+    (
+        r"(?P<what>.+?) is limited to (?P<limit>[\d,]+) characters here \(it has (?P<n>[\d,]+)\)\.",
+        "{what}在这里最多 {limit} 个字符（现在有 {n} 个）。",
+    ),
+    (
+        r"The (?P<what>.+?) is limited to (?P<limit>[\d,]+) characters here \(you gave (?P<n>[\d,]+)\); "
+        r"attention is drawn for at most (?P<tokens>\d+) tokens anyway\.",
+        "{what}在这里最多 {limit} 个字符（你输入了 {n} 个）；注意力最多也只画 {tokens} 个词元。",
+    ),
+    (r"(?P<name>\S+) is not available here: (?P<reason>.+)\.", "{name} 在这里不可用：{reason}。"),
+    (r"The prompt is empty: write some text for the model to continue\.", "提示是空的：请写一些让模型续写的文本。"),
+    (
+        r"The temperature must be 0 or more \(0 = greedy, 1 = the model's own distribution\)\.",
+        "温度必须大于或等于 0（0 = 贪心，1 = 模型自己的分布）。",
+    ),
+    (
+        r"top-p must be above 0 and at most 1 \(1 = off; 0 would keep no token at all\)\.",
+        "top-p 必须大于 0 且不超过 1（1 = 关闭；0 将一个词元都不保留）。",
+    ),
+    (
+        r"The masking rate must be above 0: with no masked token there is nothing to predict\.",
+        "掩码比例必须大于 0：没有被掩码的词元，就没有什么可预测的。",
+    ),
+    (r"The temperature τ must be above 0: the similarities are divided by it\.", "温度 τ 必须大于 0：相似度要除以它。"),
+    (r"Write two sentences to compare\.", "请写两个句子来比较。"),
+    (
+        r"Line (?P<n>\d+) is not a pair: write 'sentence \| its paraphrase', one pair per line\.",
+        "第 {n} 行不是句子对：请按“句子 | 它的复述”的格式，每行写一对。",
+    ),
+    (
+        r"Give at least two label words separated by commas, e\.g\. positive, negative\.",
+        "请至少给出两个用逗号分隔的标签词，例如 positive, negative。",
+    ),
+)
+ZH_ERROR_WORDS = {
+    "text": "文本",
+    "The text": "文本",
+    "second sentence": "第二个句子",
+    "layer": "层",
+    "head": "注意力头",
+}
