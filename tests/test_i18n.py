@@ -193,3 +193,12 @@ def test_each_chinese_error_uses_only_the_parts_its_pattern_names():
 
     for pattern, chinese in ZH_ERRORS:
         assert set(fields(chinese)) <= set(re.compile(pattern).groupindex), pattern
+
+
+def test_the_english_example_inputs_are_the_api_defaults():
+    """The English UI starts from the same inputs as the JSON endpoints (their defaults stay English)."""
+    from ui import architecture_tab, losses_tab
+
+    assert EN["loss.text_default"] == losses_tab.DEFAULT_TEXT
+    assert EN["loss.paraphrase_default"] == losses_tab.DEFAULT_PARAPHRASE
+    assert EN["arch.text_default"] == architecture_tab.DEFAULT_TEXT
