@@ -36,20 +36,26 @@ from ui import (  # noqa: E402
     concurrency,
     finetune_tab,
     header,
+    i18n,
     losses_tab,
     positional_tab,
+    presenter,
     prompts_tab,
+    scenes,
     sessions,
     view_cache,
 )
 from ui.text import t  # noqa: E402
 
 with gr.Blocks(title=t("app.title")) as demo:
-    gr.Markdown(f"# {t('app.title')}\n{t('app.tagline')}")
+    with gr.Row(equal_height=True):
+        gr.Markdown(t("app.header"))
+        presenter.build_toggle()
     summary_md = gr.Markdown(t("header.checking"), elem_id="status-summary")
-    with gr.Accordion(t("header.details"), open=False):
+    with gr.Accordion(t("header.details"), open=False, elem_classes="advanced"):
         details_md = gr.Markdown()
-    with gr.Tabs():
+    scene_bar = scenes.build_bar()
+    with gr.Tabs() as tabs:
         with gr.Tab(t("pos.tab"), id="positional"):
             positional_tab.demo.render()
         with gr.Tab(t("att.tab"), id="attention"):
@@ -65,6 +71,9 @@ with gr.Blocks(title=t("app.title")) as demo:
             prompts_tab.demo.render()
     header_timer = gr.Timer(2)  # refreshes the header while the default views are prepared, then stops
     header_outputs = [summary_md, details_md, header_timer]
+    scenes.wire(scene_bar, tabs)
+    presenter.mark_advanced()
+    i18n.relabel_tabs(demo)
     demo.load(header.refresh, None, header_outputs, api_visibility="private")
     header_timer.tick(header.refresh, None, header_outputs, api_visibility="private")
 
@@ -72,6 +81,9 @@ concurrency.configure(demo)
 sessions.make_sessions_lazy()  # a new visitor's first request no longer stalls everyone (ui/sessions.py)
 demo.queue(max_size=256)
 MAX_FILE_SIZE = 6 * 2**20  # gradio's upload route refuses bigger files (fine-tune data is at most 5 MB)
+LAUNCH = dict(  # every launch passes these (tests, screenshots)
+    i18n=i18n.translations(), css=presenter.CSS + i18n.CSS, js=i18n.SYNC_JS, max_file_size=MAX_FILE_SIZE
+)
 
 if __name__ == "__main__":
     logging.basicConfig(format="%(asctime)s %(name)s: %(message)s")
@@ -79,8 +91,6 @@ if __name__ == "__main__":
     if starting:
         starting.stage("Starting the web server", "启动网页服务")
         starting.close()
-    demo.launch(
-        server_name=HOST, server_port=PORT, ssr_mode=False, max_file_size=MAX_FILE_SIZE, prevent_thread_lock=True
-    )
+    demo.launch(server_name=HOST, server_port=PORT, ssr_mode=False, prevent_thread_lock=True, **LAUNCH)
     view_cache.warm_up_in_background(demo, extra=[losses_tab.FIRST_DRAW])
     demo.block_thread()

@@ -1,4 +1,6 @@
-"""Take the README's screenshot from the real app: `make screenshot` (Debian chromium, offline)."""
+"""Take the README's screenshot from the real app: `make screenshot` (Debian chromium, offline).
+
+`scripts/screenshot.py OUT.png [TAB] [LOCALE]`: LOCALE zh-CN shows the Chinese UI (TAB then in Chinese: 注意力)."""
 
 import os
 import shutil
@@ -10,18 +12,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def main(target: str, tab: str = "Sinusoidal") -> None:
+def main(target: str, tab: str = "Sinusoidal", locale: str = "en-US") -> None:
     from playwright.sync_api import sync_playwright
 
     import app
     from tests.conftest import free_port
 
     port = free_port()
-    app.demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, ssr_mode=False)
+    app.demo.launch(
+        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, ssr_mode=False, **app.LAUNCH
+    )
     flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=flags)
-        page = browser.new_page(viewport={"width": 1280, "height": 1500}, device_scale_factor=1)
+        page = browser.new_page(viewport={"width": 1280, "height": 1500}, device_scale_factor=1, locale=locale)
         page.goto(f"http://127.0.0.1:{port}/")
         page.get_by_role("tab", name=tab).click()
         page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4", timeout=60_000)

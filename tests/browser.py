@@ -21,7 +21,7 @@ CHROMIUM_FLAGS = [
 
 
 @contextlib.contextmanager
-def open_app_page(app_url: str, tab: str | None = None, height: int = 1800):
+def open_app_page(app_url: str, tab: str | None = None, height: int = 1800, locale: str | None = None):
     from playwright.sync_api import sync_playwright
 
     binary = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -29,7 +29,7 @@ def open_app_page(app_url: str, tab: str | None = None, height: int = 1800):
         pytest.fail("Debian's chromium is not installed: run `make test` (it installs it)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=binary, headless=True, args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": height})
+        page = browser.new_page(viewport={"width": 1400, "height": height}, locale=locale)
         page.requests, page.dialogs = [], []
         page.on("request", lambda request: page.requests.append(request.url))
         page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))

@@ -28,12 +28,7 @@ def app_url():
 
     port = free_port()
     app.demo.launch(
-        server_name="127.0.0.1",
-        server_port=port,
-        prevent_thread_lock=True,
-        quiet=True,
-        ssr_mode=False,
-        max_file_size=app.MAX_FILE_SIZE,
+        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, ssr_mode=False, **app.LAUNCH
     )
     yield f"http://127.0.0.1:{port}/"
     app.demo.close()

@@ -5,7 +5,6 @@ import gradio as gr
 import pytest
 
 from ui import prompts_tab
-from ui.text import t
 
 
 def test_values_parse_and_format_round_trip():
@@ -58,7 +57,7 @@ def test_bad_generation_input_is_a_gr_error(changes, message):
         template="The capital of {country} is",
         values="country = France",
         chat=False,
-        mode=t("prompts.greedy"),
+        mode="greedy",
         temperature=1.0,
         top_k=0,
         top_p=1.0,
@@ -67,14 +66,13 @@ def test_bad_generation_input_is_a_gr_error(changes, message):
         seed=0,
     )
     args.update(changes)
-    args["mode"] = t("prompts.sample") if args["mode"] == "sample" else args["mode"]
     with pytest.raises(gr.Error, match=message):
         list(prompts_tab.stream_generation(*args.values()))
 
 
 @pytest.mark.slow
 def test_streaming_handler_yields_token_by_token_then_the_chart():
-    args = ["SmolLM2-135M-Instruct", "The capital of {country} is", "country = France", False, t("prompts.greedy")]
+    args = ["SmolLM2-135M-Instruct", "The capital of {country} is", "country = France", False, "greedy"]
     updates = list(prompts_tab.stream_generation(*args, 1.0, 0, 1.0, 1.0, 3, 0))
     assert len(updates) == 1 + 3 + 1  # notes, one per token, the final chart
     assert "Greedy" in updates[0][1]
@@ -182,7 +180,7 @@ def test_api_bad_input_gets_a_message(client, endpoint, kwargs, message):
 
 @pytest.mark.slow
 def test_side_by_side_streams_each_column_with_its_chart():
-    greedy, sample = t("prompts.greedy"), t("prompts.sample")
+    greedy, sample = "greedy", "sample"
     columns = [
         ("The capital of {country} is", greedy, 1.0, 0, 1.0),
         ("{country}'s capital city is", sample, 0.0, 0, 1.0),  # temperature 0: greedy, and said so

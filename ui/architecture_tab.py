@@ -249,7 +249,7 @@ with gr.Blocks() as demo:
             steps_model = gr.Dropdown(model_choices(), value=DEFAULT_MODEL, label=t("arch.model"))
             steps_layer = gr.Number(value=0, precision=0, minimum=0, label=t("arch.layer"))
             steps_token = gr.Number(value=1, precision=0, minimum=0, label=t("arch.steps.token"))
-        steps_text = gr.Textbox(DEFAULT_TEXT, label=t("arch.text"), max_length=2000)
+        steps_text = gr.Textbox(t("arch.text_default"), label=t("arch.text"), max_length=2000)
         steps_button = gr.Button(t("arch.show"), variant="primary")
         steps_md = gr.Markdown(elem_id="architecture-steps-note", latex_delimiters=LATEX)
         steps_plot = gr.Plot(elem_id="architecture-steps-plot")
@@ -257,7 +257,7 @@ with gr.Blocks() as demo:
         gr.Markdown(t("arch.seed.intro"))
         gr.Code(inspect.getsource(TransformerBlock), language="python", interactive=False)
         with gr.Row():
-            seed_text = gr.Textbox(DEFAULT_TEXT, label=t("arch.text"), max_length=2000)
+            seed_text = gr.Textbox(t("arch.text_default"), label=t("arch.text"), max_length=2000)
             seed_layer = gr.Slider(0, 5, value=0, step=1, label=t("arch.layer"))
         seed_button = gr.Button(t("arch.seed.run"), variant="primary")
         seed_md = gr.Markdown(elem_id="architecture-seed-note", latex_delimiters=LATEX)

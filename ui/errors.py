@@ -12,6 +12,8 @@ import gradio as gr
 from playground.embedded import EmbeddedModelMissing
 from playground.inputs import check_strings
 from playground.models import ModelUnavailable
+from ui.i18n import resolve, translate_error
+from ui.text import t
 
 log = logging.getLogger("playground.ui")
 STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing)
@@ -20,20 +22,17 @@ STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing)
 def friendly(fn):
     """Turn the engine's ValueError/ModelUnavailable into gr.Error; log anything unexpected.
 
-    Every string argument is checked first (a lone surrogate would crash a tokenizer deep inside).
+    Every string argument is checked first (a lone surrogate would crash a tokenizer deep inside); inputs that
+    still hold a translation marker become their sentence in the visitor's language (ui/i18n.py).
     A generator handler (a streaming view) stays a generator, so gradio still streams it."""
 
     def translated(err: Exception) -> gr.Error:
         if isinstance(err, gr.Error):
             return err
         if isinstance(err, STUDENT_ERRORS):  # gradio renders the message as HTML: what a visitor typed stays text
-            return gr.Error(html.escape(str(err), quote=False), print_exception=False)
+            return gr.Error(html.escape(translate_error(str(err)), quote=False), print_exception=False)
         log.exception("handler %s failed", fn.__name__)
-        return gr.Error(
-            "Something went wrong on the server while computing this view. "
-            "Try other values; the error was logged for the host.",
-            print_exception=False,
-        )
+        return gr.Error(t("error.unexpected"), print_exception=False)
 
     if inspect.isgeneratorfunction(fn):
 
@@ -41,7 +40,7 @@ def friendly(fn):
         def streaming(*args, **kwargs):
             try:
                 check_strings([args, kwargs])
-                yield from fn(*args, **kwargs)
+                yield from fn(*map(resolve, args), **{k: resolve(v) for k, v in kwargs.items()})
             except Exception as err:
                 raise translated(err) from None
 
@@ -51,7 +50,7 @@ def friendly(fn):
     def wrapper(*args, **kwargs):
         try:
             check_strings([args, kwargs])
-            return fn(*args, **kwargs)
+            return fn(*map(resolve, args), **{k: resolve(v) for k, v in kwargs.items()})
         except Exception as err:
             raise translated(err) from None
 

