@@ -11,7 +11,17 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402
 
 from playground.hub import hub_status  # noqa: E402
-from ui import architecture_tab, attention_tab, finetune_tab, header, losses_tab, positional_tab, prompts_tab  # noqa: E402
+from ui import (  # noqa: E402  # noqa: E402
+    architecture_tab,
+    attention_tab,
+    export,
+    finetune_tab,
+    header,
+    losses_tab,
+    positional_tab,
+    prompts_tab,
+    share,
+)
 from ui.text import t  # noqa: E402
 
 threading.Thread(target=hub_status, daemon=True).start()  # decide Hub or offline while the page loads
@@ -21,7 +31,8 @@ with gr.Blocks(title=t("app.title")) as demo:
     summary_md = gr.Markdown(t("header.checking"), elem_id="status-summary")
     with gr.Accordion(t("header.details"), open=False):
         details_md = gr.Markdown()
-    with gr.Tabs():
+    share_panel = share.panel()
+    with gr.Tabs(elem_id="app-tabs") as tabs:
         with gr.Tab(t("pos.tab"), id="positional"):
             positional_tab.demo.render()
         with gr.Tab(t("att.tab"), id="attention"):
@@ -35,6 +46,8 @@ with gr.Blocks(title=t("app.title")) as demo:
             finetune_tab.demo.render()
         with gr.Tab(t("prompts.tab"), id="prompts"):
             prompts_tab.demo.render()
+    share.wire(demo, share_panel, tabs)
+    export.wire(demo)
     demo.load(
         lambda: (header.summary_markdown(), header.status_markdown()),
         None,
