@@ -1,6 +1,6 @@
 () => {
   // Export and accessibility for every plotly chart of the app (run once when the page opens).
-  // Every chart's toolbar: PNG at 1920 x 1080 (plotly's own camera button), SVG for a slide, the numbers as
+  // Every chart's toolbar: PNG at 1920 x 1080 and SVG for a slide (named after the chart), the numbers as
   // CSV, and the numbers as an HTML table under the chart (for screen readers, and for reading values off).
   // The toolbar is always shown and its buttons are reached with Tab and pressed with Enter or Space.
   if (window.__playgroundExport) return;
@@ -25,7 +25,8 @@
   function blocks(gd) {
     const traces = gd._fullData || gd.data || [];
     return traces.map((trace, index) => {
-      const name = plainText(trace.name || `${trace.type} ${index + 1}`);
+      const given = gd.data?.[index]?.name; // plotly names an unnamed trace "trace 0"
+      const name = plainText(given || (traces.length === 1 ? titleOf(gd) : `${trace.type} ${index + 1}`));
       if (trace.type === "heatmap") {
         const z = rowsOf(trace.z);
         const width = z.length ? Math.max(...z.map((row) => row.length)) : 0;
@@ -71,9 +72,13 @@
     box.setAttribute("role", "region");
     box.setAttribute("aria-label", `numbers of ${titleOf(gd)}`);
     box.style.cssText = "max-height:420px;overflow:auto;font-size:12px;margin-top:4px";
+    const css = "border-collapse:collapse;margin-bottom:8px";
+    const cellCss = "padding:1px 6px;text-align:right;border-bottom:1px solid #e5e7eb;white-space:nowrap";
     for (const block of blocks(gd)) {
       const table = document.createElement("table");
+      table.style.cssText = css;
       const caption = table.createCaption();
+      caption.style.cssText = "caption-side:top;text-align:left;font-weight:600;padding:4px 0";
       const rows = block.rows.slice(0, MAX_TABLE_ROWS);
       const columns = block.header.length > MAX_TABLE_COLUMNS + 1;
       caption.textContent = `${titleOf(gd)} · ${block.name}` +
@@ -82,6 +87,7 @@
       for (const label of block.header.slice(0, MAX_TABLE_COLUMNS + 1)) {
         const th = document.createElement("th");
         th.scope = "col";
+        th.style.cssText = cellCss;
         th.textContent = label;
         head.appendChild(th);
       }
@@ -91,6 +97,7 @@
         row.slice(0, MAX_TABLE_COLUMNS + 1).forEach((value, i) => {
           const td = document.createElement(i === 0 ? "th" : "td");
           if (i === 0) td.scope = "row";
+          td.style.cssText = cellCss;
           td.textContent = i === 0 ? value : numbers(value);
           tr.appendChild(td);
         });
@@ -118,8 +125,13 @@
     Plotly.setPlotConfig({
       displaylogo: false,
       displayModeBar: true,
-      toImageButtonOptions: { format: "png", filename: "chart", ...SLIDE },
+      modeBarButtonsToRemove: ["toImage"], // replaced below: the same PNG, named after the chart
       modeBarButtonsToAdd: [
+        {
+          name: "Download as PNG (1920 × 1080)",
+          icon: icon("camera"),
+          click: (gd) => Plotly.downloadImage(gd, { format: "png", filename: fileName(gd), ...SLIDE }),
+        },
         {
           name: "Download as SVG (slide, 16:9)",
           icon: icon("camera-retro"),

@@ -85,8 +85,13 @@ VIEWS: dict[str, View] = {
                 "similarity": Param(("similarity_radio",)),
                 "dims": Param(("dims_box",)),
             },
-            (Draw("draw_sinusoidal", ("positions_slider", "d_model_slider", "base_number", "similarity_radio",
-                                      "dims_box"), ("pe_plot", "curves_plot", "sim_plot", "distance_plot")),),
+            (
+                Draw(
+                    "draw_sinusoidal",
+                    ("positions_slider", "d_model_slider", "base_number", "similarity_radio", "dims_box"),
+                    ("pe_plot", "curves_plot", "sim_plot", "distance_plot"),
+                ),
+            ),
             lambda v: snippets.positional(v["n"], v["d"], v["base"], v["similarity"]),
         ),  # fmt: skip
         View(
@@ -99,8 +104,13 @@ VIEWS: dict[str, View] = {
                 "layer": Param(("layer_slider",), by_view=True),
                 "head": Param(("head_slider",), by_view=True),
             },
-            (Draw("show_attention", ("model_dropdown", "text_box", "pair_box", "layer_slider", "head_slider"),
-                  ("note_md", "head_plot", "grid_plot", "mean_plot", "rollout_plot", "head_view", "model_view")),),
+            (
+                Draw(
+                    "show_attention",
+                    ("model_dropdown", "text_box", "pair_box", "layer_slider", "head_slider"),
+                    ("note_md", "head_plot", "grid_plot", "mean_plot", "rollout_plot", "head_view", "model_view"),
+                ),
+            ),
             lambda v: snippets.attention(v["model"], v["text"], v["layer"], v["head"], v["pair"]),
         ),  # fmt: skip
         View(
@@ -114,8 +124,11 @@ VIEWS: dict[str, View] = {
             },
             (
                 Draw("show_parameters", ("model_dropdown",), ("tree_md", "tree_plot")),
-                Draw("show_block", ("steps_model", "steps_text", "steps_layer", "steps_token"),
-                     ("steps_md", "steps_plot")),
+                Draw(
+                    "show_block",
+                    ("steps_model", "steps_text", "steps_layer", "steps_token"),
+                    ("steps_md", "steps_plot"),
+                ),
             ),  # fmt: skip
             lambda v: snippets.architecture(v["model"]),
         ),
@@ -128,8 +141,13 @@ VIEWS: dict[str, View] = {
                 "sentiment": Param(("sum_sentiment",)),
                 "tau": Param(("sum_tau",)),
             },
-            (Draw("run_summary", ("sum_text", "sum_paraphrase", "sum_sentiment", "sum_mlm", "sum_tau"),
-                  ("sum_diagram", "sum_plot", "sum_md")),),
+            (
+                Draw(
+                    "run_summary",
+                    ("sum_text", "sum_paraphrase", "sum_sentiment", "sum_mlm", "sum_tau"),
+                    ("sum_diagram", "sum_plot", "sum_md"),
+                ),
+            ),
             lambda v: snippets.losses(v["text"]),
         ),  # fmt: skip
         View("finetune", finetune_tab),
@@ -142,8 +160,13 @@ VIEWS: dict[str, View] = {
                 "values": Param(("values_box",)),
                 "chat": Param(("chat_checkbox",)),
             },
-            (Draw("show_prompt", ("model_dropdown", "template_box", "values_box", "chat_checkbox"),
-                  ("rendered_box", "tokens_html")),),
+            (
+                Draw(
+                    "show_prompt",
+                    ("model_dropdown", "template_box", "values_box", "chat_checkbox"),
+                    ("rendered_box", "tokens_html"),
+                ),
+            ),
             _prompt_code,
         ),  # fmt: skip
     )

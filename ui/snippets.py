@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from playground import models
 
-POSITIONAL = '''\
+POSITIONAL = """\
 # Sinusoidal positional encoding (source text §3.1.3): PE(pos, 2i) = sin(pos / base^(2i/d)),
 # PE(pos, 2i+1) = cos(pos / base^(2i/d)). The same numbers as the tab's heatmap and similarity matrix.
 import torch
@@ -25,9 +25,9 @@ unit = pe / pe.norm(dim=-1, keepdim=True)
 similarity = {similarity_expr}  # (n, n)
 print(pe[:4, :6])
 print(similarity[:4, :4])
-'''
+"""
 
-ATTENTION = '''\
+ATTENTION = """\
 # Attention weights softmax(QK^T / sqrt(d_k)) of layer {layer}, head {head} (source text §3.1.1),
 # as the Attention tab draws them. Eager attention: the fused kernels return no weights.
 import torch
@@ -43,16 +43,16 @@ attention = out.attentions[{layer}][0, {head}]  # (T, T): row i = how token i sp
 print(tokenizer.convert_ids_to_tokens(batch["input_ids"][0]))
 print(attention.round(decimals=3))
 print("rows sum to", attention.sum(dim=-1))
-'''
+"""
 
-ARCHITECTURE = '''\
+ARCHITECTURE = """\
 # Parameters per part of {model} (source text §4.1.3), as the Architecture tab counts them.
 from collections import Counter
 
-from transformers import AutoModel
+from transformers import {auto_class}
 
 path = {path!r}  # the model's folder here; with the Hub: {hub_id!r}
-model = AutoModel.from_pretrained(path)
+model = {auto_class}.from_pretrained(path)
 
 
 def part_of(name):
@@ -73,9 +73,9 @@ for name, p in model.named_parameters():
     parts[part_of(name)] += p.numel()
 total = sum(p.numel() for p in model.parameters())
 print(dict(parts), "total", f"{{total:,}}")
-'''
+"""
 
-LOSSES = '''\
+LOSSES = """\
 # Causal language-modelling loss (source text §4.2.1): L = -sum_i log P(x_i | x_<i), shifted by one.
 # The first number of the Losses tab's side-by-side view (L_LM per token).
 import torch
@@ -92,9 +92,9 @@ surprisal = -log_probs.gather(-1, ids[0, 1:, None])[:, 0]  # (T-1,) nats
 print("per token:", surprisal)
 print("mean", surprisal.mean().item(), "= the model's own loss", out.loss.item())
 print("perplexity", surprisal.mean().exp().item())
-'''
+"""
 
-PROMPTS = '''\
+PROMPTS = """\
 # The distribution of the token that follows the prompt, exactly as the Prompts tab shows it.
 import torch
 from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -109,7 +109,7 @@ with torch.no_grad():
 top = probs.topk(10)
 for p, i in zip(top.values, top.indices):
     print(f"{{p:.4f}}  {{tokenizer.decode([int(i)])!r}}")
-'''
+"""
 
 
 def _model_place(name: str) -> dict[str, str]:
@@ -118,9 +118,7 @@ def _model_place(name: str) -> dict[str, str]:
 
 def positional(n_positions: int, d_model: int, base: float, similarity: str = "dot") -> str:
     expr = "pe @ pe.T" if similarity == "dot" else "unit @ unit.T"
-    return POSITIONAL.format(
-        n_positions=int(n_positions), d_model=int(d_model), base=float(base), similarity_expr=expr
-    )
+    return POSITIONAL.format(n_positions=int(n_positions), d_model=int(d_model), base=float(base), similarity_expr=expr)
 
 
 def attention(model: str, text: str, layer: int, head: int, text_pair: str = "", max_tokens: int = 128) -> str:
@@ -131,7 +129,9 @@ def attention(model: str, text: str, layer: int, head: int, text_pair: str = "",
 
 
 def architecture(model: str) -> str:
-    return ARCHITECTURE.format(**_model_place(model), model=model)
+    causal = models.spec(model).role == models.CAUSAL_LM  # the tab counts the model it loads: with its LM head
+    auto_class = "AutoModelForCausalLM" if causal else "AutoModel"
+    return ARCHITECTURE.format(**_model_place(model), model=model, auto_class=auto_class)
 
 
 def losses(text: str, model: str = "SmolLM2-135M-Instruct") -> str:
