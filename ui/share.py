@@ -283,10 +283,12 @@ def restore(request: gr.Request):
     updates = {c._id: gr.update() for c in components}
     if view is not None:
         for name, value in values.items():
+            if view.params[name].by_view:
+                continue  # set by `finish` once the view accepts it: a slider beyond its maximum is refused
             for component in view.components(name):
                 updates[component._id] = gr.update(value=value)
     tabs = gr.update(selected=view.tab) if view is not None else gr.update()
-    state = {"tab": view.tab, "values": values} if view is not None else None
+    state = {"tab": view.tab, "values": values, "problems": problems} if view is not None else None
     note = _note(problems)
     if problems:
         gr.Warning(note)
@@ -312,7 +314,7 @@ def finish(state, *current):
     except gr.Error as err:
         defaults = {c._id: c.value for name in view.params for c in view.components(name)}
         out = _draw(view, now | defaults, defaults)
-        values, note = {}, _note([t("share.view_refused", reason=err.message)])
+        values, note = {}, _note([*state["problems"], t("share.view_refused", reason=err.message)])
         gr.Warning(note)
         out[NOTE[0]] = note
     return out | {NOTE[1]: build_url("", view.tab, values)}  # the address bar shows the view's own link
@@ -371,26 +373,27 @@ NOTE: list = []  # the note and the page-address components, once panel() made t
 
 PAGE_AND_TAB_JS = """(page, tab, ...values) => [
     window.location.origin + window.location.pathname,
-    new URLSearchParams(window.location.search).get("tab") || "",
+    window.playgroundTab || new URLSearchParams(window.location.search).get("tab") || "",
     ...values,
 ]"""
 SET_URL_JS = "(url) => { if (url) window.history.replaceState(null, '', url); }"
 # The URL is left alone until the shared view is restored (the restore reads it), then follows the tabs.
 TAB_URL_JS = """() => {
+    window.playgroundTab = %r;
     const url = new URL(window.location.href);
     if (window.playgroundRestored && url.searchParams.get("tab") !== %r)
         window.history.replaceState(null, "", "?tab=" + %r);
 }"""
 RESTORED_JS = "(url) => { window.playgroundRestored = true; if (url) window.history.replaceState(null, '', url); }"
 # Wait until no output of the page is pending any more (the default first draws, and the events that the
-# restored values triggered, e.g. a new model resetting the layer slider), so `finish` draws last.
+# restored values triggered, e.g. a new model resetting the layer slider), so `finish` draws last. An output
+# is pending while gradio shows its status tracker (hidden when done, showing "Error" when it failed).
 WAIT_IDLE_JS = """async () => {
     const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-    const busy = () => Array.from(document.querySelectorAll(".wrap")).some(
-        (el) => (el.classList.contains("pending") || el.classList.contains("generating"))
-            && !el.classList.contains("hide"));
+    const busy = () => Array.from(document.querySelectorAll('[data-testid="status-tracker"]:not(.hide)')).some(
+        (tracker) => !tracker.querySelector(".error"));
     await sleep(300);
-    for (let quiet = 0, i = 0; quiet < 3 && i < 900; i++) { quiet = busy() ? 0 : quiet + 1; await sleep(100); }
+    for (let quiet = 0, i = 0; quiet < 3 && i < 1200; i++) { quiet = busy() ? 0 : quiet + 1; await sleep(100); }
 }"""
 
 
@@ -426,7 +429,7 @@ def wire(demo: gr.Blocks, p: Panel, tabs: gr.Tabs) -> None:
     """Restore the URL's view on load, keep ?tab= in the URL, and build the link on request."""
     shared = shared_components()
     for tab in tabs.children:
-        tab.select(None, None, None, js=TAB_URL_JS % (tab.id, tab.id))
+        tab.select(None, None, None, js=TAB_URL_JS % (tab.id, tab.id, tab.id))
     p.button.click(
         share_view, [p.page, p.tab, *shared], [p.link, p.qr, p.code], js=PAGE_AND_TAB_JS, api_visibility="private"
     ).then(None, p.link, None, js=SET_URL_JS)
