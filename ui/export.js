@@ -81,7 +81,7 @@
       caption.style.cssText = "caption-side:top;text-align:left;font-weight:600;padding:4px 0";
       const rows = block.rows.slice(0, MAX_TABLE_ROWS);
       const columns = block.header.length > MAX_TABLE_COLUMNS + 1;
-      caption.textContent = `${titleOf(gd)} · ${block.name}` +
+      caption.textContent = (block.name === titleOf(gd) ? block.name : `${titleOf(gd)} · ${block.name}`) +
         (rows.length < block.rows.length || columns ? " (first rows and columns; the CSV has all)" : "");
       const head = table.createTHead().insertRow();
       for (const label of block.header.slice(0, MAX_TABLE_COLUMNS + 1)) {
