@@ -51,6 +51,17 @@ def test_a_shared_link_restores_the_tab_its_inputs_and_the_drawn_view(app_url, c
         assert page.locator("#share-note").inner_text().strip() == ""
 
 
+def test_a_shared_prompt_is_restored_and_rendered(app_url):
+    template, values = "Q: {q}\nA:", "q = 北京在哪里?"
+    with open_app_page(f"{app_url}?tab=prompts&template={quote(template)}&values={quote(values)}") as page:
+        page.wait_for_function(
+            "Array.from(document.querySelectorAll('textarea')).some(t => t.value === 'Q: 北京在哪里?\\nA:')",
+            timeout=120_000,
+        )  # the prompt exactly as the model receives it: the template filled with the link's values
+        assert page.get_by_role("tab", name="Prompts", exact=True).get_attribute("aria-selected") == "true"
+        assert page.locator("#prompts-template textarea").input_value() == template
+
+
 def test_a_bad_link_shows_the_defaults_and_says_why(app_url):
     with open_app_page(f"{app_url}?tab=positional&n=-3&d=64&dims=0,1,40&colour=red") as page:
         title_is(page, ".pos-plot", "PE: 128 positions × 64 dimensions")

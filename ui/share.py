@@ -299,14 +299,13 @@ def _note(problems: list[str]) -> str:
     return t("share.problems") + "\n" + "\n".join(f"- {p}" for p in problems) if problems else ""
 
 
-def finish(state, *current):
+def finish(panel: Panel, state, *current):
     """After restoring (and after whatever the new values triggered): draw the view with the URL's values.
     A value the view refuses (layer 12 of a 6-layer model) -> the defaults, and a sentence."""
     if not state:
-        return {NOTE[1]: ""}  # nothing to restore: the address stays as it is
+        return {panel.page: ""}  # nothing to restore: the address stays as it is
     view = VIEWS[state["tab"]]
-    inputs = [c for c in _draw_inputs()]
-    now = {c._id: value for c, value in zip(inputs, current, strict=True)}
+    now = {c._id: value for c, value in zip(_draw_inputs(), current, strict=True)}
     restored = {c._id: v for name, v in state["values"].items() for c in view.components(name)}
     try:
         out = _draw(view, now | restored, restored)
@@ -316,8 +315,8 @@ def finish(state, *current):
         out = _draw(view, now | defaults, defaults)
         values, note = {}, _note([*state["problems"], t("share.view_refused", reason=err.message)])
         gr.Warning(note)
-        out[NOTE[0]] = note
-    return out | {NOTE[1]: build_url("", view.tab, values)}  # the address bar shows the view's own link
+        out[panel.note] = note
+    return out | {panel.page: build_url("", view.tab, values)}  # the address bar shows the view's own link
 
 
 def _draw(view: View, values: dict, shown: dict) -> dict:
@@ -369,8 +368,6 @@ def code_for(view: View, values: dict) -> str:
 
 # ---- layout and wiring (called from app.py) ----------------------------------------------------
 
-NOTE: list = []  # the note and the page-address components, once panel() made them (finish() writes to them)
-
 PAGE_AND_TAB_JS = """(page, tab, ...values) => [
     window.location.origin + window.location.pathname,
     window.playgroundTab || new URLSearchParams(window.location.search).get("tab") || "",
@@ -412,8 +409,7 @@ class Panel:
 def panel() -> Panel:
     """The share controls: a button, the link (with a copy button), its QR code and the view's code."""
     note = gr.Markdown(elem_id="share-note")
-    page = gr.Textbox(visible=False)
-    NOTE[:] = [note, page]
+    page = gr.Textbox(visible=False)  # the page's address (share) or the restored view's link (finish)
     with gr.Accordion(t("share.title"), open=False, elem_id="share-panel"):
         gr.Markdown(t("share.intro"))
         button = gr.Button(t("share.button"), variant="secondary", elem_id="share-button")
@@ -435,6 +431,9 @@ def wire(demo: gr.Blocks, p: Panel, tabs: gr.Tabs) -> None:
     ).then(None, p.link, None, js=SET_URL_JS)
     demo.load(restore, None, [tabs, *shared, p.state, p.note], api_visibility="private").then(
         None, None, None, js=WAIT_IDLE_JS
-    ).then(finish, [p.state, *_draw_inputs()], [*_draw_outputs(), p.note, p.page], api_visibility="private").then(
-        None, p.page, None, js=RESTORED_JS
-    )
+    ).then(
+        lambda state, *current: finish(p, state, *current),
+        [p.state, *_draw_inputs()],
+        [*_draw_outputs(), p.note, p.page],
+        api_visibility="private",
+    ).then(None, p.page, None, js=RESTORED_JS)
