@@ -6,7 +6,7 @@ value from a URL is checked like a typed one: a bad one falls back to the defaul
 why. The tab in the URL follows the tab the student clicks; "Share this view" adds the inputs, shows a QR
 code of the link for a lecture hall and the plain transformers/torch code that reproduces the view's numbers.
 
-app.py calls `panel()` where the share controls go (above the tabs) and `wire(panel, tabs)` after the tabs.
+app.py calls `panel()` where the share controls go (above the tabs) and `wire(demo, panel, tabs)` after the tabs.
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ VIEWS: dict[str, View] = {
                 ),
             ),
             lambda v: snippets.positional(v["n"], v["d"], v["base"], v["similarity"]),
-        ),  # fmt: skip
+        ),
         View(
             "attention",
             attention_tab,
@@ -112,7 +112,7 @@ VIEWS: dict[str, View] = {
                 ),
             ),
             lambda v: snippets.attention(v["model"], v["text"], v["layer"], v["head"], v["pair"]),
-        ),  # fmt: skip
+        ),
         View(
             "architecture",
             architecture_tab,
@@ -129,7 +129,7 @@ VIEWS: dict[str, View] = {
                     ("steps_model", "steps_text", "steps_layer", "steps_token"),
                     ("steps_md", "steps_plot"),
                 ),
-            ),  # fmt: skip
+            ),
             lambda v: snippets.architecture(v["model"]),
         ),
         View(
@@ -149,7 +149,7 @@ VIEWS: dict[str, View] = {
                 ),
             ),
             lambda v: snippets.losses(v["text"]),
-        ),  # fmt: skip
+        ),
         View("finetune", finetune_tab),
         View(
             "prompts",
@@ -168,7 +168,7 @@ VIEWS: dict[str, View] = {
                 ),
             ),
             _prompt_code,
-        ),  # fmt: skip
+        ),
     )
 }
 FIRST_TAB = "positional"
