@@ -23,7 +23,7 @@ import segno
 
 from playground import models
 from ui import architecture_tab, attention_tab, finetune_tab, losses_tab, positional_tab, prompts_tab, snippets
-from ui.errors import STUDENT_ERRORS
+from ui.errors import STUDENT_ERRORS, friendly
 from ui.text import t
 
 MAX_URL = 1200  # longer links still work, but their QR code is too dense to scan from a lecture-hall seat
@@ -276,6 +276,7 @@ def qr_html(url: str) -> str:
 # ---- handlers ---------------------------------------------------------------------------------
 
 
+@friendly
 def restore(request: gr.Request):
     """On page load: the URL's tab and values (defaults where a value is bad), the state for `finish`, a note."""
     view, values, problems = read_url(dict(request.query_params) if request else {})
@@ -299,6 +300,7 @@ def _note(problems: list[str]) -> str:
     return t("share.problems") + "\n" + "\n".join(f"- {p}" for p in problems) if problems else ""
 
 
+@friendly
 def finish(panel: Panel, state, *current):
     """After restoring (and after whatever the new values triggered): draw the view with the URL's values.
     A value the view refuses (layer 12 of a 6-layer model) -> the defaults, and a sentence."""
@@ -346,6 +348,7 @@ def _draw_outputs() -> list:
     return list(seen.values())
 
 
+@friendly
 def share_view(page: str, tab: str, *current):
     """The link to this view (tab + inputs), its QR code and the code that reproduces the view's numbers."""
     tab = tab if tab in VIEWS else FIRST_TAB
