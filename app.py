@@ -34,6 +34,7 @@ from ui import (  # noqa: E402
     architecture_tab,
     attention_tab,
     concurrency,
+    export,
     finetune_tab,
     header,
     i18n,
@@ -43,6 +44,7 @@ from ui import (  # noqa: E402
     prompts_tab,
     scenes,
     sessions,
+    share,
     view_cache,
 )
 from ui.text import t  # noqa: E402
@@ -55,7 +57,8 @@ with gr.Blocks(title=t("app.title")) as demo:
     with gr.Accordion(t("header.details"), open=False, elem_classes="advanced"):
         details_md = gr.Markdown()
     scene_bar = scenes.build_bar()
-    with gr.Tabs() as tabs:
+    share_panel = share.panel()
+    with gr.Tabs(elem_id="app-tabs") as tabs:
         with gr.Tab(t("pos.tab"), id="positional"):
             positional_tab.demo.render()
         with gr.Tab(t("att.tab"), id="attention"):
@@ -74,6 +77,8 @@ with gr.Blocks(title=t("app.title")) as demo:
     scenes.wire(scene_bar, tabs)
     presenter.mark_advanced()
     i18n.relabel_tabs(demo)
+    share.wire(demo, share_panel, tabs)
+    export.wire(demo)
     demo.load(header.refresh, None, header_outputs, api_visibility="private")
     header_timer.tick(header.refresh, None, header_outputs, api_visibility="private")
 

@@ -309,3 +309,9 @@ def load_for_training(name: str, head: str = SEQUENCE_CLASSIFICATION, **kwargs) 
     tokenizer = auto["tokenizer"].from_pretrained(path, local_files_only=local_only)
     net = auto[head].from_pretrained(path, local_files_only=local_only, **kwargs)  # never trust_remote_code
     return tokenizer, net.train()
+
+
+def location(name: str) -> str:
+    """Where a catalogue model loads from now: a folder on this machine, or its Hub id (for code snippets that
+    reproduce a view with plain transformers). ModelUnavailable when it cannot load here."""
+    return _location(spec(name))[0]

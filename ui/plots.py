@@ -8,7 +8,10 @@ import numpy as np
 import plotly.graph_objects as go
 
 DIVERGING = "RdBu_r"  # blue = negative, red = positive; colour-blind safe
-SEQUENTIAL = "Viridis"
+SEQUENTIAL = "Viridis"  # perceptually uniform, readable with every colour-vision deficiency and in grey
+# Okabe & Ito (2008), "Color Universal Design": lines and bars stay apart for red-green colour blindness
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442")
+VERMILLION = OKABE_ITO[3]
 HEIGHT = 380
 
 
@@ -20,6 +23,7 @@ def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, height: int 
         xaxis_title=x_title,
         yaxis_title=y_title,
         template="plotly_white",
+        colorway=list(OKABE_ITO),
     )
     return fig
 
@@ -175,6 +179,7 @@ def _template() -> dict:
         import plotly.io as pio
 
         _TEMPLATE = pio.templates["plotly_white"].to_plotly_json()
+        _TEMPLATE["layout"]["colorway"] = list(OKABE_ITO)
     return _TEMPLATE
 
 
@@ -242,7 +247,7 @@ def attention_heatmap(
         plot_bgcolor=MASKED_GREY,
     )
     if boundary is not None:
-        edge = dict(type="line", line=dict(color="#d62728", width=2, dash="dot"))
+        edge = dict(type="line", line=dict(color=VERMILLION, width=2, dash="dot"))
         layout["shapes"] = [
             edge | dict(x0=boundary - 0.5, x1=boundary - 0.5, y0=0, y1=1, xref="x", yref="paper"),
             edge | dict(y0=boundary - 0.5, y1=boundary - 0.5, x0=0, x1=1, yref="y", xref="paper"),
@@ -313,7 +318,7 @@ def next_token_bars(tokens: Sequence[str], model_probs: Sequence[float], final_p
             x=labels,
             y=[p if k else None for p, k in zip(final_probs, kept, strict=True)],  # dropped: no diamond
             mode="markers",
-            marker=dict(symbol="diamond", size=9, color="#dc2626"),
+            marker=dict(symbol="diamond", size=9, color=VERMILLION),
             name="after the filters (what is sampled)",
             hovertemplate="%{x}<br>after filters p=%{y:.4f}<extra></extra>",
         )
@@ -361,7 +366,7 @@ def finetune_curves(runs: dict[str, dict[str, tuple[Sequence[float], Sequence[fl
     from plotly.subplots import make_subplots
 
     fig = make_subplots(rows=1, cols=3, subplot_titles=[name for name, _ in FINETUNE_PANELS], horizontal_spacing=0.07)
-    colours = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e")
+    colours = OKABE_ITO
     dashes = {"train": "solid", "eval": "dash", "accuracy": "solid", "F1": "dot", "lr": "solid"}
     for i, (label, series) in enumerate(runs.items()):
         for name, (steps, values) in series.items():

@@ -686,6 +686,37 @@ EN: dict[str, str] = {
         "Forward pass over {tokens:,} tokens: **{fwd:.3g} FLOPs**; one training step (6·N·D): "
         "**{train:.3g} FLOPs**."
     ),
+    "share.title": "Share this view, its QR code and its code",
+    "share.intro": (
+        "The page address follows the tab you open. **Share this view** adds the tab's inputs to it: opening "
+        "the link shows the same view (on every student's phone, through the QR code), and the code below "
+        "reproduces the view's numbers with plain transformers/torch, outside this app. Every chart's toolbar "
+        "downloads it as PNG (1920×1080) or SVG for a slide, its numbers as CSV, or shows them as a table."
+    ),
+    "share.button": "Share this view",
+    "share.link": "link to this view",
+    "share.code": "show me the code: this view's numbers with plain transformers/torch",
+    "share.no_code": (
+        "# This tab's numbers come from a training run, not from one forward pass: its code is the Trainer job,\n"
+        "# python -m playground.finetune --new runs   (see the README)."
+    ),
+    "share.code_failed": "No code for this view yet: {reason}",
+    "share.qr_label": "QR code of the link {url}",
+    "share.qr_too_long": (
+        "The link is {n:,} characters long: a QR code of more than {limit:,} is too dense to scan from a seat. "
+        "Shorten the text, or copy the link."
+    ),
+    "share.problems": "**Part of this link could not be used; the default is shown instead:**",
+    "share.bad_tab": "the link names a tab '{tab}' that does not exist (tabs: {tabs})",
+    "share.unknown_param": "'{name}' is not an input of the {tab} tab that links can set (they are: {names})",
+    "share.bad_value": "{name}: {reason}",
+    "share.bad_bool": "'{raw}' is not true or false",
+    "share.bad_choice": "'{raw}' is not one of the choices",
+    "share.bad_number": "'{raw}' is not a number",
+    "share.bad_whole": "'{raw}' must be a whole number",
+    "share.bad_range": "{raw} is outside {low}..{high}",
+    "share.too_long": "the text is {n:,} characters long; at most {limit:,} fit",
+    "share.view_refused": "the view refused the link's values ({reason})",
 }
 
 

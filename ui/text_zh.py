@@ -27,6 +27,35 @@ ZH: dict[str, str] = {
     "header.loading": "正在加载 {names}（首次使用，需要几秒）",
     "header.warming": "正在为大家准备默认视图：已完成 {done}/{total}",
     "header.runs": "微调运行",
+    "share.bad_bool": "'{raw}' 不是 true 或 false",
+    "share.bad_choice": "'{raw}' 不在可选项中",
+    "share.bad_number": "'{raw}' 不是数字",
+    "share.bad_range": "{raw} 超出了 {low}..{high} 的范围",
+    "share.bad_tab": "链接中的标签页 '{tab}' 不存在（可用的标签页：{tabs}）",
+    "share.bad_value": "{name}：{reason}",
+    "share.bad_whole": "'{raw}' 必须是整数",
+    "share.button": "分享此视图",
+    "share.code": "查看代码：用纯 transformers/torch 复现此视图的数值",
+    "share.code_failed": "此视图暂时没有代码：{reason}",
+    "share.intro": (
+        "页面地址会随你打开的标签页变化。点击**分享此视图**会把该标签页的输入写进链接：打开链接即可看到同一个视图"
+        "（学生可以用手机扫描二维码打开），下方的代码可以在本应用之外用纯 transformers/torch 复现该视图的数值。"
+        "每个图表的工具栏都可以把图表下载为 PNG（1920×1080）或 SVG 用于幻灯片，把数值下载为 CSV，或以表格形式显示。"
+    ),
+    "share.link": "此视图的链接",
+    "share.no_code": (
+        "# 此标签页的数值来自一次训练运行，而不是一次前向计算：它的代码就是 Trainer 任务，\n"
+        "# python -m playground.finetune --new runs   （见 README）。"
+    ),
+    "share.problems": "**此链接中有部分内容无法使用，已改为显示默认值：**",
+    "share.qr_label": "链接 {url} 的二维码",
+    "share.qr_too_long": (
+        "该链接长 {n:,} 个字符：超过 {limit:,} 个字符的二维码过于密集，坐在座位上很难扫描。请缩短文本，或直接复制链接。"
+    ),
+    "share.title": "分享此视图、二维码和代码",
+    "share.too_long": "文本长 {n:,} 个字符；最多只能放下 {limit:,} 个",
+    "share.unknown_param": "'{name}' 不是链接可以设置的 {tab} 标签页输入（可以设置的是：{names}）",
+    "share.view_refused": "视图拒绝了链接中的值（{reason}）",
     "pos.tab": "位置编码",
     "pos.intro": (
         "自注意力把输入当作一个**集合**：打乱词元的顺序，每个输出也按同样的方式被打乱。词序只能通过加到"

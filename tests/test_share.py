@@ -1,0 +1,130 @@
+"""Shareable views: a URL's values are read as carefully as typed ones, links round-trip, the QR code reads back."""
+
+import io
+
+import gradio as gr
+import pytest
+import segno
+
+from ui import positional_tab, share
+
+
+def test_every_shared_name_and_redraw_points_at_a_real_component_and_handler():
+    for view in share.VIEWS.values():
+        for name in view.params:
+            assert all(isinstance(c, gr.components.Component) for c in view.components(name))
+        for fn, inputs, outputs in view.draw_fns():
+            assert callable(fn) and inputs and outputs
+    ids = [c._id for c in share.shared_components()]
+    assert len(ids) == len(set(ids))  # each component once, though "model" sets two in the Architecture tab
+
+
+@pytest.mark.parametrize(
+    "component, raw, value",
+    [
+        (gr.Slider(1, 512, step=1), "64", 64),
+        (gr.Slider(0.01, 1.0, step=0.01), "0.25", 0.25),
+        (gr.Number(precision=0, minimum=0), "3", 3),
+        (gr.Number(), "1e4", 10000.0),
+        (gr.Radio(["dot", "cosine"]), "cosine", "cosine"),
+        (gr.Checkbox(), "TRUE", True),
+        (gr.Checkbox(), "0", False),
+        (gr.Textbox(), "我爱北京天安门。😀 <b>", "我爱北京天安门。😀 <b>"),
+    ],
+)
+def test_good_values_are_read_as_the_component_holds_them(component, raw, value):
+    assert share.parse_value(component, raw) == value
+
+
+@pytest.mark.parametrize(
+    "component, raw, message",
+    [
+        (gr.Slider(1, 512, step=1), "abc", "not a number"),
+        (gr.Slider(1, 512, step=1), "nan", "not a number"),
+        (gr.Slider(1, 512, step=1), "inf", "not a number"),
+        (gr.Slider(1, 512, step=1), "2.5", "whole number"),
+        (gr.Slider(1, 512, step=1), "100000", "outside 1..512"),
+        (gr.Number(precision=0, minimum=0), "-1", "outside"),
+        (gr.Radio(["dot", "cosine"]), "../etc/passwd", "not one of the choices"),
+        (gr.Dropdown(["a"]), "org/any-hub-model", "not one of the choices"),
+        (gr.Checkbox(), "maybe", "not true or false"),
+        (gr.Textbox(max_length=10), "x" * 11, "at most 10"),
+        (gr.Textbox(), "x" * 5000, "at most 4,000"),
+    ],
+)
+def test_bad_values_are_refused_with_a_sentence(component, raw, message):
+    with pytest.raises(ValueError, match=message):
+        share.parse_value(component, raw)
+
+
+def test_a_range_that_depends_on_the_model_is_left_to_the_view():
+    layer = gr.Slider(0, 5, step=1)  # MiniLM's six layers; SmolLM2 has 30
+    assert share.parse_value(layer, "29", by_view=True) == 29
+    with pytest.raises(ValueError, match="whole number"):
+        share.parse_value(layer, "2.5", by_view=True)
+    with pytest.raises(ValueError, match="outside"):
+        share.parse_value(layer, "-1", by_view=True)
+
+
+def test_a_url_is_read_into_its_view_and_its_values():
+    view, values, problems = share.read_url(
+        {"tab": "attention", "text": "我爱北京", "model": "SmolLM2-135M-Instruct", "layer": "13", "head": "7"}
+    )
+    assert view.tab == "attention" and problems == []
+    assert values == {"text": "我爱北京", "model": "SmolLM2-135M-Instruct", "layer": 13, "head": 7}
+
+
+def test_a_bad_url_keeps_what_it_can_and_says_what_it_dropped():
+    view, values, problems = share.read_url({"tab": "positional", "n": "-3", "d": "64", "colour": "red"})
+    assert view.tab == "positional" and values == {"d": 64}
+    assert len(problems) == 2
+    assert "n: -3 is outside 1..1024" in problems[0]
+    assert "'colour' is not an input of the positional tab" in problems[1]
+    view, values, problems = share.read_url({"tab": "nowhere"})
+    assert view is None and values == {} and "does not exist" in problems[0] and "attention" in problems[0]
+    assert share.read_url({}) == (None, {}, [])
+
+
+def test_a_link_holds_the_values_that_differ_from_the_defaults_and_reads_back():
+    values = {"text": "The 猫 sat & stayed?", "pair": "", "model": "all-MiniLM-L6-v2", "layer": 3, "head": 11}
+    url = share.build_url("http://host:7860/", "attention", values)
+    assert url.startswith("http://host:7860/?tab=attention&text=The+%E7%8C%AB+sat+%26+stayed%3F")
+    assert "model=" not in url and "pair=" not in url  # the defaults stay out: shorter links, smaller QR codes
+    from urllib.parse import parse_qsl, urlsplit
+
+    view, read, problems = share.read_url(dict(parse_qsl(urlsplit(url).query)))
+    assert problems == [] and read == {"text": "The 猫 sat & stayed?", "layer": 3, "head": 11}
+
+
+def test_the_qr_code_reads_back_as_the_link():
+    import zxingcpp
+    from PIL import Image
+
+    url = share.build_url("http://127.0.0.1:7860/", "attention", {"text": "我爱北京天安门", "layer": 2, "head": 5})
+    html = share.qr_html(url)
+    assert html.startswith('<div id="share-qr" role="img" aria-label="QR code of the link http://127.0.0.1')
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=4)  # the same symbol as the inline SVG
+    assert segno.make(url, error="m").svg_inline(scale=1, omitsize=True, dark="#000", light="#fff") in html
+    buffer.seek(0)
+    assert [r.text for r in zxingcpp.read_barcodes(Image.open(buffer))] == [url]
+
+
+def test_a_link_too_long_for_a_readable_qr_code_says_so():
+    url = share.build_url("http://h/", "attention", {"text": "长" * 500})
+    assert len(url) > share.MAX_URL
+    assert "too dense to scan" in share.qr_html(url) and "<svg" not in share.qr_html(url)
+
+
+def test_share_view_builds_the_link_and_the_views_code_from_the_current_values():
+    current = {c._id: c.value for c in share.shared_components()}
+    current[positional_tab.d_model_slider._id] = 16
+    current[positional_tab.similarity_radio._id] = "cosine"
+    url, qr, code = share.share_view("http://127.0.0.1:7860/", "positional", *current.values())
+    assert url == "http://127.0.0.1:7860/?tab=positional&d=16&similarity=cosine"
+    assert 'id="share-qr"' in qr
+    assert "n_positions, d_model, base = 128, 16, 10000.0" in code and "unit @ unit.T" in code
+    url, _, _ = share.share_view("javascript:alert(1)", "no-such-tab", *current.values())
+    assert url.startswith("/?tab=positional")  # only http(s) pages, only known tabs
+    url, _, code = share.share_view("http://h/", "finetune", *current.values())
+    assert url == "http://h/?tab=finetune" and code.startswith("# This tab's numbers come from a training run")

@@ -1,0 +1,442 @@
+"""Shareable views: the current tab and its main inputs in the page URL, a QR code of it, and the view's code.
+
+`/?tab=attention&text=…&model=…&layer=2&head=5` opens the Attention tab with those inputs and draws them.
+VIEWS says which inputs of which tab travel in the URL (a URL name -> the tab module's component); every
+value from a URL is checked like a typed one: a bad one falls back to the default with a sentence that says
+why. The tab in the URL follows the tab the student clicks; "Share this view" adds the inputs, shows a QR
+code of the link for a lecture hall and the plain transformers/torch code that reproduces the view's numbers.
+
+app.py calls `panel()` where the share controls go (above the tabs) and `wire(demo, panel, tabs)` after the tabs.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import ModuleType
+from urllib.parse import urlencode, urlsplit
+
+import gradio as gr
+import segno
+
+from playground import models
+from ui import architecture_tab, attention_tab, finetune_tab, losses_tab, positional_tab, prompts_tab, snippets
+from ui.errors import STUDENT_ERRORS, friendly
+from ui.text import t
+
+MAX_URL = 1200  # longer links still work, but their QR code is too dense to scan from a lecture-hall seat
+MAX_TEXT = 4000  # a textbox without its own max_length
+TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One URL name: the tab module's component(s) it sets; `by_view`: its range depends on the chosen model,
+    so the view's own handler checks it (a layer of SmolLM2 may be 29, of MiniLM at most 5)."""
+
+    components: tuple[str, ...]
+    by_view: bool = False
+
+
+@dataclass(frozen=True)
+class Draw:
+    """A handler of the tab, its inputs and outputs (names in the tab module): drawn again after restoring."""
+
+    fn: str
+    inputs: tuple[str, ...]
+    outputs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class View:
+    tab: str  # the tab's id in app.py
+    module: ModuleType
+    params: dict[str, Param] = field(default_factory=dict)
+    draws: tuple[Draw, ...] = ()
+    code: Callable[[dict], str] | None = None  # the view's values by URL name -> a runnable snippet
+
+    def components(self, name: str) -> list:
+        return [getattr(self.module, attr) for attr in self.params[name].components]
+
+    def draw_fns(self):
+        return [(getattr(self.module, d.fn), self._get(d.inputs), self._get(d.outputs)) for d in self.draws]
+
+    def _get(self, names):
+        return [getattr(self.module, name) for name in names]
+
+
+def _prompt_code(v: dict) -> str:
+    _, prompt = prompts_tab.build_prompt(v["model"], v["template"], prompts_tab.parse_values(v["values"]), v["chat"])
+    return snippets.prompts(v["model"], prompt)
+
+
+VIEWS: dict[str, View] = {
+    view.tab: view
+    for view in (
+        View(
+            "positional",
+            positional_tab,
+            {
+                "n": Param(("positions_slider",)),
+                "d": Param(("d_model_slider",)),
+                "base": Param(("base_number",)),
+                "similarity": Param(("similarity_radio",)),
+                "dims": Param(("dims_box",)),
+            },
+            (
+                Draw(
+                    "draw_sinusoidal",
+                    ("positions_slider", "d_model_slider", "base_number", "similarity_radio", "dims_box"),
+                    ("pe_plot", "curves_plot", "sim_plot", "distance_plot"),
+                ),
+            ),
+            lambda v: snippets.positional(v["n"], v["d"], v["base"], v["similarity"]),
+        ),
+        View(
+            "attention",
+            attention_tab,
+            {
+                "text": Param(("text_box",)),
+                "pair": Param(("pair_box",)),
+                "model": Param(("model_dropdown",)),
+                "layer": Param(("layer_slider",), by_view=True),
+                "head": Param(("head_slider",), by_view=True),
+            },
+            (
+                Draw(
+                    "show_attention",
+                    ("model_dropdown", "text_box", "pair_box", "layer_slider", "head_slider"),
+                    ("note_md", "head_plot", "grid_plot", "mean_plot", "rollout_plot", "head_view", "model_view"),
+                ),
+            ),
+            lambda v: snippets.attention(v["model"], v["text"], v["layer"], v["head"], v["pair"]),
+        ),
+        View(
+            "architecture",
+            architecture_tab,
+            {
+                "model": Param(("model_dropdown", "steps_model")),
+                "text": Param(("steps_text",)),
+                "layer": Param(("steps_layer",), by_view=True),
+                "token": Param(("steps_token",), by_view=True),
+            },
+            (
+                Draw("show_parameters", ("model_dropdown",), ("tree_md", "tree_plot")),
+                Draw(
+                    "show_block",
+                    ("steps_model", "steps_text", "steps_layer", "steps_token"),
+                    ("steps_md", "steps_plot"),
+                ),
+            ),
+            lambda v: snippets.architecture(v["model"]),
+        ),
+        View(
+            "losses",
+            losses_tab,
+            {
+                "text": Param(("sum_text",)),
+                "paraphrase": Param(("sum_paraphrase",)),
+                "sentiment": Param(("sum_sentiment",)),
+                "tau": Param(("sum_tau",)),
+            },
+            (
+                Draw(
+                    "run_summary",
+                    ("sum_text", "sum_paraphrase", "sum_sentiment", "sum_mlm", "sum_tau"),
+                    ("sum_diagram", "sum_plot", "sum_md"),
+                ),
+            ),
+            lambda v: snippets.losses(v["text"]),
+        ),
+        View("finetune", finetune_tab),
+        View(
+            "prompts",
+            prompts_tab,
+            {
+                "model": Param(("model_dropdown",)),
+                "template": Param(("template_box",)),
+                "values": Param(("values_box",)),
+                "chat": Param(("chat_checkbox",)),
+            },
+            (
+                Draw(
+                    "show_prompt",
+                    ("model_dropdown", "template_box", "values_box", "chat_checkbox"),
+                    ("rendered_box", "tokens_html"),
+                ),
+            ),
+            _prompt_code,
+        ),
+    )
+}
+FIRST_TAB = "positional"
+
+
+def shared_components() -> list:
+    """Every component a URL can set, each once, in a fixed order (the share and restore events' inputs)."""
+    seen: dict[int, object] = {}
+    for view in VIEWS.values():
+        for name in view.params:
+            for component in view.components(name):
+                seen.setdefault(component._id, component)
+    return list(seen.values())
+
+
+# ---- reading a value from a URL, as carefully as a typed one ---------------------------------------
+
+
+def _choices(component) -> list:
+    values = [c[1] if isinstance(c, tuple | list) else c for c in (component.choices or [])]
+    return values + (models.names() if isinstance(component, gr.Dropdown) else [])  # kept models appear later
+
+
+def parse_value(component, raw: str, by_view: bool = False):
+    """A URL's text as the component's value, or ValueError with a sentence."""
+    if isinstance(component, gr.Checkbox):
+        if raw.lower() in TRUE + FALSE:
+            return raw.lower() in TRUE
+        raise ValueError(t("share.bad_bool", raw=raw))
+    if isinstance(component, gr.Radio | gr.Dropdown):
+        if raw not in _choices(component):
+            raise ValueError(t("share.bad_choice", raw=raw))
+        return raw
+    if isinstance(component, gr.Slider | gr.Number):
+        return _number(component, raw, by_view)
+    limit = getattr(component, "max_length", None) or MAX_TEXT
+    if len(raw) > limit:
+        raise ValueError(t("share.too_long", n=len(raw), limit=limit))
+    return raw
+
+
+def _number(component, raw: str, by_view: bool):
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(t("share.bad_number", raw=raw)) from None
+    if not math.isfinite(value):
+        raise ValueError(t("share.bad_number", raw=raw))
+    whole = getattr(component, "precision", None) == 0 or (
+        isinstance(component, gr.Slider) and float(component.step).is_integer()
+    )
+    if whole and not value.is_integer():
+        raise ValueError(t("share.bad_whole", raw=raw))
+    low, high = component.minimum, None if by_view else component.maximum
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise ValueError(t("share.bad_range", raw=raw, low=low, high=high if high is not None else "…"))
+    return int(value) if whole else value
+
+
+def read_url(query: dict[str, str]) -> tuple[View | None, dict[str, object], list[str]]:
+    """(the view, its values by URL name, sentences about what was ignored) from a URL's query parameters."""
+    if not query:
+        return None, {}, []
+    tab = query.get("tab", FIRST_TAB)
+    if tab not in VIEWS:
+        return None, {}, [t("share.bad_tab", tab=tab, tabs=", ".join(VIEWS))]
+    view, values, problems = VIEWS[tab], {}, []
+    for name, raw in query.items():
+        if name == "tab":
+            continue
+        if name not in view.params:
+            problems.append(t("share.unknown_param", name=name, tab=tab, names=", ".join(view.params) or "–"))
+            continue
+        try:
+            values[name] = parse_value(view.components(name)[0], raw, view.params[name].by_view)
+        except ValueError as err:
+            problems.append(t("share.bad_value", name=name, reason=err))
+    return view, values, problems
+
+
+def build_url(page: str, tab: str, values: dict[str, object]) -> str:
+    """The page's address with the tab and the values that differ from the tab's defaults."""
+    view = VIEWS[tab]
+    query = {"tab": tab}
+    for name, value in values.items():
+        default = view.components(name)[0].value
+        if value is not None and value != default:
+            query[name] = str(value).lower() if isinstance(value, bool) else _plain(value)
+    return f"{page}?{urlencode(query)}"
+
+
+def _plain(value) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def qr_html(url: str) -> str:
+    """The link as a QR code (an inline SVG, black on white so phones read it in dark mode too)."""
+    if len(url) > MAX_URL:
+        return f"<p>{html.escape(t('share.qr_too_long', n=len(url), limit=MAX_URL))}</p>"
+    svg = segno.make(url, error="m").svg_inline(scale=1, omitsize=True, dark="#000", light="#fff", border=4)
+    label = html.escape(t("share.qr_label", url=url), quote=True)
+    return f'<div id="share-qr" role="img" aria-label="{label}" style="width:320px;max-width:100%">{svg}</div>'
+
+
+# ---- handlers ---------------------------------------------------------------------------------
+
+
+@friendly
+def restore(request: gr.Request):
+    """On page load: the URL's tab and values (defaults where a value is bad), the state for `finish`, a note."""
+    view, values, problems = read_url(dict(request.query_params) if request else {})
+    components = shared_components()
+    updates = {c._id: gr.update() for c in components}
+    if view is not None:
+        for name, value in values.items():
+            if view.params[name].by_view:
+                continue  # set by `finish` once the view accepts it: a slider beyond its maximum is refused
+            for component in view.components(name):
+                updates[component._id] = gr.update(value=value)
+    tabs = gr.update(selected=view.tab) if view is not None else gr.update()
+    state = {"tab": view.tab, "values": values, "problems": problems} if view is not None else None
+    note = _note(problems)
+    if problems:
+        gr.Warning(note)
+    return tabs, *updates.values(), state, note
+
+
+def _note(problems: list[str]) -> str:
+    return t("share.problems") + "\n" + "\n".join(f"- {p}" for p in problems) if problems else ""
+
+
+@friendly
+def finish(panel: Panel, state, *current):
+    """After restoring (and after whatever the new values triggered): draw the view with the URL's values.
+    A value the view refuses (layer 12 of a 6-layer model) -> the defaults, and a sentence."""
+    if not state:
+        return {panel.page: ""}  # nothing to restore: the address stays as it is
+    view = VIEWS[state["tab"]]
+    now = {c._id: value for c, value in zip(_draw_inputs(), current, strict=True)}
+    restored = {c._id: v for name, v in state["values"].items() for c in view.components(name)}
+    try:
+        out = _draw(view, now | restored, restored)
+        values = state["values"]
+    except gr.Error as err:
+        defaults = {c._id: c.value for name in view.params for c in view.components(name)}
+        out = _draw(view, now | defaults, defaults)
+        values, note = {}, _note([*state["problems"], t("share.view_refused", reason=err.message)])
+        gr.Warning(note)
+        out[panel.note] = note
+    return out | {panel.page: build_url("", view.tab, values)}  # the address bar shows the view's own link
+
+
+def _draw(view: View, values: dict, shown: dict) -> dict:
+    out = {c: gr.update(value=shown[c._id]) for c in shared_components() if c._id in shown}
+    for fn, inputs, outputs in view.draw_fns():
+        result = fn(*(values[c._id] for c in inputs))
+        result = result if isinstance(result, tuple) else (result,)
+        out |= dict(zip(outputs, result, strict=True))
+    return out
+
+
+def _draw_inputs() -> list:
+    seen: dict[int, object] = {}
+    for view in VIEWS.values():
+        for _, inputs, _ in view.draw_fns():
+            for component in inputs:
+                seen.setdefault(component._id, component)
+    return list(seen.values())
+
+
+def _draw_outputs() -> list:
+    seen: dict[int, object] = {c._id: c for c in shared_components()}
+    for view in VIEWS.values():
+        for _, _, outputs in view.draw_fns():
+            for component in outputs:
+                seen.setdefault(component._id, component)
+    return list(seen.values())
+
+
+@friendly
+def share_view(page: str, tab: str, *current):
+    """The link to this view (tab + inputs), its QR code and the code that reproduces the view's numbers."""
+    tab = tab if tab in VIEWS else FIRST_TAB
+    page = page if urlsplit(page or "").scheme in ("http", "https") else "/"
+    view = VIEWS[tab]
+    by_id = {c._id: value for c, value in zip(shared_components(), current, strict=True)}
+    values = {name: by_id[view.components(name)[0]._id] for name in view.params}
+    url = build_url(page, tab, values)
+    return url, qr_html(url), code_for(view, values)
+
+
+def code_for(view: View, values: dict) -> str:
+    if view.code is None:
+        return t("share.no_code")
+    try:
+        return view.code(values)
+    except STUDENT_ERRORS as err:
+        return f"# {t('share.code_failed', reason=err)}"
+
+
+# ---- layout and wiring (called from app.py) ----------------------------------------------------
+
+PAGE_AND_TAB_JS = """(page, tab, ...values) => [
+    window.location.origin + window.location.pathname,
+    window.playgroundTab || new URLSearchParams(window.location.search).get("tab") || "",
+    ...values,
+]"""
+SET_URL_JS = "(url) => { if (url) window.history.replaceState(null, '', url); }"
+# The URL is left alone until the shared view is restored (the restore reads it), then follows the tabs.
+TAB_URL_JS = """() => {
+    window.playgroundTab = %r;
+    const url = new URL(window.location.href);
+    if (window.playgroundRestored && url.searchParams.get("tab") !== %r)
+        window.history.replaceState(null, "", "?tab=" + %r);
+}"""
+RESTORED_JS = "(url) => { window.playgroundRestored = true; if (url) window.history.replaceState(null, '', url); }"
+# Wait until no output of the page is pending any more (the default first draws, and the events that the
+# restored values triggered, e.g. a new model resetting the layer slider), so `finish` draws last. An output
+# is pending while gradio shows its status tracker (hidden when done, showing "Error" when it failed).
+WAIT_IDLE_JS = """async () => {
+    const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+    const busy = () => Array.from(document.querySelectorAll('[data-testid="status-tracker"]:not(.hide)')).some(
+        (tracker) => !tracker.querySelector(".error"));
+    await sleep(300);
+    for (let quiet = 0, i = 0; quiet < 3 && i < 1200; i++) { quiet = busy() ? 0 : quiet + 1; await sleep(100); }
+}"""
+
+
+@dataclass
+class Panel:
+    note: gr.Markdown
+    button: gr.Button
+    link: gr.Textbox
+    qr: gr.HTML
+    code: gr.Code
+    page: gr.Textbox
+    tab: gr.Textbox
+    state: gr.State
+
+
+def panel() -> Panel:
+    """The share controls: a button, the link (with a copy button), its QR code and the view's code."""
+    note = gr.Markdown(elem_id="share-note")
+    page = gr.Textbox(visible=False)  # the page's address (share) or the restored view's link (finish)
+    with gr.Accordion(t("share.title"), open=False, elem_id="share-panel"):
+        gr.Markdown(t("share.intro"))
+        button = gr.Button(t("share.button"), variant="secondary", elem_id="share-button")
+        link = gr.Textbox(label=t("share.link"), buttons=["copy"], interactive=False, elem_id="share-link")
+        with gr.Row():
+            qr = gr.HTML(elem_id="share-qr-box")
+            code = gr.Code(label=t("share.code"), language="python", interactive=False, elem_id="share-code")
+        tab = gr.Textbox(visible=False)
+    return Panel(note, button, link, qr, code, page, tab, gr.State())
+
+
+def wire(demo: gr.Blocks, p: Panel, tabs: gr.Tabs) -> None:
+    """Restore the URL's view on load, keep ?tab= in the URL, and build the link on request."""
+    shared = shared_components()
+    for tab in tabs.children:
+        tab.select(None, None, None, js=TAB_URL_JS % (tab.id, tab.id, tab.id))
+    p.button.click(
+        share_view, [p.page, p.tab, *shared], [p.link, p.qr, p.code], js=PAGE_AND_TAB_JS, api_visibility="private"
+    ).then(None, p.link, None, js=SET_URL_JS)
+    demo.load(restore, None, [tabs, *shared, p.state, p.note], api_visibility="private").then(
+        None, None, None, js=WAIT_IDLE_JS
+    ).then(
+        lambda state, *current: finish(p, state, *current),
+        [p.state, *_draw_inputs()],
+        [*_draw_outputs(), p.note, p.page],
+        api_visibility="private",
+    ).then(None, p.page, None, js=RESTORED_JS)
