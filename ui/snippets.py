@@ -8,7 +8,10 @@ them with the engine's. Nothing here imports gradio or loads a model.
 
 from __future__ import annotations
 
+import inspect
+
 from playground import models
+from playground.architecture import part_of
 
 POSITIONAL = """\
 # Sinusoidal positional encoding (source text §3.1.3): PE(pos, 2i) = sin(pos / base^(2i/d)),
@@ -55,18 +58,7 @@ path = {path!r}  # the model's folder here; with the Hub: {hub_id!r}
 model = {auto_class}.from_pretrained(path)
 
 
-def part_of(name):
-    low = name.lower()
-    if "norm" in low or ".ln_" in low or low.startswith("ln_"):
-        return "norms"
-    if "embed" in low or ".wte." in low or ".wpe." in low or low.startswith(("wte.", "wpe.")):
-        return "embeddings"
-    if "attention" in low or "attn" in low:
-        return "attention"
-    if "intermediate" in low or "mlp" in low or ".output.dense" in low:
-        return "FFN"
-    return "head/other"
-
+{part_of}
 
 parts = Counter()
 for name, p in model.named_parameters():
@@ -131,7 +123,8 @@ def attention(model: str, text: str, layer: int, head: int, text_pair: str = "",
 def architecture(model: str) -> str:
     causal = models.spec(model).role == models.CAUSAL_LM  # the tab counts the model it loads: with its LM head
     auto_class = "AutoModelForCausalLM" if causal else "AutoModel"
-    return ARCHITECTURE.format(**_model_place(model), model=model, auto_class=auto_class)
+    rule = inspect.getsource(part_of)  # the app's own rule, so the snippet counts the same
+    return ARCHITECTURE.format(**_model_place(model), model=model, auto_class=auto_class, part_of=rule)
 
 
 def losses(text: str, model: str = "SmolLM2-135M-Instruct") -> str:
