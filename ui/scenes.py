@@ -154,7 +154,8 @@ def subtab_parent(tab_id: str) -> gr.Tabs:
     """The gr.Tabs holding the sub-tab with this id (a tab module's tabs are not named)."""
     for module in TAB_MODULES.values():
         for block in module.demo.blocks.values():
-            if isinstance(block, gr.Tab) and block.id == tab_id:
+            # a Tab built by an update during a request (same id, no parent) is not the layout's
+            if isinstance(block, gr.Tab) and block.id == tab_id and isinstance(block.parent, gr.Tabs):
                 return block.parent
     raise ValueError(f"No sub-tab has the id {tab_id!r}.")
 
