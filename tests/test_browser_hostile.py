@@ -84,7 +84,9 @@ def attack_tab(page, tab: str) -> tuple[int, int]:
             wait_until_idle(page)
         filled += fill_every_text_box(page)
         pressed += press_every_button(page)
-    page.get_by_role("button", name="Share this view", exact=True).click()  # the link, QR code and code of it all
+    if not page.locator("#share-button").is_visible():  # the link, QR code and code of it all
+        page.locator("#share-panel button.label-wrap").first.click()
+    page.locator("#share-button").click()
     wait_until_idle(page)
     return filled, pressed + 1
 
