@@ -5,8 +5,8 @@ load (about 15 start-up events) runs up to 15 different handlers at once on 2 co
 click on the same handler waits. Here the events are grouped by what they cost instead:
 
 - **model**: handlers marked by `gpu_task` (a forward pass of a real model). They share one queue,
-  `PLAYGROUND_MODEL_CONCURRENCY` at once (default 2, measured best on 2 cores: see README); more
-  only splits the same cores between more requests and makes every one of them slower.
+  `PLAYGROUND_MODEL_CONCURRENCY` at once (default 1: on 2 cores, with 30 students, p95 was 1.8 s at 1,
+  2.9 s at 2 and 3.1 s at 4; a forward already uses both cores, so more at once only splits them).
 - **stream**: model handlers that stream (generation): their own queue, so a long generation never
   holds up the other tabs' forwards.
 - **view**: everything else (formulas, plots of closed forms, tokenisation, run listings): cheap,
@@ -22,7 +22,7 @@ import inspect
 import os
 
 LIMITS = {
-    "model": int(os.environ.get("PLAYGROUND_MODEL_CONCURRENCY", "2")),
+    "model": int(os.environ.get("PLAYGROUND_MODEL_CONCURRENCY", "1")),
     "stream": int(os.environ.get("PLAYGROUND_STREAM_CONCURRENCY", "2")),
     "view": int(os.environ.get("PLAYGROUND_VIEW_CONCURRENCY", "8")),
 }
