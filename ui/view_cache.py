@@ -13,6 +13,7 @@ Bounded: at most `PLAYGROUND_VIEW_CACHE` (default 8) inputs per view, least rece
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import threading
@@ -57,9 +58,25 @@ def cached_view(fn: Callable) -> Callable:
     """Memoise a deterministic view on its inputs (see the module docstring); put it above `gpu_task`."""
     if SIZE <= 0:
         return fn
-    view = gr.cache(fn, key=_key, max_size=SIZE)
+    memo = gr.cache(fn, key=_key, max_size=SIZE)
+
+    @functools.wraps(fn)
+    def view(*args, **kwargs):
+        return fresh(memo(*args, **kwargs))
+
+    view.cache = memo.cache  # gradio probes `fn.cache`: a hit is answered as the request joins the queue
     CACHED.append(view)
     return view
+
+
+def fresh(result):
+    """The cached result with new `gr.update` dicts: gradio pops "value" out of an update it applies, so a
+    cached update shown twice would set nothing the second time."""
+    if isinstance(result, dict):
+        return dict(result)
+    if isinstance(result, tuple | list):
+        return type(result)(dict(r) if isinstance(r, dict) else r for r in result)
+    return result
 
 
 def entries() -> int:
