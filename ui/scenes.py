@@ -154,9 +154,9 @@ def subtab_parent(tab_id: str) -> gr.Tabs:
     """The gr.Tabs holding the sub-tab with this id (a tab module's tabs are not named)."""
     for module in TAB_MODULES.values():
         for block in module.demo.blocks.values():
-            # a Tab built by an update during a request (same id, no parent) is not the layout's
-            if isinstance(block, gr.Tab) and block.id == tab_id and isinstance(block.parent, gr.Tabs):
-                return block.parent
+            # the layout's Tabs holding it (a Tab rebuilt by an update during a request has no parent)
+            if isinstance(block, gr.Tabs) and any(getattr(child, "id", None) == tab_id for child in block.children):
+                return block
     raise ValueError(f"No sub-tab has the id {tab_id!r}.")
 
 
