@@ -384,7 +384,12 @@ TAB_URL_JS = """() => {
     if (window.playgroundRestored && url.searchParams.get("tab") !== %r)
         window.history.replaceState(null, "", "?tab=" + %r);
 }"""
-RESTORED_JS = "(url) => { window.playgroundRestored = true; if (url) window.history.replaceState(null, '', url); }"
+# A tab chosen while the restore was still running is put in the URL once it is done.
+RESTORED_JS = """(url) => {
+    window.playgroundRestored = true;
+    if (url) window.history.replaceState(null, "", url);
+    else if (window.playgroundTab) window.history.replaceState(null, "", "?tab=" + window.playgroundTab);
+}"""
 # Wait until no output of the page is pending any more (the default first draws, and the events that the
 # restored values triggered, e.g. a new model resetting the layer slider), so `finish` draws last. An output
 # is pending while gradio shows its status tracker (hidden when done, showing "Error" when it failed).
