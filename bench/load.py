@@ -145,6 +145,14 @@ class App:
             time.sleep(0.5)
         raise TimeoutError(f"the app was not ready within {timeout} s; see {self.log_path}")
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the app and its children have used so far."""
+        try:
+            procs = [self.process, *self.process.children(recursive=True)]
+            return sum(sum(p.cpu_times()[:2]) for p in procs)
+        except psutil.Error:
+            return 0.0
+
     def stop(self) -> None:
         self._sampling = False
         self.child.terminate()
@@ -173,12 +181,15 @@ def phase(name: str, pool: list, n: int, seconds: float, think: tuple[float, flo
     app.peak_mb = 0.0
     until = time.perf_counter() + seconds
     threads = [threading.Thread(target=student, args=(pool[i], random.Random(i), until, think, out)) for i in range(n)]
+    me = psutil.Process()
+    app_cpu, own_cpu = app.cpu_seconds(), sum(me.cpu_times()[:2])
     start = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - start
+    app_cpu, own_cpu = app.cpu_seconds() - app_cpu, sum(me.cpu_times()[:2]) - own_cpu
     ok = [o.seconds for o in out if not o.error]
     views = [o.seconds for o in out if not o.error and o.request != "runs list"]
     row = {
@@ -194,6 +205,8 @@ def phase(name: str, pool: list, n: int, seconds: float, think: tuple[float, flo
         "first_errors": sorted({o.error for o in out if o.error})[:3],
         "errors_by_request": {r.name: sum(1 for o in out if o.request == r.name and o.error) for r in MIX},
         "peak_rss_mb": app.peak_mb,
+        "app_cores": app_cpu / wall,  # cores the app kept busy on average
+        "students_cores": own_cpu / wall,  # cores the simulated students (this process) took from the same machine
         "p95_by_request": {
             r.name: percentile([o.seconds for o in out if o.request == r.name and not o.error], 95) for r in MIX
         },
@@ -201,7 +214,8 @@ def phase(name: str, pool: list, n: int, seconds: float, think: tuple[float, flo
     print(
         f"{name:<28} {n:>3} students {row['requests']:>5} requests {row['per_second']:6.1f}/s  "
         f"p50 {row['p50_s']:5.2f} s  p95 {row['p95_s']:5.2f} s  max {row['max_s']:5.2f} s  "
-        f"errors {row['errors']}  peak RSS {row['peak_rss_mb']:5.0f} MB",
+        f"errors {row['errors']}  peak RSS {row['peak_rss_mb']:5.0f} MB  "
+        f"cores: app {row['app_cores']:.2f}, students {row['students_cores']:.2f}",
         flush=True,
     )
     for error in row["first_errors"]:

@@ -566,17 +566,25 @@ with gr.Blocks() as demo:
         seed_number,
     ]
     generation_outputs = [output_html, notes_md, steps_state, step_slider, distribution_plot]
-    generate_event = generate_button.click(
-        show_prompt, prompt_inputs, [rendered_box, tokens_html], api_visibility="private"
-    ).success(stream_generation, generation_inputs, generation_outputs, api_visibility="private")
-    paris_event = (
+    # Stop cancels every step of both chains: pressed before the stream has started, the stream never starts.
+    generate_steps = [
+        generate_button.click(show_prompt, prompt_inputs, [rendered_box, tokens_html], api_visibility="private")
+    ]
+    generate_steps.append(
+        generate_steps[-1].success(stream_generation, generation_inputs, generation_outputs, api_visibility="private")
+    )
+    paris_steps = [
         paris_button.click(
             paris_example, None, [template_box, values_box, chat_checkbox, mode_radio], api_visibility="private"
         )
-        .then(show_prompt, prompt_inputs, [rendered_box, tokens_html], api_visibility="private")
-        .success(stream_generation, generation_inputs, generation_outputs, api_visibility="private")
+    ]
+    paris_steps.append(
+        paris_steps[-1].then(show_prompt, prompt_inputs, [rendered_box, tokens_html], api_visibility="private")
     )
-    stop_button.click(None, None, None, cancels=[generate_event, paris_event], api_visibility="private")
+    paris_steps.append(
+        paris_steps[-1].success(stream_generation, generation_inputs, generation_outputs, api_visibility="private")
+    )
+    stop_button.click(None, None, None, cancels=[*generate_steps, *paris_steps], api_visibility="private")
     step_slider.change(show_step, [steps_state, step_slider], distribution_plot, api_visibility="private")
 
     columns_slider.change(
