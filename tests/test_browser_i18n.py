@@ -41,6 +41,11 @@ def test_the_chinese_ui_renders(app_url):
             "Array.from(document.querySelectorAll('#attention-head-plot .ytick text'), t => t.textContent)"
         )
         assert {"小", "它", "太"} <= {label.split()[-1] for label in labels}  # one CJK character a row, readable
+        chart = page.evaluate(  # the chart's title and axes are written for the page too (ui/plots.py)
+            "['.gtitle', '.xtitle', '.ytitle'].map(s => document.querySelector('#attention-head-plot ' + s)"
+            "?.textContent)"
+        )
+        assert chart == ["第 2 层，第 0 个头", ZH["plot.axis.key"], ZH["plot.axis.query"]]
 
 
 def test_switching_the_language_in_settings(app_url):

@@ -34,7 +34,10 @@ def test_views_of_a_kept_run(runs):
     status, fig, pinned = finetune_tab.run_views(run.run_id)
     assert "finished" in status and "10/10" in status
     assert {trace.name for trace in fig.data} == {"train", "eval", "accuracy", "F1", "lr"}
-    assert pinned == [["a", "b", 1, 0.9, 1]]
+    assert pinned == {
+        "headers": ["sentence 1", "sentence 2", "label", "p(same)", "predicted"],
+        "data": [["a", "b", 1, 0.9, 1]],
+    }
     assert finetune_tab.runs_table()[0][:2] == [run.run_id, "finished"]
     assert finetune_tab.runs_table()[0][4:7] == [0.5, 0.8, 0.8]
 

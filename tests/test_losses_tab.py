@@ -15,8 +15,10 @@ pytestmark = pytest.mark.slow
 
 def test_causal_view_shows_the_shift_by_one_and_the_models_loss():
     figure, html, table, formula = tab.run_causal("The capital of France is Paris", losses.CAUSAL_DEFAULT)
-    assert len(figure.data[0].y) == len(table) == 5  # 6 tokens, 5 pairs
-    assert table[-1][1].endswith("France is") and table[-1][2] == " Paris" and table[-1][5] == " Paris"
+    rows = table["data"]
+    assert len(figure.data[0].y) == len(rows) == 5  # 6 tokens, 5 pairs
+    assert rows[-1][1].endswith("France is") and rows[-1][2] == " Paris" and rows[-1][5] == " Paris"
+    assert table["headers"][5] == "model's top guess"
     assert "labels=input_ids" in formula and "PPL" in formula and "not scored" in formula
     assert html.count("<span") == 6
 
@@ -24,8 +26,8 @@ def test_causal_view_shows_the_shift_by_one_and_the_models_loss():
 def test_masked_view_labels_the_untrained_head():
     note, html, table, figure = tab.run_masked(tab.DEFAULT_TEXT, 0.3, 0, losses.ENCODER_DEFAULT)
     assert "Untrained head" in note and "ln 30,522" in note
-    assert len(table) == len(figure.data[0].y) >= 1
-    assert all(row[3] in ("mask", "random", "keep") for row in table)
+    assert len(table["data"]) == len(figure.data[0].y) >= 1
+    assert all(row[3] in ("mask", "random", "keep") for row in table["data"])
     assert "[MASK]" in html and "What the model reads" in html
     assert any("UNTRAINED" in label for label, value in tab.mlm_choices() if value == losses.ENCODER_DEFAULT)
     assert any("bert-base-uncased (not available)" in label for label, _ in tab.mlm_choices())
@@ -34,7 +36,7 @@ def test_masked_view_labels_the_untrained_head():
 def test_infill_view_shows_both_sides_against_the_left_side():
     formula, table = tab.run_infill("The cat sat on the mat because it was tired.", 0.3, 0)
     assert "both sides" in formula and "left side only" in formula and "17 candidates" in formula
-    assert len(table) >= 1 and all(row[2] >= 0 for row in table)
+    assert len(table["data"]) >= 1 and all(row[2] >= 0 for row in table["data"])
 
 
 def test_contrastive_view_with_the_default_batch():
@@ -50,7 +52,7 @@ def test_fine_tuning_and_prompt_views():
     figure, text = tab.run_fine_tuning("A man plays.", "Someone plays.", "paraphrase", 0)
     assert "Untrained head" in text and list(figure.data[0].x) == list(losses.PAIR_LABELS)
     figure, table, text = tab.run_prompt(tab.DEFAULT_TEXT, tab.DEFAULT_TEMPLATE, "positive, lukewarm", "positive")
-    assert table[1][2] > 1 and "Several tokens" in text and "lukewarm" in text
+    assert table["data"][1][2] > 1 and "Several tokens" in text and "lukewarm" in text
     assert sum(figure.data[0].y) == pytest.approx(1.0)
 
 

@@ -15,7 +15,7 @@ import torch
 from playground import architecture, models
 from playground.device import gpu_task
 from playground.seed_code import TransformerBlock
-from ui import header, plots
+from ui import header, i18n, plots
 from ui.errors import friendly
 from ui.text import t
 from ui.view_cache import cached_view
@@ -39,6 +39,48 @@ def human(n: float, unit: str = "") -> str:
         if abs(n) >= factor:
             return f"{n / factor:.3g} {prefix}{unit}"
     return f"{n:.3g} {unit}".strip()
+
+
+def shown(name: str, keys: dict[str, str]) -> str:
+    """An engine name (a part, a step, a config entry) in the request's language; an unknown one unchanged."""
+    return t(keys[name]) if name in keys else name
+
+
+PART_KEYS = {part: f"arch.part.{part.replace('/', '_')}" for part in architecture.PARTS}
+STEP_KEYS = {  # the steps of architecture.block_steps; "LayerNorm 1", "FFN (gelu)" … are names: they stay
+    "input x": "arch.step.input",
+    "attention Attn(x)": "arch.step.attn",
+    "residual x + Attn(x)": "arch.step.residual_attn",
+    "residual + FFN": "arch.step.residual_ffn",
+    "LayerNorm 2 (layer output)": "arch.step.norm2_output",
+    "attention Attn(RMSNorm(x))": "arch.step.attn_rms",
+    "residual x + Attn": "arch.step.residual_attn_llama",
+    "residual + FFN (layer output)": "arch.step.residual_ffn_output",
+}
+CONFIG_KEYS = {
+    "model type": "arch.config.model_type",
+    "layers": "arch.config.layers",
+    "d_model (hidden_size)": "arch.config.d_model",
+    "heads": "arch.config.heads",
+    "key/value heads": "arch.config.kv_heads",
+    "d_ff (intermediate_size)": "arch.config.d_ff",
+    "vocabulary": "arch.config.vocab",
+    "max positions": "arch.config.max_positions",
+    "activation": "arch.config.activation",
+    "norm eps": "arch.config.eps",
+    "tied input/output embeddings": "arch.config.tied",
+}
+
+
+def config_table(config) -> str:
+    """The config values that set the parameter count, as a Markdown table."""
+    rows = architecture.config_summary(config).items()
+    value = lambda v: t(f"arch.config.{v}") if isinstance(v, bool) else v  # True/False in the page's language
+    return (
+        t("arch.config.header")
+        + "\n|---|---|\n"
+        + "\n".join(f"| {shown(key, CONFIG_KEYS)} | {value(v)} |" for key, v in rows)
+    )
 
 
 def catalogue_marks() -> dict[str, float]:
@@ -72,13 +114,9 @@ def show_parameters(model: str):
     except ValueError:
         estimate_text, match = "–", t("arch.tree.no_estimate")
     note = t("arch.tree.note", model=model, total=breakdown.total, estimate=estimate_text, match=match)
-    table = "| config | value |\n|---|---|\n" + "\n".join(
-        f"| {key} | {value} |" for key, value in architecture.config_summary(config).items()
-    )
-    fig = plots.parameter_bars(
-        breakdown.counts, breakdown.total, t("arch.tree.title", model=model, total=breakdown.total)
-    )
-    return note + "\n\n" + table, fig
+    counts = {shown(part, PART_KEYS): n for part, n in breakdown.counts.items()}
+    fig = plots.parameter_bars(counts, breakdown.total, t("arch.tree.title", model=model, total=breakdown.total))
+    return note + "\n\n" + config_table(config), fig
 
 
 @friendly
@@ -131,15 +169,17 @@ def show_block(model: str, text: str, layer, token):
         "arch.steps.note",
         model=model,
         layer=result.layer,
-        layout=result.layout,
+        layout=i18n.translate_note(result.layout),
         n=len(result.tokens),
         diff=result.output_diff,
     )
     if result.differences:
-        note += "\n\n" + "\n".join(f"- {d}" for d in result.differences)
+        note += "\n\n" + "\n".join(f"- {i18n.translate_note(d)}" for d in result.differences)
     note += "\n\n" + ffn_line(result, min(int(token), len(result.tokens) - 1))
     fig = plots.step_heatmaps(
-        {k: v.numpy() for k, v in result.steps.items()}, result.tokens, t("arch.steps.title", layer=result.layer)
+        {shown(k, STEP_KEYS): v.numpy() for k, v in result.steps.items()},
+        result.tokens,
+        t("arch.steps.title", layer=result.layer),
     )
     return note, fig
 

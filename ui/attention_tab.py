@@ -14,7 +14,7 @@ import torch
 
 from playground import attention, attention_formula, models
 from playground.device import gpu_task
-from ui import bertviz_offline, header, plots
+from ui import bertviz_offline, header, i18n, plots
 from ui.errors import friendly
 from ui.text import t
 from ui.view_cache import cached_view
@@ -113,25 +113,27 @@ def build_views(result: attention.AttentionResult, layer: int, head: int):
     head = attention.check_index(head, n_heads, "head")
     att, tokens = result.attentions, result.tokens
     kv = attention.kv_head_of(head, n_heads, result.n_kv_heads)
-    kv_note = f" (key/value head {kv})" if result.n_kv_heads < n_heads else ""
+    kv_note = t("att.kv_note", kv=kv) if result.n_kv_heads < n_heads else ""
     b = sentence_b_start(result)
     head_fig = plots.attention_heatmap(
-        att[layer, head], tokens, f"Layer {layer}, head {head}{kv_note}", result.causal, zmax=1.0, boundary=b
-    )
+        att[layer, head], tokens, t("att.head_title", layer=layer, head=head, kv_note=kv_note), result.causal,
+        zmax=1.0, boundary=b,
+    )  # fmt: skip
     grid_fig = plots.attention_grid(
         att[layer],
         tokens,
         [
-            f"head {h}" + (f" (kv {attention.kv_head_of(h, n_heads, result.n_kv_heads)})" if kv_note else "")
+            t("att.grid_head", head=h)
+            + (t("att.grid_kv", kv=attention.kv_head_of(h, n_heads, result.n_kv_heads)) if kv_note else "")
             for h in range(n_heads)
         ],  # fmt: skip
-        f"All {n_heads} heads of layer {layer}",
+        t("att.grid_title", heads=n_heads, layer=layer),
         result.causal,
     )
     mean_fig = plots.attention_heatmap(
         attention.head_mean(att[layer : layer + 1])[0],
         tokens,
-        f"Layer {layer}: mean over heads",
+        t("att.mean_title", layer=layer),
         result.causal,
         boundary=b,
     )
@@ -187,29 +189,31 @@ def formula_markdown(check: attention_formula.FormulaCheck) -> str:
     if not good:
         lines.append(t("att.formula.why_not", dtype=check.dtype))
     if check.differences:
-        lines.append(t("att.formula.differences") + "\n" + "\n".join(f"- {d}" for d in check.differences))
+        differences = (i18n.translate_note(d) for d in check.differences)
+        lines.append(t("att.formula.differences") + "\n" + "\n".join(f"- {d}" for d in differences))
     return "\n\n".join(lines)
 
 
 def formula_figures(check: attention_formula.FormulaCheck):
     labels = plots.token_labels(check.tokens)
     dims = list(range(check.d_k))
+    dimension, token, key, query = (t(f"att.formula.axis_{name}") for name in ("dimension", "token", "key", "query"))
     q_fig, k_fig, v_fig = (
         plots.heatmap(
-            m, f"{name} of head {check.head}: tokens × d_k = {check.d_k}", "dimension", "token", x=dims, y=labels
+            m, t("att.formula.qkv_title", name=name, head=check.head, d_k=check.d_k), dimension, token, x=dims, y=labels
         )  # fmt: skip
         for name, m in (("Q", check.q), ("K", check.k), ("V", check.v))
     )
     masked = check.masked.clone()
     masked[torch.isinf(masked)] = float("nan")
-    scores_fig = plots.heatmap(masked, "QKᵀ/√d_k after the mask (grey: −∞)", "key", "query", x=labels, y=labels)
+    scores_fig = plots.heatmap(masked, t("att.formula.scores_title"), key, query, x=labels, y=labels)
     scores_fig.update_layout(plot_bgcolor=plots.MASKED_GREY)
-    weights_fig = plots.attention_heatmap(check.weights, check.tokens, "softmax(QKᵀ/√d_k): recomputed", zmax=1.0)
+    weights_fig = plots.attention_heatmap(check.weights, check.tokens, t("att.formula.weights_title"), zmax=1.0)
     diff_fig = plots.heatmap(
         (check.weights - check.model_weights).abs(),
-        f"|recomputed − model| (max {check.weights_diff:.1e})",
-        "key",
-        "query",
+        t("att.formula.diff_title", diff=check.weights_diff),
+        key,
+        query,
         diverging=False,
         x=labels,
         y=labels,

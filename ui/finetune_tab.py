@@ -18,15 +18,19 @@ import gradio as gr
 from playground import finetune, models, pairs
 from playground.finetune import FinetuneConfig
 from playground.runs import ACTIVE, RunStore
-from ui import header, plots
+from ui import header, i18n, plots
 from ui.errors import friendly
-from ui.text import t
+from ui.text import EN, headed, t
 
 DEFAULT = FinetuneConfig()
 POLL_S = 1.0
 MAX_WATCH_S = 3 * 3600  # a streaming view never outlives this, whatever the run does
-PINNED_COLUMNS = ["sentence 1", "sentence 2", "label", "p(same)", "predicted"]
-RUN_COLUMNS = ["run", "state", "method", "steps", "acc. before", "acc. after", "F1 after", "time (s)"]
+# Column headers by key: the handlers send them in the page's language with the rows (the layout starts in English)
+PINNED_COLUMNS = tuple(f"ft.pinned_col_{name}" for name in ("s1", "s2", "label", "p", "predicted"))
+RUN_COLUMNS = tuple(
+    f"ft.runs_col_{name}" for name in ("run", "state", "method", "steps", "before", "after", "f1", "time")
+)
+STATES = ("queued", "running", "finished", "stopped", "failed")
 
 
 def store() -> RunStore:
@@ -46,7 +50,14 @@ def bar(fraction: float, width: int = 24) -> str:
 
 
 def minutes(seconds: float) -> str:
-    return f"{int(seconds // 60)} min {int(seconds % 60):02d} s" if seconds >= 60 else f"{int(seconds)} s"
+    if seconds >= 60:
+        return t("ft.minutes", m=int(seconds // 60), s=int(seconds % 60))
+    return t("ft.seconds", s=int(seconds))
+
+
+def state_name(state: str) -> str:
+    """A run's state ('running', 'finished', …) in the page's language."""
+    return t(f"ft.state.{state}") if state in STATES else state
 
 
 def status_markdown(run_id: str) -> str:
@@ -60,21 +71,22 @@ def status_markdown(run_id: str) -> str:
     text = t(
         "ft.progress",
         run=run_id,
-        state=run.state,
+        state=state_name(run.state),
         bar=bar(step / total),
         step=step,
         total=total,
         eta=t("ft.eta", eta=minutes(eta)) if eta and run.state == "running" else "",
     )
     if status.get("message"):
-        text += f"\n\n{status['message']}"
+        text += f"\n\n{i18n.translate_note(status['message'])}"
     if run.state == "failed" and status.get("log_tail"):
         text += f"\n\n```\n{status['log_tail'][-1500:].replace('`', 'ˋ')}\n```"  # the log cannot close the block
     return text
 
 
-def pinned_rows(rows: list[dict]) -> list[list]:
-    return [[r["sentence1"], r["sentence2"], r["label"], r["p_paraphrase"], r["predicted"]] for r in rows]
+def pinned_rows(rows: list[dict]) -> dict:
+    cells = [[r["sentence1"], r["sentence2"], r["label"], r["p_paraphrase"], r["predicted"]] for r in rows]
+    return headed(cells, PINNED_COLUMNS)
 
 
 def run_views(run_id: str):
@@ -85,6 +97,7 @@ def run_views(run_id: str):
 
 
 def runs_table() -> list[list]:
+    """One row per kept run, newest first (its cells in the page's language; `RUN_COLUMNS` heads them)."""
     table = []
     for run in store().list():
         s = finetune.summary(run)
@@ -92,7 +105,7 @@ def runs_table() -> list[list]:
         table.append(
             [
                 run.run_id,
-                s["state"],
+                state_name(s["state"]),
                 s["config"].get("method", ""),
                 f"{s['step']}/{s['max_steps']}",
                 fmt(s["accuracy_before"]),
@@ -178,7 +191,8 @@ def refresh_runs(selected):
     ids = [r.run_id for r in store().list()]
     keep = [r for r in (selected or []) if r in ids]
     picked = ids[0] if ids else None
-    return (runs_table(), gr.update(choices=ids, value=keep), gr.update(choices=ids, value=picked), overlay(keep))
+    table = headed(runs_table(), RUN_COLUMNS)
+    return table, gr.update(choices=ids, value=keep), gr.update(choices=ids, value=picked), overlay(keep)
 
 
 @friendly
@@ -316,12 +330,14 @@ with gr.Blocks() as demo:
     run_state = gr.State("")
     status_md = gr.Markdown(t("ft.idle"), elem_id="ft-status")
     curves_plot = gr.Plot(label=t("ft.curves"), elem_id="ft-curves")
-    pinned_table = gr.Dataframe(headers=PINNED_COLUMNS, label=t("ft.pinned"), wrap=True, interactive=False)
+    pinned_table = gr.Dataframe(
+        headers=[EN[key] for key in PINNED_COLUMNS], label=t("ft.pinned"), wrap=True, interactive=False
+    )
 
     gr.Markdown(f"### {t('ft.runs')}")
     with gr.Row():
         refresh_button = gr.Button(t("ft.refresh"))
-    runs_df = gr.Dataframe(headers=RUN_COLUMNS, interactive=False, elem_id="ft-runs")
+    runs_df = gr.Dataframe(headers=[EN[key] for key in RUN_COLUMNS], interactive=False, elem_id="ft-runs")
     overlay_dropdown = gr.Dropdown([], multiselect=True, label=t("ft.overlay"))
     overlay_plot = gr.Plot()
     with gr.Row():

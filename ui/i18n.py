@@ -103,11 +103,26 @@ def resolve(value):
 
 def translate_error(message: str) -> str:
     """An engine error sentence in the request's language (Chinese for the common ones, else unchanged)."""
+    from ui.text_zh import ZH_ERRORS
+
+    return _translated(message, ZH_ERRORS)
+
+
+def translate_note(message: str) -> str:
+    """A sentence the engine writes into a view (how a model differs from the seed code, a run's status) in the
+    request's language (Chinese for the known ones, else unchanged)."""
+    from ui.text_zh import ZH_NOTES
+
+    return _translated(message, ZH_NOTES)
+
+
+def _translated(message: str, patterns: tuple[tuple[str, str], ...]) -> str:
+    """The Chinese of the first (English pattern, Chinese) that matches the whole message, its named parts filled."""
     if language() != "zh":
         return message
-    from ui.text_zh import ZH_ERROR_WORDS, ZH_ERRORS
+    from ui.text_zh import ZH_ERROR_WORDS
 
-    for pattern, chinese in ZH_ERRORS:
+    for pattern, chinese in patterns:
         if match := re.fullmatch(pattern, message):
             parts = {name: ZH_ERROR_WORDS.get(part, part) for name, part in match.groupdict().items()}
             return chinese.format(**parts)

@@ -16,7 +16,7 @@ from playground import losses, models
 from playground.device import gpu_task
 from ui import header, plots
 from ui.errors import friendly
-from ui.text import t
+from ui.text import EN, headed, t
 from ui.view_cache import cached_view
 
 DEFAULT_TEXT = "I loved this film, the music was wonderful."
@@ -36,6 +36,15 @@ DEFAULT_WORDS = "positive, negative"
 LATEX = [{"left": "$$", "right": "$$", "display": True}, {"left": "$", "right": "$", "display": False}]
 DECIMALS = 5
 COLOURS = {"seen": "#e8e8e8", "predict": "#ffb199", "mask": "#333333", "random": "#b39ddb", "keep": "#ffd54f"}
+# Column headers of the tables, by key: the handlers send them in the page's language with the rows; the layout
+# starts with the English ones (gradio translates no table header), replaced at the first draw.
+LM_COLUMNS = tuple(f"loss.lm.col_{name}" for name in ("i", "context", "target", "p", "surprisal", "guess"))
+MLM_COLUMNS = tuple(f"loss.mlm.col_{name}" for name in ("position", "original", "reads", "action", "loss", "guesses"))
+INFILL_COLUMNS = tuple(
+    f"loss.mlm.infill_col_{name}" for name in ("position", "original", "both", "both_guesses", "left", "left_guesses")
+)
+PL_COLUMNS = tuple(f"loss.pl.col_{name}" for name in ("word", "tokens", "n", "token_log_p", "log_p", "p"))
+PAIR_LABEL_KEYS = {"paraphrase": "ft.same", "not a paraphrase": "ft.different"}
 
 
 # ---- helpers ---------------------------------------------------------------------------------
@@ -54,6 +63,11 @@ def mlm_choices() -> list[tuple[str, str]]:
         head = t("loss.mlm.real_head") if name in losses.PRETRAINED_MLM_HEADS else t("loss.mlm.untrained_head")
         labelled.append((f"{label} — {head}", name))
     return labelled
+
+
+def pair_label(label: str) -> str:
+    """A sentence-pair label ('paraphrase', 'not a paraphrase') in the page's language; another label unchanged."""
+    return t(PAIR_LABEL_KEYS[label]) if label in PAIR_LABEL_KEYS else label
 
 
 def num(x: float, digits: int = 4) -> str:
@@ -87,18 +101,18 @@ def causal_text_html(r: losses.CausalLMLoss) -> str:
     top = max(float(r.surprisal.max()), 1.0)
     parts = [chip(r.tokens[0], "#ffffff", t("loss.lm.first"), border="#ccc")]
     for tok, s, guess in zip(r.tokens[1:], r.surprisal.tolist(), r.top, strict=True):
-        parts.append(chip(tok, heat_colour(s, top), f"-log P = {s:.3f} nats; expected: {guess[0][0]!r}"))
+        parts.append(chip(tok, heat_colour(s, top), t("loss.lm.chip", s=s, guess=repr(guess[0][0]))))
     return f'<div class="loss-tokens">{"".join(parts)}</div><p>{html.escape(t("loss.lm.colour_note"))}</p>'
 
 
-def causal_pairs_table(r: losses.CausalLMLoss) -> list[list]:
+def causal_pairs_table(r: losses.CausalLMLoss) -> dict:
     """The shift by one: which context predicts which token."""
     rows = []
     for i, (context, tok, s, guess) in enumerate(
         zip(r.contexts, r.tokens[1:], r.surprisal.tolist(), r.top, strict=True)
     ):
         rows.append([i + 1, context, tok, f"{math.exp(-s):.3g}", round(s, 4), guess[0][0]])
-    return rows
+    return headed(rows, LM_COLUMNS)
 
 
 def causal_formula(r: losses.CausalLMLoss) -> str:
@@ -125,9 +139,9 @@ def run_causal(text, model):
             r.tokens[1:],
             r.surprisal,
             t("loss.lm.bars_title", model=r.model),
-            "−log P(x_i | x_<i)  (nats)",
+            t("loss.lm.bars_axis"),
             r.mean,
-            f"mean {r.mean:.2f}",
+            t("loss.lm.mean_level", mean=r.mean),
         ),
         causal_text_html(r),
         causal_pairs_table(r),
@@ -157,12 +171,13 @@ def masked_html(r: losses.MaskedLMLoss) -> str:
     )
 
 
-def masked_table(r: losses.MaskedLMLoss) -> list[list]:
+def masked_table(r: losses.MaskedLMLoss) -> dict:
     rows = []
     for pos, loss, guesses in zip(r.positions, r.losses.tolist(), r.top, strict=True):
         top = ", ".join(f"{tok!r} {p:.3f}" for tok, p in guesses)
-        rows.append([pos, r.tokens[pos], r.shown[pos], r.masking.action[pos], round(loss, 4), top])
-    return rows
+        action = t(f"loss.mlm.cell_{r.masking.action[pos]}")  # mask / random / keep
+        rows.append([pos, r.tokens[pos], r.shown[pos], action, round(loss, 4), top])
+    return headed(rows, MLM_COLUMNS)
 
 
 @cached_view
@@ -189,19 +204,20 @@ def run_masked(text, rate, seed, model):
             [r.tokens[p] for p in r.positions],
             r.losses,
             t("loss.mlm.bars_title"),
-            "−log P(x_i | corrupted x)  (nats)",
+            t("loss.mlm.bars_axis"),
             r.uniform,
-            "ln(vocab): knows nothing",
+            t("loss.mlm.uniform_level"),
         ),
     )
 
 
-def infill_table(r: losses.CausalInfill) -> list[list]:
+def infill_table(r: losses.CausalInfill) -> dict:
     fmt = lambda guesses: ", ".join(f"{tok!r} {p:.3f}" for tok, p in guesses)
-    return [
+    rows = [
         [it.position, it.token, round(it.loss, 4), fmt(it.guesses), round(it.left_loss, 4), fmt(it.left_guesses)]
         for it in r.items
     ]
+    return headed(rows, INFILL_COLUMNS)
 
 
 @cached_view
@@ -234,7 +250,8 @@ def run_contrastive(pairs_text, tau, model):
     anchors, positives = losses.parse_pairs(pairs_text)
     r = losses.contrastive_loss(anchors, positives, float(tau), model)
     rows, cols = short(r.anchors), short(r.positives)
-    hover = "anchor %{y}<br>candidate %{x}<br>%{z:.3f}<extra></extra>"
+    hover = t("loss.cl.hover")
+    positive, anchor = t("loss.cl.axis_positive"), t("loss.cl.axis_anchor")
     live = t(
         "loss.cl.live",
         b=len(anchors),
@@ -249,20 +266,29 @@ def run_contrastive(pairs_text, tau, model):
         scale=f"{1 / r.tau:g}",
     )
     return (
-        plots.heatmap(r.sim, t("loss.cl.sim_title"), "positive h'_j", "anchor h_i", x=cols, y=rows, hover=hover),
+        plots.heatmap(r.sim, t("loss.cl.sim_title"), positive, anchor, x=cols, y=rows, hover=hover),
         plots.heatmap(
             r.probs,
             t("loss.cl.prob_title", tau=f"{r.tau:g}"),
-            "positive h'_j",
-            "anchor h_i",
+            positive,
+            anchor,
             diverging=False,
             x=cols,
             y=rows,
             hover=hover,
         ),
-        plots.token_bars(rows, r.losses, t("loss.cl.rows_title"), "ℓ_i (nats)", r.chance, "ln B: knows nothing"),
+        plots.token_bars(
+            rows, r.losses, t("loss.cl.rows_title"), t("loss.cl.rows_axis"), r.chance, t("loss.cl.chance_level")
+        ),
         plots.loss_curve(
-            r.taus, r.curve, r.chance, "ln B", r.tau, t("loss.cl.curve_title"), "temperature τ", "mean loss (nats)"
+            r.taus,
+            r.curve,
+            r.chance,
+            "ln B",
+            r.tau,
+            t("loss.cl.curve_title"),
+            t("loss.cl.curve_x"),
+            t("loss.cl.curve_y"),
         ),
         live,
     )
@@ -289,20 +315,22 @@ def run_fine_tuning(text_a, text_b, gold, seed, model=losses.ENCODER_DEFAULT):
         "loss.ft.live",
         z0=num(float(r.logits[0])),
         z1=num(float(r.logits[1])),
-        gold=r.labels[r.gold],
+        gold=pair_label(r.labels[r.gold]),
         p=num(float(r.probs[r.gold])),
         loss=num(r.loss),
         chance=num(r.chance),
     )
     note = t("loss.ft.untrained", seed=int(seed)) if not r.trained else ""
-    return plots.bars(r.labels, r.probs, t("loss.ft.bars_title"), "label y", "P(y | x)"), f"{note}\n\n{live}"
+    labels = [pair_label(label) for label in r.labels]
+    figure = plots.bars(labels, r.probs, t("loss.ft.bars_title"), t("loss.ft.axis_label"), "P(y | x)")
+    return figure, f"{note}\n\n{live}"
 
 
 # ---- prompt learning -------------------------------------------------------------------------
 
 
-def prompt_table(r: losses.PromptLoss) -> list[list]:
-    return [
+def prompt_table(r: losses.PromptLoss) -> dict:
+    rows = [
         [
             w.word,
             " | ".join(w.tokens),
@@ -313,6 +341,7 @@ def prompt_table(r: losses.PromptLoss) -> list[list]:
         ]
         for w, p in zip(r.words, r.probs, strict=True)
     ]
+    return headed(rows, PL_COLUMNS)
 
 
 @cached_view
@@ -337,7 +366,7 @@ def run_prompt(text, template, words_text, gold):
     )
     note = t("loss.pl.multi", words=", ".join(multi)) if multi else ""
     return (
-        plots.bars(words, r.probs, t("loss.pl.bars_title"), "label word", "P(y | x, p)"),
+        plots.bars(words, r.probs, t("loss.pl.bars_title"), t("loss.pl.axis_word"), "P(y | x, p)"),
         prompt_table(r),
         f"{live}\n\n{note}",
     )
@@ -372,7 +401,7 @@ def mask_diagram(lm, mlm, cl, ft, pl) -> str:
     ft_chips = [
         chip(f"[CLS] {cl.anchors[0]} [SEP] {cl.positives[0]} [SEP]", COLOURS["seen"]),
         " → ",
-        chip(ft.labels[ft.gold], COLOURS["predict"]),
+        chip(pair_label(ft.labels[ft.gold]), COLOURS["predict"]),
     ]
     pl_chips = [chip(pl.prompt, COLOURS["seen"]), " → ", chip(" / ".join(w.word for w in pl.words), COLOURS["predict"])]
     rows = [
@@ -393,7 +422,7 @@ def summary_formulas(lm, mlm, cl, ft, pl) -> str:
         mlm_m=len(mlm.positions), mlm=num(mlm.mean), mlm_u=num(mlm.uniform),
         mlm_head=t("loss.sum.real") if mlm.pretrained_head else t("loss.sum.untrained"),
         cl_b=len(cl.anchors), tau=f"{cl.tau:g}", cl=num(float(cl.losses[0])), cl_mean=num(cl.mean), cl_u=num(cl.chance),
-        ft=num(ft.loss), ft_u=num(ft.chance), ft_gold=ft.labels[ft.gold],
+        ft=num(ft.loss), ft_u=num(ft.chance), ft_gold=pair_label(ft.labels[ft.gold]),
         pl=num(pl.loss), pl_u=num(pl.chance), pl_gold=pl.words[pl.gold].word,
     )  # fmt: skip
 
@@ -409,7 +438,7 @@ def run_summary(text, paraphrase, sentiment, mlm_model, tau):
     ft = losses.fine_tuning_loss(text, paraphrase, 1)
     words = losses.parse_label_words(DEFAULT_WORDS)
     pl = losses.prompt_loss(text, DEFAULT_TEMPLATE, words, words.index(sentiment) if sentiment in words else 0)
-    names = ["L_LM (per token)", "L_MLM (per mask)", "L_CL (row 1)", "L_FT", "L_PL"]
+    names = [t("loss.sum.name_lm"), t("loss.sum.name_mlm"), t("loss.sum.name_cl"), "L_FT", "L_PL"]
     values = [lm.mean, mlm.mean, float(cl.losses[0]), ft.loss, pl.loss]
     chance = [lm.surprisal.new_tensor(49152).log().item(), mlm.uniform, cl.chance, ft.chance, pl.chance]
     return (
@@ -586,7 +615,7 @@ with gr.Blocks() as demo:
             lm_plot = gr.Plot()
             lm_html = gr.HTML()
             lm_table = gr.Dataframe(
-                headers=["i", "context x_<i (end)", "target x_i", "P(x_i | x_<i)", "−log P", "model's top guess"],
+                headers=[EN[key] for key in LM_COLUMNS],
                 label=t("loss.lm.table"),
                 wrap=True,
             )
@@ -603,14 +632,7 @@ with gr.Blocks() as demo:
             mlm_md = gr.Markdown(latex_delimiters=LATEX)
             mlm_html = gr.HTML()
             mlm_table = gr.Dataframe(
-                headers=[
-                    "position i",
-                    "original x_i",
-                    "model reads",
-                    "80/10/10",
-                    "−log P(x_i)",
-                    "head's top 5 guesses",
-                ],
+                headers=[EN[key] for key in MLM_COLUMNS],
                 label=t("loss.mlm.table"),
                 wrap=True,
             )
@@ -619,17 +641,7 @@ with gr.Blocks() as demo:
                 gr.Markdown(t("loss.mlm.infill_intro"), latex_delimiters=LATEX)
                 infill_button = gr.Button(t("loss.mlm.infill_run"), elem_id="loss-infill-run")
                 infill_md = gr.Markdown(latex_delimiters=LATEX, elem_id="loss-infill-md")
-                infill_table_df = gr.Dataframe(
-                    headers=[
-                        "position i",
-                        "original x_i",
-                        "−log P(x_i | x_\\i)",
-                        "top guesses, both sides",
-                        "−log P(x_i | x_<i)",
-                        "top guesses, left side only",
-                    ],
-                    wrap=True,
-                )
+                infill_table_df = gr.Dataframe(headers=[EN[key] for key in INFILL_COLUMNS], wrap=True)
 
         with gr.Tab(t("loss.cl.tab"), id="loss-contrastive") as cl_tab:
             gr.Markdown(t("loss.cl.intro"), latex_delimiters=LATEX)
@@ -674,14 +686,7 @@ with gr.Blocks() as demo:
             with gr.Row():
                 pl_plot = gr.Plot()
                 pl_table = gr.Dataframe(
-                    headers=[
-                        "label word",
-                        "its tokens",
-                        "n tokens",
-                        "log P per token",
-                        "log P(word | prompt)",
-                        "P(y | x, p)",
-                    ],
+                    headers=[EN[key] for key in PL_COLUMNS],
                     label=t("loss.pl.table"),
                     wrap=True,
                 )

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from ui.text import t
+
 DIVERGING = "RdBu_r"  # blue = negative, red = positive; colour-blind safe
 SEQUENTIAL = "Viridis"  # perceptually uniform, readable with every colour-vision deficiency and in grey
 # Okabe & Ito (2008), "Color Universal Design": lines and bars stay apart for red-green colour blindness
@@ -37,7 +39,7 @@ def heatmap(
     x: Sequence | None = None,
     y: Sequence | None = None,
     robust: bool = False,
-    hover: str = "x=%{x}<br>y=%{y}<br>value=%{z:.4f}<extra></extra>",
+    hover: str | None = None,
 ) -> go.Figure:
     """A matrix as a heatmap with row 0 at the top (like a table of positions).
 
@@ -52,7 +54,7 @@ def heatmap(
         x=x,
         y=y,
         colorscale=DIVERGING if diverging else SEQUENTIAL,
-        hovertemplate=hover,
+        hovertemplate=hover or t("plot.hover.value"),
         zmid=0 if diverging else None,
         zmin=-limit if diverging else None,
         zmax=limit if diverging else None,
@@ -93,11 +95,11 @@ def band(
             fill="toself",
             opacity=0.25,
             line=dict(width=0),
-            name=f"{name}: min..max",
+            name=t("plot.band.range", name=name),
             hoverinfo="skip",
         )
     )
-    fig.add_trace(go.Scatter(x=x, y=list(mean), mode="lines", name=f"{name}: mean"))
+    fig.add_trace(go.Scatter(x=x, y=list(mean), mode="lines", name=t("plot.band.mean", name=name)))
     return fig
 
 
@@ -113,10 +115,10 @@ def circles(points: dict[str, tuple[Sequence[float], Sequence[float], Sequence[i
                 name=name,
                 customdata=list(positions),
                 marker=dict(size=5),
-                hovertemplate="position m=%{customdata}<br>(%{x:.3f}, %{y:.3f})<extra></extra>",
+                hovertemplate=t("plot.hover.circle"),
             )
         )
-    fig = _layout(fig, title, "first coordinate of the pair", "second coordinate of the pair")
+    fig = _layout(fig, title, t("plot.axis.pair_first"), t("plot.axis.pair_second"))
     fig.update_yaxes(scaleanchor="x", scaleratio=1)
     return fig
 
@@ -143,7 +145,7 @@ def heatmap_grid(mats: Sequence, titles: Sequence[str], title: str, cols: int = 
                 zmin=-limit,
                 zmax=limit,
                 showscale=index == 0,
-                hovertemplate="query i=%{y}<br>key j=%{x}<br>bias=%{z:.3f}<extra></extra>",
+                hovertemplate=t("plot.hover.bias"),
             ),
             row=index // cols + 1,
             col=index % cols + 1,
@@ -223,7 +225,7 @@ def _heat(z: np.ndarray, labels: list[str], zmax: float, **extra) -> dict:
         colorscale=_blues(),
         zmin=0,
         zmax=zmax,
-        hovertemplate="query %{y}<br>key %{x}<br>weight %{z:.3f}<extra></extra>",
+        hovertemplate=t("plot.hover.attention"),
         hoverongaps=False,
         **extra,
     )
@@ -242,8 +244,8 @@ def attention_heatmap(
         title=dict(text=title, font=dict(size=14)),
         height=min(900, max(420, 10 * n + 160)),
         margin=dict(l=90, r=20, t=50, b=90),
-        xaxis=_axis(n, title=dict(text="key (attended to)")),
-        yaxis=_axis(n, reverse=True, title=dict(text="query (attending)")),
+        xaxis=_axis(n, title=dict(text=t("plot.axis.key"))),
+        yaxis=_axis(n, reverse=True, title=dict(text=t("plot.axis.query"))),
         plot_bgcolor=MASKED_GREY,
     )
     if boundary is not None:
@@ -309,8 +311,8 @@ def next_token_bars(tokens: Sequence[str], model_probs: Sequence[float], final_p
             x=labels,
             y=list(model_probs),
             marker_color=[KEPT if k else DROPPED for k in kept],
-            name="model P(token | prefix)",
-            hovertemplate="%{x}<br>model p=%{y:.4f}<extra></extra>",
+            name=t("plot.next.model"),
+            hovertemplate=t("plot.hover.next_model"),
         )
     )
     fig.add_trace(
@@ -319,13 +321,13 @@ def next_token_bars(tokens: Sequence[str], model_probs: Sequence[float], final_p
             y=[p if k else None for p, k in zip(final_probs, kept, strict=True)],  # dropped: no diamond
             mode="markers",
             marker=dict(symbol="diamond", size=9, color=VERMILLION),
-            name="after the filters (what is sampled)",
-            hovertemplate="%{x}<br>after filters p=%{y:.4f}<extra></extra>",
+            name=t("plot.next.filtered"),
+            hovertemplate=t("plot.hover.next_filtered"),
         )
     )
     fig.update_layout(legend=dict(orientation="h", y=1.12, x=0), bargap=0.2)
     fig.update_xaxes(tickangle=-45)
-    return _layout(fig, title, "", "probability", height=420)
+    return _layout(fig, title, "", t("plot.axis.probability"), height=420)
 
 
 def confusion_matrix(matrix, classes: Sequence[str], title: str) -> go.Figure:
@@ -338,9 +340,9 @@ def confusion_matrix(matrix, classes: Sequence[str], title: str) -> go.Figure:
         colorscale="Blues",
         text=matrix,
         texttemplate="%{text}",
-        hovertemplate="true %{y}<br>predicted %{x}<br>%{z} examples<extra></extra>",
+        hovertemplate=t("plot.hover.confusion"),
     )
-    fig = _layout(go.Figure(trace), title, "predicted", "true")
+    fig = _layout(go.Figure(trace), title, t("plot.axis.predicted"), t("plot.axis.true"))
     fig.update_yaxes(autorange="reversed")
     return fig
 
@@ -354,7 +356,7 @@ def grouped_bars(x: Sequence[str], series: dict[str, Sequence[float]], title: st
 
 # ---- fine-tuning curves (Fine-tune tab) ------------------------------------------------------------
 
-FINETUNE_PANELS = (("loss", "loss"), ("accuracy / F1", "score"), ("learning rate", "lr"))
+FINETUNE_PANELS = ("loss", "score", "lr")  # the panels' keys, left to right; their titles: t("plot.ft.<key>")
 
 
 def finetune_curves(runs: dict[str, dict[str, tuple[Sequence[float], Sequence[float]]]], title: str) -> go.Figure:
@@ -365,28 +367,30 @@ def finetune_curves(runs: dict[str, dict[str, tuple[Sequence[float], Sequence[fl
     """
     from plotly.subplots import make_subplots
 
-    fig = make_subplots(rows=1, cols=3, subplot_titles=[name for name, _ in FINETUNE_PANELS], horizontal_spacing=0.07)
+    titles = [t(f"plot.ft.{key}") for key in FINETUNE_PANELS]
+    fig = make_subplots(rows=1, cols=3, subplot_titles=titles, horizontal_spacing=0.07)
     colours = OKABE_ITO
     dashes = {"train": "solid", "eval": "dash", "accuracy": "solid", "F1": "dot", "lr": "solid"}
     for i, (label, series) in enumerate(runs.items()):
         for name, (steps, values) in series.items():
             panel, _, kind = name.partition(" ")
-            col = 1 + [key for _, key in FINETUNE_PANELS].index(panel)
+            col = 1 + FINETUNE_PANELS.index(panel)
+            shown = t(f"plot.ft.series_{kind or panel}")  # "train", "eval", "accuracy", "F1", "lr"
             fig.add_trace(
                 go.Scatter(
                     x=list(steps),
                     y=list(values),
                     mode="lines+markers" if kind in ("eval", "accuracy", "F1") else "lines",
-                    name=f"{label} · {kind or panel}" if len(runs) > 1 else (kind or panel),
+                    name=f"{label} · {shown}" if len(runs) > 1 else shown,
                     line=dict(color=colours[i % len(colours)], dash=dashes.get(kind or panel, "solid")),
                     marker=dict(size=5),
                 ),
                 row=1,
                 col=col,
             )
-    fig.update_xaxes(title_text="step")
+    fig.update_xaxes(title_text=t("plot.axis.step"))
     fig.update_yaxes(range=[0, 1.02], row=1, col=2)
-    fig = _layout(fig, title, "step", "", height=360)
+    fig = _layout(fig, title, t("plot.axis.step"), "", height=360)
     fig.update_layout(legend=dict(orientation="h", y=-0.25))
     return fig
 
@@ -419,7 +423,7 @@ def token_bars(
 
 def loss_curve(x, y, level: float, level_name: str, marker: float, title: str, x_title: str, y_title: str):
     """A loss against a hyper-parameter on a log x axis, with a reference level and the current value marked."""
-    fig = go.Figure(go.Scatter(x=list(map(float, x)), y=list(map(float, y)), mode="lines", name="mean loss"))
+    fig = go.Figure(go.Scatter(x=list(map(float, x)), y=list(map(float, y)), mode="lines", name=t("plot.mean_loss")))
     fig.add_hline(y=level, line_dash="dash", line_color="#555", annotation_text=level_name)
     fig.add_vline(x=marker, line_dash="dot", line_color="#e4572e", annotation_text=f"τ = {marker:g}")
     fig = _layout(fig, title, x_title, y_title)
@@ -431,9 +435,11 @@ def loss_levels(names: Sequence[str], losses: Sequence[float], chance: Sequence[
     """Each objective's loss beside the loss of a model that knows nothing (its own chance level)."""
     fig = go.Figure(
         [
-            go.Bar(name="loss now", x=list(names), y=list(losses), marker_color="#e4572e", texttemplate="%{y:.3f}"),
             go.Bar(
-                name="knows nothing (uniform guess)",
+                name=t("plot.loss_now"), x=list(names), y=list(losses), marker_color="#e4572e", texttemplate="%{y:.3f}"
+            ),
+            go.Bar(
+                name=t("plot.knows_nothing"),
                 x=list(names),
                 y=list(chance),
                 marker_color="#bbbbbb",
@@ -442,7 +448,7 @@ def loss_levels(names: Sequence[str], losses: Sequence[float], chance: Sequence[
         ]
     )
     fig.update_layout(barmode="group")
-    return _layout(fig, title, "", "nats")
+    return _layout(fig, title, "", t("plot.axis.nats"))
 
 
 # ---- architecture (the Architecture tab) -----------------------------------------------------------
@@ -453,7 +459,7 @@ def parameter_bars(counts: dict[str, int], total: int, title: str) -> go.Figure:
     names, values = list(counts), list(counts.values())
     text = [f"{v / 1e6:.2f}M ({v / total:.1%})" if total else "0" for v in values]
     fig = go.Figure(go.Bar(x=names, y=values, text=text, textposition="auto", marker_color="#4c78a8"))
-    return _layout(fig, title, "part of the model", "parameters")
+    return _layout(fig, title, t("plot.axis.part"), t("plot.axis.parameters"))
 
 
 def step_heatmaps(steps: dict[str, np.ndarray], tokens: Sequence[str], title: str, cols: int = 2) -> go.Figure:
@@ -477,7 +483,7 @@ def step_heatmaps(steps: dict[str, np.ndarray], tokens: Sequence[str], title: st
                 zmin=-(limit or 1.0),
                 zmax=limit or 1.0,
                 showscale=False,
-                hovertemplate=f"{name}<br>token %{{y}}<br>dim %{{x}}<br>value %{{z:.4f}}<extra></extra>",
+                hovertemplate=t("plot.hover.step", name=name),
             ),
             row=index // cols + 1,
             col=index % cols + 1,
@@ -501,8 +507,8 @@ def size_chart(marks: dict[str, float], yours: tuple[str, float], title: str) ->
                 text=names,
                 textposition="top center",
                 marker=dict(size=10, color="#4c78a8"),
-                name="known models",
-                hovertemplate="%{text}: %{x:.3s} parameters<extra></extra>",
+                name=t("plot.known_models"),
+                hovertemplate=t("plot.hover.size"),
             ),
             go.Scatter(
                 x=[yours[1]],
@@ -512,11 +518,11 @@ def size_chart(marks: dict[str, float], yours: tuple[str, float], title: str) ->
                 textposition="top center",
                 marker=dict(size=18, symbol="star", color="#e4572e"),
                 name=yours[0],
-                hovertemplate="%{text}: %{x:.3s} parameters<extra></extra>",
+                hovertemplate=t("plot.hover.size"),
             ),
         ]
     )
-    fig = _layout(fig, title, "parameters (log scale)", "", height=340)
+    fig = _layout(fig, title, t("plot.axis.parameters_log"), "", height=340)
     fig.update_xaxes(type="log")
     fig.update_yaxes(visible=False, range=[-1, 1])
     return fig

@@ -74,26 +74,27 @@ def draw_sinusoidal(n_positions, d_model, base, kind, dims_text):
     dims = parse_indices(dims_text, int(d_model), "dimensions")
     sim = positional.similarity(pe, kind)  # (n, n)
     profile = positional.similarity_by_distance(sim)
-    name = "PE·PEᵀ" if kind == "dot" else "cosine(PE_p, PE_q)"
+    name = "PE·PEᵀ" if kind == "dot" else t("pos.sin.cosine_name")
+    dimension, position = t("pos.axis.dimension"), t("pos.axis.position")
     return (
-        plots.heatmap(pe, f"PE: {int(n_positions)} positions × {int(d_model)} dimensions", "dimension", "position"),
+        plots.heatmap(pe, t("pos.sin.pe_title", n=int(n_positions), d=int(d_model)), dimension, position),
         plots.curves(
             range(int(n_positions)),
-            {f"dim {d}": pe[:, d] for d in dims},
-            "Selected dimensions over position (low dims turn fast, high dims slowly)",
-            "position",
-            "PE value",
+            {t("pos.sin.dim", d=d): pe[:, d] for d in dims},
+            t("pos.sin.curves_title"),
+            position,
+            t("pos.sin.pe_value"),
         ),
-        plots.heatmap(sim, f"{name} between positions", "position q", "position p"),
+        plots.heatmap(sim, t("pos.sin.sim_title", name=name), t("pos.axis.position_q"), t("pos.axis.position_p")),
         plots.band(
             profile.distance,
             profile.mean,
             profile.low,
             profile.high,
-            "sinusoidal",
-            f"{name} against distance |p − q| (the band is flat: it depends on distance only)",
-            "distance |p − q|",
-            "similarity",
+            t("pos.sinusoidal"),
+            t("pos.sin.distance_title", name=name),
+            t("pos.axis.distance"),
+            t("pos.axis.similarity"),
         ),
     )
 
@@ -103,12 +104,12 @@ def draw_sinusoidal(n_positions, d_model, base, kind, dims_text):
 def sinusoidal_formula(pos, i, d_model, base) -> str:
     v = positional.sinusoidal_value(int(pos), int(i), d_model, base)
     return (
-        f"With pos = {v.pos}, i = {v.i}, d_model = {v.d_model}, base = {v.base:g}:\n\n"
+        t("pos.sin.with", pos=v.pos, i=v.i, d_model=v.d_model, base=v.base) + "\n\n"
         f"$$\\omega_{{{v.i}}} = {v.base:g}^{{-2\\cdot{v.i}/{v.d_model}}} = {v.omega:.6g},\\qquad "
         f"pos\\cdot\\omega = {v.pos}\\times{v.omega:.6g} = {v.angle:.6g}\\ \\text{{rad}}$$\n\n"
         f"$$PE_{{({v.pos},\\,{2 * v.i})}} = \\sin({v.angle:.6g}) = {v.sin:.6f},\\qquad "
         f"PE_{{({v.pos},\\,{2 * v.i + 1})}} = \\cos({v.angle:.6g}) = {v.cos:.6f}$$\n\n"
-        f"This pair completes a full turn every {v.wavelength:.4g} positions."
+        + t("pos.sin.turn", wavelength=v.wavelength)
     )
 
 
@@ -126,30 +127,27 @@ def draw_learned(model_name, n_positions, kind):
     d_model = table.shape[1] - table.shape[1] % 2
     sinus = positional.sinusoidal(n, d_model)
     sim_learned, sim_sinus = positional.similarity(learned, kind), positional.similarity(sinus, kind)
-    fig = plots.band(
-        *_profile(sim_learned),
-        model_name,
-        "Similarity against distance: learned vs formula",
-        "distance |p − q|",
-        "similarity",
+    distance, similarity = t("pos.axis.distance"), t("pos.axis.similarity")
+    fig = plots.band(*_profile(sim_learned), model_name, t("pos.learned.distance_title"), distance, similarity)
+    plots.band(*_profile(sim_sinus), t("pos.sinusoidal"), "", "", "", fig=fig)
+    note = t(
+        "pos.learned.note",
+        model=model_name,
+        rows=table.shape[0],
+        d=table.shape[1],
+        numbers=table.numel(),
+        n=n,
+        norm=float(learned.norm(dim=1).mean()),
+        sinusoidal_norm=(d_model / 2) ** 0.5,
     )
-    plots.band(*_profile(sim_sinus), "sinusoidal", "", "", "", fig=fig)
-    note = (
-        f"**{model_name}** learned a table of **{table.shape[0]} positions × {table.shape[1]} dimensions** "
-        f"({table.numel():,} trained numbers); showing the first {n}. Mean vector norm "
-        f"{float(learned.norm(dim=1).mean()):.3f} (sinusoidal: √(d/2) = {(d_model / 2) ** 0.5:.3f})."
-    )
+    dimension, position = t("pos.axis.dimension"), t("pos.axis.position")
+    q, p = t("pos.axis.position_q"), t("pos.axis.position_p")
+    kind_name = t(f"pos.kind.{kind}")
     return (
-        plots.heatmap(
-            learned,
-            f"{model_name}: learned positions (colour scale: 99th percentile)",
-            "dimension",
-            "position",
-            robust=True,
-        ),
-        plots.heatmap(sinus, f"sinusoidal formula, d_model = {d_model}", "dimension", "position"),
-        plots.heatmap(sim_learned, f"{model_name}: {kind} similarity", "position q", "position p"),
-        plots.heatmap(sim_sinus, f"sinusoidal: {kind} similarity", "position q", "position p"),
+        plots.heatmap(learned, t("pos.learned.title", model=model_name), dimension, position, robust=True),
+        plots.heatmap(sinus, t("pos.learned.formula_title", d_model=d_model), dimension, position),
+        plots.heatmap(sim_learned, t("pos.learned.sim_title", model=model_name, kind=kind_name), q, p),
+        plots.heatmap(sim_sinus, t("pos.learned.sin_sim_title", kind=kind_name), q, p),
         fig,
         note,
     )
@@ -168,12 +166,12 @@ def _profile(sim: torch.Tensor):
 def rope_from_model(model_name):
     """Fill θ and the head dimension from the chosen model's config."""
     if model_name == ROPE_CUSTOM:
-        return gr.update(interactive=True), gr.update(interactive=True), "Type your own θ and d."
+        return gr.update(interactive=True), gr.update(interactive=True), t("pos.rope.custom")
     theta, head_dim = positional.rope_settings(models.load_config(model_name))
     return (
         gr.update(value=theta, interactive=False),
         gr.update(value=head_dim, interactive=False),
-        f"From **{model_name}**'s config: rope_theta = {theta:g}, head_dim = {head_dim}.",
+        t("pos.rope.from_config", model=model_name, theta=theta, head_dim=head_dim),
     )
 
 
@@ -185,7 +183,7 @@ def draw_rope(theta, head_dim, n_positions, pairs_text, seed):
     positions = list(range(int(n_positions)))
     radius = {j: 1 + 0.3 * index for index, j in enumerate(pairs)}  # concentric, so the circles do not overlap
     trajectories = {
-        f"pair j={j} (θ_j={float(theta) ** (-2 * j / int(head_dim)):.3g}), radius {radius[j]:g}": (
+        t("pos.rope.pair", j=j, theta_j=float(theta) ** (-2 * j / int(head_dim)), radius=radius[j]): (
             radius[j] * angles[:, j].cos(),
             radius[j] * angles[:, j].sin(),
             positions,
@@ -196,28 +194,20 @@ def draw_rope(theta, head_dim, n_positions, pairs_text, seed):
     scores = positional.rope_scores(q, k, n_positions, theta)  # (n, n)
     deviation = positional.toeplitz_deviation(scores)
     by_distance = [float(torch.diagonal(scores, -d).mean()) for d in positions]
-    note = (
-        f"Largest difference between two scores at the same distance m − n: **{deviation:.2e}** "
-        f"(floating-point rounding: the score depends on m − n only). Without RoPE every score would be "
-        f"q·k = {float(q @ k):.4f}."
-    )
+    note = t("pos.rope.note", deviation=deviation, qk=float(q @ k))
+    position_m = t("pos.axis.position_m")
     return (
-        plots.circles(
-            trajectories,
-            "Pair j of a vector rotated by m·θ_j, for m = 0, 1, 2, … (fast pairs spin, slow ones barely move)",
-        ),
+        plots.circles(trajectories, t("pos.rope.circles_title")),
         plots.heatmap(
-            angles.remainder(2 * torch.pi), "Rotation angle m·θ_j mod 2π", "pair j", "position m", diverging=False
+            angles.remainder(2 * torch.pi), t("pos.rope.angle_title"), t("pos.axis.pair_j"), position_m, diverging=False
         ),
-        plots.heatmap(
-            scores, "Score (R_m q)·(R_n k) for the same q, k at every position", "key position n", "query position m"
-        ),
+        plots.heatmap(scores, t("pos.rope.scores_title"), t("pos.axis.key_position_n"), t("pos.axis.query_position_m")),
         plots.curves(
             positions,
-            {"score at distance m − n": by_distance},
-            "Score against distance (long-range decay of RoPE)",
-            "distance m − n",
-            "score",
+            {t("pos.rope.by_distance"): by_distance},
+            t("pos.rope.distance_title"),
+            t("pos.axis.distance_mn"),
+            t("pos.axis.score"),
         ),
         note,
     )
@@ -235,18 +225,24 @@ def draw_alibi(n_heads, n_positions):
     last = bias[:, -1, :]  # (H, n): the last query's bias on every key
     weights = torch.softmax(last, dim=-1)  # equal content scores: attention comes from the bias alone
     return (
-        plots.bars([f"h={h + 1}" for h in range(int(n_heads))], slopes, "Slope m_h per head", "head", "slope m_h"),
+        plots.bars(
+            [f"h={h + 1}" for h in range(int(n_heads))],
+            slopes,
+            t("pos.alibi.slopes_title"),
+            t("pos.axis.head"),
+            t("pos.axis.slope"),
+        ),
         plots.heatmap_grid(
             [bias[h] for h in shown],
-            [f"head {h + 1}: m={float(slopes[h]):.4g}" for h in shown],
-            f"ALiBi bias −m_h·(i − j), first {len(shown)} of {int(n_heads)} heads (blank: masked)",
+            [t("pos.alibi.head_slope", h=h + 1, m=float(slopes[h])) for h in shown],
+            t("pos.alibi.grid_title", shown=len(shown), heads=int(n_heads)),
         ),
         plots.curves(
             range(last.shape[1]),
-            {f"head {h + 1}": weights[h] for h in shown},
-            "Attention of the last token when every content score is equal: softmax(bias)",
-            "key position j",
-            "attention weight",
+            {t("pos.alibi.head", h=h + 1): weights[h] for h in shown},
+            t("pos.alibi.weights_title"),
+            t("pos.axis.key_position_j"),
+            t("pos.axis.attention_weight"),
             mode="lines+markers",
         ),
     )
@@ -258,17 +254,15 @@ def draw_alibi(n_heads, n_positions):
 @friendly
 def run_seed_check(n_positions, d_model) -> str:
     check = positional.seed_check(n_positions, d_model)
-    return (
-        f"**Same numbers:** with input of shape (seq = {int(n_positions)}, batch = 2, d = {int(d_model)}), the "
-        f"source text's class and the formula differ by at most **{check.max_abs_diff:.2e}** "
-        f"(float32 rounding).\n\n"
-        f"**Its layout assumption:** `forward` adds `self.pe[:x.size(0)]`, and the buffer has shape "
-        f"(max_len, 1, d_model), so dimension 0 of `x` must be the **sequence** (PyTorch's old "
-        f"`nn.Transformer` layout, (seq, batch, d)). Hugging Face models use (batch, seq, d). Given a "
-        f"batch-first tensor of 2 sentences, tokens 0..{int(n_positions) - 1} of sentence 0 all receive "
-        f"PE rows {check.batch_first_positions[:12]}{'…' if int(n_positions) > 12 else ''} instead of "
-        f"0, 1, 2, …: no error is raised, yet the result is off by up to {check.batch_first_error:.3f}. "
-        f"Use `x.transpose(0, 1)` first, or build the buffer as (1, max_len, d) and slice `pe[:, :x.size(1)]`."
+    return t(
+        "pos.seed.result",
+        n=int(n_positions),
+        d=int(d_model),
+        diff=check.max_abs_diff,
+        last=int(n_positions) - 1,
+        rows=check.batch_first_positions[:12],
+        more="…" if int(n_positions) > 12 else "",
+        error=check.batch_first_error,
     )
 
 

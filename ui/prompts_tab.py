@@ -17,7 +17,7 @@ from playground import generation, models, scoring, templates
 from playground.device import gpu_task
 from playground.generation import GenerationConfig
 from playground.inputs import whole_number
-from ui import header, plots
+from ui import header, i18n, plots
 from ui.errors import friendly
 from ui.text import t
 from ui.view_cache import cached_view
@@ -91,7 +91,7 @@ def token_html(steps: list, prompt: str = "") -> str:
     """The prompt in grey then each new token on its probability's colour; all text escaped."""
     spans = [f"<span style='color:#64748b'>{html.escape(prompt)}</span>"] if prompt else []
     for step in steps:
-        title = f"step {step.index}: p={step.prob:.4f}, after filters {step.final_prob:.4f}, id {step.token_id}"
+        title = t("prompts.token_title", step=step.index, p=step.prob, final=step.final_prob, id=step.token_id)
         spans.append(
             f"<span title='{html.escape(title)}' style='background:{colour(step.prob)};"
             f"border-radius:3px'>{html.escape(step.token)}</span>"
@@ -106,9 +106,7 @@ def tokens_view(tokenizer, prompt: str) -> str:
         f"display:inline-block;white-space:pre'>{html.escape(repr(piece)[1:-1]) if piece else '·'}</span>"
         for i, piece in zip(ids[:2000], generation.pieces(tokenizer, ids[:2000]), strict=True)
     )
-    return (
-        f"<div><b>{len(ids)} tokens</b> (· = the first bytes of a character the next token completes)<br>{chips}</div>"
-    )
+    return f"<div>{t('prompts.tokens_count', n=len(ids))}<br>{chips}</div>"
 
 
 def distribution_figure(step, title: str | None = None):
@@ -118,8 +116,7 @@ def distribution_figure(step, title: str | None = None):
         d.model_probs,
         d.final_probs,
         d.kept,
-        title
-        or f"Step {step.index}: the top {len(d.tokens)} next tokens; the filters keep {d.n_kept:,} of the vocabulary",
+        title or t("prompts.step_title", step=step.index, top=len(d.tokens), kept=d.n_kept),
     )
 
 
@@ -158,7 +155,9 @@ def stream_generation(model_name, template, values_text, chat, mode, temperature
     loaded, prompt = build_prompt(model_name, template, parse_values(values_text), chat)
     net, tokenizer = loaded.model, loaded.tokenizer
     ids = generation.encode(tokenizer, prompt, generation.context_length(net), checked.config.max_new_tokens)
-    notes = list(checked.notes) + ([] if checked.config.do_sample else [t("prompts.greedy_note")])
+    notes = [i18n.translate_note(n) for n in checked.notes] + (
+        [] if checked.config.do_sample else [t("prompts.greedy_note")]
+    )
     steps = []
     yield token_html(steps, prompt), " ".join(notes), steps, gr.update(), gr.update()
     for step in generation.stream(net, tokenizer, ids, checked.config):
@@ -212,10 +211,11 @@ def run_columns(model_name, values_text, max_new, seed, n_columns, *column_value
             outputs[index] = token_html(steps, prompt)
             yield *outputs, *stats, *charts
         mean = sum(math.log(max(s.prob, 1e-30)) for s in steps) / max(len(steps), 1)
-        stats[index] = f"{len(steps)} tokens · mean log P = {mean:.3f} (perplexity {math.exp(-mean):.2f})" + (
-            f" · {' '.join(checked.notes)}" if checked.notes else ""
+        notes = " ".join(i18n.translate_note(n) for n in checked.notes)
+        stats[index] = t("prompts.side.stats", n=len(steps), mean=mean, ppl=math.exp(-mean)) + (
+            f" · {notes}" if notes else ""
         )
-        charts[index] = distribution_figure(steps[0], f"Column {index + 1}: first new token") if steps else None
+        charts[index] = distribution_figure(steps[0], t("prompts.side.chart_title", n=index + 1)) if steps else None
         yield *outputs, *stats, *charts
 
 
@@ -258,30 +258,39 @@ def run_scoring(model_name, dataset, template, words_text, n_examples, calibrate
         if len(toks) > 1
     ]
     prior = ", ".join(f"{html.escape(c)} {p:.3f}" for c, p in zip(scores.classes, scores.prior.tolist(), strict=True))
-    summary = (
-        f"**Accuracy {scores.accuracy():.3f}** without calibration, **{scores.accuracy(calibrated=True):.3f}** "
-        f"with calibration, on {len(examples)} examples (chance {1 / len(scores.classes):.2f}). "
-        f"Content-free prior: {prior}."
-        + (f" Label words of several tokens (log-probabilities summed): {'; '.join(multi)}." if multi else "")
-    )
-    which = "calibrated" if calibrated else "uncalibrated"
+    summary = t(
+        "prompts.score.summary",
+        raw=scores.accuracy(),
+        calibrated=scores.accuracy(calibrated=True),
+        n=len(examples),
+        chance=1 / len(scores.classes),
+        prior=prior,
+    ) + (t("prompts.score.multi", words="; ".join(multi)) if multi else "")
+    which = t("prompts.score.calibrated") if calibrated else t("prompts.score.uncalibrated")
     return (
         summary,
-        plots.confusion_matrix(scores.confusion(calibrated), scores.classes, f"Confusion matrix ({which})"),
+        plots.confusion_matrix(
+            scores.confusion(calibrated), scores.classes, t("prompts.score.confusion_title", which=which)
+        ),
         plots.grouped_bars(
             scores.classes,
             {
-                "content-free prior": scores.prior.tolist(),
-                "mean P over the examples": scores.probs.mean(dim=0).tolist(),
-                "mean P calibrated": scores.calibrated.mean(dim=0).tolist(),
+                t("prompts.score.prior"): scores.prior.tolist(),
+                t("prompts.score.mean_p"): scores.probs.mean(dim=0).tolist(),
+                t("prompts.score.mean_p_calibrated"): scores.calibrated.mean(dim=0).tolist(),
             },
-            "What the template alone favours, and what calibration divides out",
-            "class",
-            "probability",
+            t("prompts.score.prior_title"),
+            t("prompts.score.class"),
+            t("plot.axis.probability"),
         ),
         gr.update(
             value=examples_table(scores, examples, calibrated),
-            headers=["true", "predicted", *[f"P({c})" for c in scores.classes], "text"],
+            headers=[
+                t("prompts.score.col_true"),
+                t("prompts.score.col_predicted"),
+                *[f"P({c})" for c in scores.classes],
+                t("prompts.score.col_text"),
+            ],
         ),
     )
 
@@ -304,10 +313,10 @@ def run_order_effect(model_name, dataset, template, words_text, n_examples, shot
     names = [f"{i + 1}: {' → '.join(o)}" for i, o in enumerate(effect.orders)]
     return plots.grouped_bars(
         names,
-        {"accuracy": effect.accuracy, "calibrated accuracy": effect.calibrated_accuracy},
-        f"Same {int(shots)} demonstrations, different orders (scored on {len(examples) - int(shots)} examples)",
-        "order of the demonstrations' labels",
-        "accuracy",
+        {t("prompts.order.accuracy"): effect.accuracy, t("prompts.order.calibrated"): effect.calibrated_accuracy},
+        t("prompts.order.title", shots=int(shots), n=len(examples) - int(shots)),
+        t("prompts.order.x"),
+        t("prompts.order.accuracy"),
     )
 
 

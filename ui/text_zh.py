@@ -644,6 +644,243 @@ ZH: dict[str, str] = {
         "Adam 状态。\n\n"
         "{tokens:,} 个词元的前向计算：**{fwd:.3g} FLOPs**；一步训练（6·N·D）：**{train:.3g} FLOPs**。"
     ),
+    # ---- 视图的实时文本：图表标题、坐标轴、图例、悬停提示、说明和表头 ----
+    "plot.hover.value": "x=%{x}<br>y=%{y}<br>值=%{z:.4f}<extra></extra>",
+    "plot.band.range": "{name}：最小..最大",
+    "plot.band.mean": "{name}：均值",
+    "plot.hover.circle": "位置 m=%{customdata}<br>(%{x:.3f}, %{y:.3f})<extra></extra>",
+    "plot.axis.pair_first": "这一对的第一个坐标",
+    "plot.axis.pair_second": "这一对的第二个坐标",
+    "plot.hover.bias": "查询 i=%{y}<br>键 j=%{x}<br>偏置=%{z:.3f}<extra></extra>",
+    "plot.hover.attention": "查询 %{y}<br>键 %{x}<br>权重 %{z:.3f}<extra></extra>",
+    "plot.axis.key": "键（被关注的词元）",
+    "plot.axis.query": "查询（发出关注的词元）",
+    "plot.next.model": "模型给出的 P(词元 | 前缀)",
+    "plot.hover.next_model": "%{x}<br>模型 p=%{y:.4f}<extra></extra>",
+    "plot.next.filtered": "过滤之后（实际从中采样的分布）",
+    "plot.hover.next_filtered": "%{x}<br>过滤后 p=%{y:.4f}<extra></extra>",
+    "plot.axis.probability": "概率",
+    "plot.hover.confusion": "真实 %{y}<br>预测 %{x}<br>%{z} 个样本<extra></extra>",
+    "plot.axis.predicted": "预测类别",
+    "plot.axis.true": "真实类别",
+    "plot.ft.loss": "损失",
+    "plot.ft.score": "准确率 / F1",
+    "plot.ft.lr": "学习率",
+    "plot.ft.series_train": "训练",
+    "plot.ft.series_eval": "验证",
+    "plot.ft.series_accuracy": "准确率",
+    "plot.ft.series_F1": "F1 值",
+    "plot.ft.series_lr": "学习率",
+    "plot.axis.step": "步数",
+    "plot.mean_loss": "平均损失",
+    "plot.loss_now": "当前损失",
+    "plot.knows_nothing": "一无所知（均匀猜测）",
+    "plot.axis.nats": "损失（nats）",
+    "plot.axis.part": "模型的组成部分",
+    "plot.axis.parameters": "参数量",
+    "plot.hover.step": "{name}<br>词元 %{{y}}<br>维度 %{{x}}<br>值 %{{z:.4f}}<extra></extra>",
+    "plot.known_models": "已知模型",
+    "plot.hover.size": "%{text}：%{x:.3s} 个参数<extra></extra>",
+    "plot.axis.parameters_log": "参数量（对数坐标）",
+    # 位置编码
+    "pos.axis.dimension": "维度",
+    "pos.axis.position": "位置",
+    "pos.axis.position_q": "位置 q",
+    "pos.axis.position_p": "位置 p",
+    "pos.axis.distance": "距离 |p − q|",
+    "pos.axis.similarity": "相似度",
+    "pos.axis.position_m": "位置 m",
+    "pos.axis.pair_j": "维度对 j",
+    "pos.axis.key_position_n": "键的位置 n",
+    "pos.axis.query_position_m": "查询的位置 m",
+    "pos.axis.distance_mn": "距离 m − n",
+    "pos.axis.score": "分数",
+    "pos.axis.head": "注意力头",
+    "pos.axis.slope": "斜率 m_h",
+    "pos.axis.key_position_j": "键的位置 j",
+    "pos.axis.attention_weight": "注意力权重",
+    "pos.sinusoidal": "正弦位置编码",
+    "pos.kind.dot": "点积",
+    "pos.kind.cosine": "余弦",
+    "pos.sin.cosine_name": "余弦相似度 cos(PE_p, PE_q)",
+    "pos.sin.pe_title": "PE：{n} 个位置 × {d} 个维度",
+    "pos.sin.dim": "维度 {d}",
+    "pos.sin.curves_title": "所选维度随位置的变化（低维变化快，高维变化慢）",
+    "pos.sin.pe_value": "PE 值",
+    "pos.sin.sim_title": "位置之间的 {name}",
+    "pos.sin.distance_title": "{name} 随距离 |p − q| 的变化（最小–最大带宽为零：它只取决于距离）",
+    "pos.sin.with": "取 pos = {pos}，i = {i}，d_model = {d_model}，base = {base:g}：",
+    "pos.sin.turn": "这一对维度每隔 {wavelength:.4g} 个位置转完一整圈。",
+    "pos.learned.distance_title": "相似度随距离的变化：学到的位置向量与公式对比",
+    "pos.learned.note": (
+        "**{model}** 学到了一张 **{rows} 个位置 × {d} 个维度** 的表（{numbers:,} 个训练得到的数）；这里显示前 "
+        "{n} 个位置。向量的平均范数 {norm:.3f}（正弦位置编码：√(d/2) = {sinusoidal_norm:.3f}）。"
+    ),
+    "pos.learned.title": "{model}：学到的位置向量（色标上限：第 99 百分位数）",
+    "pos.learned.formula_title": "正弦位置编码公式，d_model = {d_model}",
+    "pos.learned.sim_title": "{model}：{kind}相似度",
+    "pos.learned.sin_sim_title": "正弦位置编码：{kind}相似度",
+    "pos.rope.custom": "请自己输入 θ 和 d。",
+    "pos.rope.from_config": "来自 **{model}** 的配置：rope_theta = {theta:g}，head_dim = {head_dim}。",
+    "pos.rope.pair": "第 j={j} 对（θ_j={theta_j:.3g}），半径 {radius:g}",
+    "pos.rope.note": (
+        "同一距离 m − n 上两个分数之间的最大差异：**{deviation:.2e}**（浮点舍入误差：分数只取决于 m − n）。"
+        "如果没有 RoPE，每个分数都等于 q·k = {qk:.4f}。"
+    ),
+    "pos.rope.circles_title": "向量的第 j 对分量旋转 m·θ_j，m = 0, 1, 2, …（快的维度对飞快地转，慢的几乎不动）",
+    "pos.rope.angle_title": "旋转角度 m·θ_j mod 2π",
+    "pos.rope.scores_title": "同一对 q、k 在每一对位置上的分数 (R_m q)·(R_n k)",
+    "pos.rope.by_distance": "距离 m − n 处的分数",
+    "pos.rope.distance_title": "分数随距离的变化（RoPE 的远程衰减）",
+    "pos.alibi.slopes_title": "每个头的斜率 m_h",
+    "pos.alibi.head_slope": "头 {h}：m={m:.4g}",
+    "pos.alibi.grid_title": "ALiBi 偏置 −m_h·(i − j)，{heads} 个头中的前 {shown} 个（空白：被掩码）",
+    "pos.alibi.head": "头 {h}",
+    "pos.alibi.weights_title": "所有内容分数都相等时最后一个词元的注意力：softmax(偏置)",
+    "pos.seed.result": (
+        "**数值相同：** 输入形状为 (seq = {n}, batch = 2, d = {d}) 时，原书的类与公式之间的差异最多为 "
+        "**{diff:.2e}**（float32 舍入误差）。\n\n"
+        "**它对输入布局的假设：** `forward` 加上的是 `self.pe[:x.size(0)]`，而缓冲区的形状是 "
+        "(max_len, 1, d_model)，所以 `x` 的第 0 维必须是**序列**（PyTorch 旧版 `nn.Transformer` 的布局 "
+        "(seq, batch, d)）。Hugging Face 的模型使用 (batch, seq, d)。如果输入的是 2 个句子、批次维度在前的张量，"
+        "句子 0 的词元 0..{last} 全都得到 PE 的第 {rows}{more} 行，而不是 0, 1, 2, …：不会报任何错，结果却最多偏差 "
+        "{error:.3f}。请先调用 `x.transpose(0, 1)`，或者把缓冲区建成 (1, max_len, d) 并取 `pe[:, :x.size(1)]`。"
+    ),
+    # 注意力
+    "att.kv_note": "（键/值头 {kv}）",
+    "att.head_title": "第 {layer} 层，第 {head} 个头{kv_note}",
+    "att.grid_head": "头 {head}",
+    "att.grid_kv": "（键/值头 {kv}）",
+    "att.grid_title": "第 {layer} 层的全部 {heads} 个头",
+    "att.mean_title": "第 {layer} 层：所有头的平均",
+    "att.formula.axis_dimension": "维度",
+    "att.formula.axis_token": "词元",
+    "att.formula.axis_key": "键",
+    "att.formula.axis_query": "查询",
+    "att.formula.qkv_title": "第 {head} 个头的 {name}：词元 × d_k = {d_k}",
+    "att.formula.scores_title": "掩码之后的 QKᵀ/√d_k（灰色：−∞）",
+    "att.formula.weights_title": "softmax(QKᵀ/√d_k)：重新计算",
+    "att.formula.diff_title": "|重新计算 − 模型|（最大 {diff:.1e}）",
+    # 模型结构
+    "arch.part.embeddings": "词嵌入",
+    "arch.part.attention": "注意力",
+    "arch.part.FFN": "前馈网络",
+    "arch.part.norms": "归一化层",
+    "arch.part.head_other": "输出头/其他",
+    "arch.step.input": "输入 x",
+    "arch.step.attn": "注意力 Attn(x)",
+    "arch.step.residual_attn": "残差 x + Attn(x)",
+    "arch.step.residual_ffn": "残差 + FFN",
+    "arch.step.norm2_output": "LayerNorm 2（层的输出）",
+    "arch.step.attn_rms": "注意力 Attn(RMSNorm(x))",
+    "arch.step.residual_attn_llama": "残差 x + Attn",
+    "arch.step.residual_ffn_output": "残差 + FFN（层的输出）",
+    "arch.config.header": "| 配置项 | 值 |",
+    "arch.config.model_type": "模型类型",
+    "arch.config.layers": "层数",
+    "arch.config.d_model": "d_model（hidden_size）",
+    "arch.config.heads": "注意力头数",
+    "arch.config.kv_heads": "键/值头数",
+    "arch.config.d_ff": "d_ff（intermediate_size）",
+    "arch.config.vocab": "词表大小",
+    "arch.config.max_positions": "最大位置数",
+    "arch.config.activation": "激活函数",
+    "arch.config.eps": "归一化的 eps",
+    "arch.config.tied": "输入/输出词嵌入共享权重",
+    "arch.config.True": "是",
+    "arch.config.False": "否",
+    # 损失函数
+    "loss.lm.chip": "-log P = {s:.3f} nats；模型预期的是：{guess}",
+    "loss.lm.bars_axis": "−log P(x_i | x_<i)（nats）",
+    "loss.lm.mean_level": "均值 {mean:.2f}",
+    "loss.lm.col_i": "序号 i",
+    "loss.lm.col_context": "上下文 x_<i（末尾）",
+    "loss.lm.col_target": "目标 x_i",
+    "loss.lm.col_p": "概率 P(x_i | x_<i)",
+    "loss.lm.col_surprisal": "惊奇度 −log P",
+    "loss.lm.col_guess": "模型的首选猜测",
+    "loss.mlm.cell_mask": "掩码",
+    "loss.mlm.cell_random": "随机",
+    "loss.mlm.cell_keep": "保持",
+    "loss.mlm.col_position": "位置 i",
+    "loss.mlm.col_original": "原始词元 x_i",
+    "loss.mlm.col_reads": "模型读到的",
+    "loss.mlm.col_action": "80/10/10",
+    "loss.mlm.col_loss": "损失 −log P(x_i)",
+    "loss.mlm.col_guesses": "输出头的前 5 个猜测",
+    "loss.mlm.bars_axis": "−log P(x_i | 被破坏的 x)（nats）",
+    "loss.mlm.uniform_level": "ln(词表大小)：一无所知",
+    "loss.mlm.infill_col_position": "位置 i",
+    "loss.mlm.infill_col_original": "原始词元 x_i",
+    "loss.mlm.infill_col_both": "两侧：−log P(x_i | x_\\i)",
+    "loss.mlm.infill_col_both_guesses": "最可能的猜测（两侧）",
+    "loss.mlm.infill_col_left": "只看左侧：−log P(x_i | x_<i)",
+    "loss.mlm.infill_col_left_guesses": "最可能的猜测（只看左侧）",
+    "loss.cl.hover": "锚点 %{y}<br>候选 %{x}<br>%{z:.3f}<extra></extra>",
+    "loss.cl.axis_positive": "正样本 h'_j",
+    "loss.cl.axis_anchor": "锚点 h_i",
+    "loss.cl.rows_axis": "ℓ_i（nats）",
+    "loss.cl.chance_level": "ln B：一无所知",
+    "loss.cl.curve_x": "温度 τ",
+    "loss.cl.curve_y": "平均损失（nats）",
+    "loss.ft.axis_label": "标签 y",
+    "loss.pl.axis_word": "标签词",
+    "loss.pl.col_word": "标签词",
+    "loss.pl.col_tokens": "它的词元",
+    "loss.pl.col_n": "词元数",
+    "loss.pl.col_token_log_p": "每个词元的 log P",
+    "loss.pl.col_log_p": "log P(词 | 提示)",
+    "loss.pl.col_p": "概率 P(y | x, p)",
+    "loss.sum.name_lm": "L_LM（每个词元）",
+    "loss.sum.name_mlm": "L_MLM（每个掩码位置）",
+    "loss.sum.name_cl": "L_CL（第 1 行）",
+    # 微调
+    "ft.pinned_col_s1": "句子 1",
+    "ft.pinned_col_s2": "句子 2",
+    "ft.pinned_col_label": "标签",
+    "ft.pinned_col_p": "p(意思相同)",
+    "ft.pinned_col_predicted": "预测",
+    "ft.runs_col_run": "运行",
+    "ft.runs_col_state": "状态",
+    "ft.runs_col_method": "方法",
+    "ft.runs_col_steps": "步数",
+    "ft.runs_col_before": "训练前准确率",
+    "ft.runs_col_after": "训练后准确率",
+    "ft.runs_col_f1": "训练后 F1",
+    "ft.runs_col_time": "用时（秒）",
+    "ft.minutes": "{m} 分 {s:02d} 秒",
+    "ft.seconds": "{s} 秒",
+    "ft.state.queued": "排队中",
+    "ft.state.running": "运行中",
+    "ft.state.finished": "已完成",
+    "ft.state.stopped": "已停止",
+    "ft.state.failed": "失败",
+    # 提示
+    "prompts.token_title": "第 {step} 步：p={p:.4f}，过滤后 {final:.4f}，id {id}",
+    "prompts.tokens_count": "<b>{n} 个词元</b>（· = 一个字符的前几个字节，由下一个词元补全）",
+    "prompts.step_title": "第 {step} 步：概率最高的 {top} 个下一个词元；过滤后保留词表中的 {kept:,} 个",
+    "prompts.side.stats": "{n} 个词元 · 平均 log P = {mean:.3f}（困惑度 {ppl:.2f}）",
+    "prompts.side.chart_title": "第 {n} 列：第一个新词元",
+    "prompts.score.summary": (
+        "未校准时**准确率 {raw:.3f}**，校准后 **{calibrated:.3f}**，共 {n} 个样本（随机水平 {chance:.2f}）。"
+        "无内容输入的先验：{prior}。"
+    ),
+    "prompts.score.multi": " 由多个词元组成的标签词（对数概率相加）：{words}。",
+    "prompts.score.calibrated": "校准后",
+    "prompts.score.uncalibrated": "未校准",
+    "prompts.score.confusion_title": "混淆矩阵（{which}）",
+    "prompts.score.prior": "无内容输入的先验",
+    "prompts.score.mean_p": "样本上的平均 P",
+    "prompts.score.mean_p_calibrated": "校准后的平均 P",
+    "prompts.score.prior_title": "模板本身偏向什么，以及校准除掉了什么",
+    "prompts.score.class": "类别",
+    "prompts.score.col_true": "真实类别",
+    "prompts.score.col_predicted": "预测类别",
+    "prompts.score.col_text": "文本",
+    "prompts.order.accuracy": "准确率",
+    "prompts.order.calibrated": "校准后的准确率",
+    "prompts.order.title": "同样的 {shots} 个示例，不同的顺序（在 {n} 个样本上打分）",
+    "prompts.order.x": "示例标签的顺序",
 }
 
 # The engine's (playground/) error sentences a student meets most, in Chinese: (the English sentence as a pattern,
@@ -700,3 +937,97 @@ ZH_ERROR_WORDS = {
     "layer": "层",
     "head": "注意力头",
 }
+
+# Sentences the engine writes into a view (how a model differs from the seed code, a block's layout, a generation
+# note, a fine-tune run's status), as (the English sentence as a pattern, its Chinese with the same named parts).
+ZH_NOTES: tuple[tuple[str, str], ...] = (
+    # attention, recomputed from the formula (playground/attention_formula.py)
+    (
+        r"RMSNorm is applied to the input before attention \(the seed normalises after, with LayerNorm\)\.",
+        "RMSNorm 作用在进入注意力之前的输入上（原书代码在之后用 LayerNorm 归一化）。",
+    ),
+    (
+        r"q_proj, k_proj, v_proj and o_proj have no bias \(the seed's nn\.Linear layers do; set to 0 here\)\.",
+        "q_proj、k_proj、v_proj 和 o_proj 没有偏置（原书代码的 nn.Linear 层有偏置；这里设为 0）。",
+    ),
+    (
+        r"RoPE rotates q and k by position before QKᵀ \(theta = (?P<theta>[^)]+)\); "
+        r"the seed has no position information inside attention\.",
+        "RoPE 在计算 QKᵀ 之前按位置旋转 q 和 k（theta = {theta}）；原书代码的注意力内部没有位置信息。",
+    ),
+    (
+        r"Grouped-query attention: (?P<h>\d+) query heads share (?P<kvh>\d+) key/value heads \(k_proj and v_proj "
+        r"output (?P<kv_numbers>\d+) numbers, not (?P<numbers>\d+)\); query head (?P<head>\d+) reads key/value head "
+        r"(?P<kv_head>\d+)\. For the seed module, the key/value weights are repeated per group\.",
+        "分组查询注意力：{h} 个查询头共享 {kvh} 个键/值头（k_proj 和 v_proj 输出 {kv_numbers} 个数，而不是 "
+        "{numbers} 个）；查询头 {head} 读取键/值头 {kv_head}。对原书的模块，键/值权重按组重复。",
+    ),
+    (
+        r"A causal mask sets the scores of later tokens to -inf before the softmax; the seed has no mask\.",
+        "因果掩码在 softmax 之前把后面词元的分数设为 -inf；原书代码没有掩码。",
+    ),
+    (
+        r"GPT-2 computes q, k and v with ONE fused layer `c_attn` \(a Conv1D with weight \(d, 3d\), used as x @ W\): "
+        r"its three column blocks are the seed's query, key and value\.",
+        "GPT-2 用**一个**融合层 `c_attn`（权重为 (d, 3d) 的 `Conv1D`，按 x @ W 使用）计算 q、k 和 v：它的三个列块"
+        "就是原书代码的 `query`、`key` 和 `value`。",
+    ),
+    (
+        r"LayerNorm ln_1 is applied to the input before attention \(pre-norm; the seed normalises after\)\.",
+        "LayerNorm `ln_1` 作用在进入注意力之前的输入上（前置归一化；原书代码在之后归一化）。",
+    ),
+    # one block, step by step (playground/architecture.py)
+    (r"post-LN \(BERT, like the seed\)", "post-LN（BERT，与原书代码相同）"),
+    (r"pre-RMSNorm \(Llama\)", "pre-RMSNorm（Llama）"),
+    (
+        r"Pre-norm: RMSNorm is applied to the input of attention and of the FFN; the residual stream itself is never "
+        r"normalised inside the block \(the seed normalises after each residual add\)\.",
+        "前置归一化：RMSNorm 作用在注意力和前馈网络的输入上；残差流本身在块内从不归一化（原书代码在每次残差相加"
+        "之后归一化）。",
+    ),
+    (
+        r"RMSNorm divides by the root mean square only: no mean subtraction, no bias\.",
+        "RMSNorm 只除以均方根：不减均值，也没有偏置。",
+    ),
+    (
+        r"SwiGLU FFN: \(SiLU\(x W_gate\) ⊙ x W_up\) W_down, three matrices and no biases; the seed has "
+        r"max\(0, x W1 \+ b1\) W2 \+ b2\.",
+        "SwiGLU 前馈网络：(SiLU(x W_gate) ⊙ x W_up) W_down，三个矩阵，没有偏置；原书代码是 max(0, x W1 + b1) W2 + b2。",
+    ),
+    (
+        r"RoPE inside attention, grouped-query attention and a causal mask \(see the Attention tab\)\.",
+        "注意力内部有 RoPE、分组查询注意力和因果掩码（见“注意力”页）。",
+    ),
+    # generation (playground/generation.py)
+    (
+        r"Temperature 0 means always taking the most probable token: this is greedy decoding\.",
+        "温度为 0 意味着总是取概率最大的词元：这就是贪心解码。",
+    ),
+    # fine-tune runs (playground/finetune.py, playground/runs.py)
+    (r"loading the model", "正在载入模型"),
+    (r"training", "正在训练"),
+    (r"Stopped before it started\.", "在开始之前就停止了。"),
+    (r"Finished\.", "已完成。"),
+    (
+        r"Finished\. Validation accuracy (?P<acc>[\d.]+) \(step (?P<step>\d+)\)\.",
+        "已完成。验证集准确率 {acc}（第 {step} 步）。",
+    ),
+    (
+        r"Stopped by request at step (?P<step>\d+); the model so far is kept\.",
+        "已按要求在第 {step} 步停止；保留了到此为止的模型。",
+    ),
+    (
+        r"Stopped by request at step (?P<step>\d+); the model so far is kept\. Validation accuracy (?P<acc>[\d.]+) "
+        r"\(step (?P<at>\d+)\)\.",
+        "已按要求在第 {step} 步停止；保留了到此为止的模型。验证集准确率 {acc}（第 {at} 步）。",
+    ),
+    (
+        r"Training diverged: the training loss became (?P<loss>\S+) at step (?P<step>\d+)\. The learning rate "
+        r"\((?P<lr>[^)]+)\) is probably too high: try 2e-5 to 1e-4\.",
+        "训练发散了：第 {step} 步的训练损失变成了 {loss}。学习率（{lr}）可能太高了：试试 2e-5 到 1e-4。",
+    ),
+    (
+        r"The training process ended without saying why \(it crashed or the app restarted\)\.",
+        "训练进程没有说明原因就结束了（它崩溃了，或者应用重启了）。",
+    ),
+)
