@@ -21,6 +21,9 @@ from playground.device import configure_cpu_threads  # noqa: E402
 
 configure_cpu_threads()  # before torch is imported
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+# gradio summarises its last 10,000 events with pandas after every event (for its API page's monitoring), on the
+# server's threads. Every 1,000 events is enough for that page.
+os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "1000")
 
 import gradio as gr  # noqa: E402
 
@@ -39,6 +42,7 @@ from ui import (  # noqa: E402
     header,
     i18n,
     losses_tab,
+    number_arrays,
     positional_tab,
     presenter,
     prompts_tab,
@@ -84,6 +88,7 @@ with gr.Blocks(title=t("app.title")) as demo:
 
 concurrency.configure(demo)
 sessions.make_sessions_lazy()  # a new visitor's first request no longer stalls everyone (ui/sessions.py)
+number_arrays.skip_number_arrays()  # a matrix in an answer is not walked value by value (ui/number_arrays.py)
 demo.queue(max_size=256)
 MAX_FILE_SIZE = 6 * 2**20  # gradio's upload route refuses bigger files (fine-tune data is at most 5 MB)
 LAUNCH = dict(  # every launch passes these (tests, screenshots)

@@ -120,12 +120,14 @@ class DistanceProfile:
 def similarity_by_distance(sim: torch.Tensor) -> DistanceProfile:
     """Summarise the k-th diagonal of a similarity matrix for every distance k."""
     n = sim.shape[0]
-    diagonals = [torch.diagonal(sim, offset=k) for k in range(n)]
+    p, k = torch.arange(n)[:, None], torch.arange(n)[None, :]  # row p, distance k: the entry sim(p, p+k)
+    inside = p + k < n  # the k-th diagonal has n - k entries
+    diagonals = sim[p, (p + k).clamp(max=n - 1)]  # (n, n): column k holds the k-th diagonal, padded below
     return DistanceProfile(
         torch.arange(n),
-        torch.stack([d.mean() for d in diagonals]),
-        torch.stack([d.min() for d in diagonals]),
-        torch.stack([d.max() for d in diagonals]),
+        diagonals.where(inside, 0).sum(0) / inside.sum(0),
+        diagonals.where(inside, torch.inf).amin(0),
+        diagonals.where(inside, -torch.inf).amax(0),
     )
 
 

@@ -160,3 +160,21 @@ def test_the_keyboard_reaches_the_tabs_the_buttons_and_the_chart_tools(app_url):
         assert download.value.suggested_filename == "Layer-3-head-0.svg"
         # the address follows the tab chosen with the keyboard (once the page's own restore has finished)
         page.wait_for_url(lambda url: url.endswith("/?tab=attention"))
+
+
+def test_a_link_opens_a_sub_tab_and_the_address_follows_the_sub_tabs(app_url):
+    with open_app_page(f"{app_url}?tab=losses&sub=loss-causal") as page:
+        sub = page.get_by_role("tab", name="Causal LM", exact=False).first
+        page.wait_for_function("el => el.getAttribute('aria-selected') === 'true'", arg=sub.element_handle())
+        page.get_by_text("Surprisal of each token given the ones before it").first.wait_for(timeout=120_000)
+        page.wait_for_url(lambda url: url.endswith("/?tab=losses&sub=loss-causal"))
+        page.get_by_role("tab", name="Positional encoding", exact=True).click()
+        page.wait_for_url(lambda url: url.endswith("/?tab=positional"))
+        page.get_by_role("tab", name="ALiBi", exact=True).click()
+        page.wait_for_url(lambda url: url.endswith("/?tab=positional&sub=pos-alibi"))
+        page.get_by_role("tab", name="Losses", exact=True).click()
+        page.wait_for_url(lambda url: url.endswith("/?tab=losses&sub=loss-causal"))  # each tab keeps its sub-tab
+        page.get_by_text("Share this view, its QR code and its code").click()
+        page.locator("#share-button").click()
+        link = page.locator("#share-link textarea, #share-link input").first
+        page.wait_for_function("(el) => el.value.includes('sub=loss-causal')", arg=link.element_handle())

@@ -42,6 +42,16 @@ def test_sinusoidal_rows_have_norm_sqrt_half_d_and_dot_depends_on_distance_only(
     assert float(profile.mean[0]) == pytest.approx(16.0, abs=1e-4)  # d/2
 
 
+def test_distance_profile_summarises_each_diagonal():
+    sim = torch.randn(7, 7, generator=torch.Generator().manual_seed(0))
+    profile = positional.similarity_by_distance(sim)
+    diagonals = [torch.diagonal(sim, offset=k) for k in range(7)]  # the reference: one diagonal at a time
+    torch.testing.assert_close(profile.mean, torch.stack([d.mean() for d in diagonals]))
+    torch.testing.assert_close(profile.low, torch.stack([d.min() for d in diagonals]))
+    torch.testing.assert_close(profile.high, torch.stack([d.max() for d in diagonals]))
+    assert profile.distance.tolist() == list(range(7))
+
+
 def test_cosine_similarity_is_dot_over_half_d():
     pe = positional.sinusoidal(20, 16)
     torch.testing.assert_close(

@@ -120,11 +120,63 @@ def test_share_view_builds_the_link_and_the_views_code_from_the_current_values()
     current = {c._id: c.value for c in share.shared_components()}
     current[positional_tab.d_model_slider._id] = 16
     current[positional_tab.similarity_radio._id] = "cosine"
-    url, qr, code = share.share_view("http://127.0.0.1:7860/", "positional", *current.values())
+    url, qr, code = share.share_view("http://127.0.0.1:7860/", "positional", "", *current.values())
     assert url == "http://127.0.0.1:7860/?tab=positional&d=16&similarity=cosine"
     assert 'id="share-qr"' in qr
     assert "n_positions, d_model, base = 128, 16, 10000.0" in code and "unit @ unit.T" in code
-    url, _, _ = share.share_view("javascript:alert(1)", "no-such-tab", *current.values())
+    url, _, _ = share.share_view("javascript:alert(1)", "no-such-tab", "", *current.values())
     assert url.startswith("/?tab=positional")  # only http(s) pages, only known tabs
-    url, _, code = share.share_view("http://h/", "finetune", *current.values())
+    url, _, code = share.share_view("http://h/", "finetune", "", *current.values())
     assert url == "http://h/?tab=finetune" and code.startswith("# This tab's numbers come from a training run")
+
+
+def test_each_tab_knows_its_sub_tabs_in_the_layouts_order():
+    assert share.subtabs(share.VIEWS["positional"]) == [
+        "pos-sinusoidal",
+        "pos-learned",
+        "pos-rope",
+        "pos-alibi",
+        "pos-seed",
+    ]
+    assert share.subtabs(share.VIEWS["losses"])[:2] == ["loss-summary", "loss-causal"]
+    assert share.subtabs(share.VIEWS["finetune"]) == []
+    from ui import scenes
+
+    named = {scene.subtab: scene.tab for scene in scenes.SCENES if scene.subtab}
+    assert all(sub in share.subtabs(share.VIEWS[tab]) for sub, tab in named.items())  # the walk's sub-tabs
+
+
+def test_a_link_opens_a_sub_tab_and_a_bad_one_says_why():
+    view = share.VIEWS["positional"]
+    assert share.read_sub({"tab": "positional", "sub": "pos-rope"}, view) == ("pos-rope", [])
+    assert share.read_sub({"tab": "positional"}, view) == (None, [])
+    sub, problems = share.read_sub({"tab": "positional", "sub": "loss-causal"}, view)  # another tab's
+    assert sub is None and "has no sub-tab 'loss-causal'" in problems[0] and "pos-rope" in problems[0]
+    view, values, problems = share.read_url({"tab": "positional", "sub": "pos-rope", "d": "64"})
+    assert values == {"d": 64} and problems == []  # sub is not an input
+
+
+def test_a_link_names_its_sub_tab_unless_it_is_the_first():
+    url = share.build_url("http://h/", "positional", {"d": 64}, "pos-rope")
+    assert url == "http://h/?tab=positional&sub=pos-rope&d=64"
+    assert share.build_url("http://h/", "positional", {}, "pos-sinusoidal") == "http://h/?tab=positional"
+    assert share.build_url("http://h/", "positional", {}, "loss-causal") == "http://h/?tab=positional"
+    current = [c.value for c in share.shared_components()]
+    url, _, _ = share.share_view("http://h/", "losses", "loss-contrastive", *current)
+    assert url == "http://h/?tab=losses&sub=loss-contrastive"
+
+
+def test_restoring_a_link_selects_its_tab_and_sub_tab():
+    from starlette.requests import Request
+
+    request = gr.Request(
+        request=Request({"type": "http", "headers": [], "query_string": b"tab=losses&sub=loss-masked"})
+    )
+    tabs, *rest = share.restore(request)
+    assert tabs["selected"] == "losses"
+    inner = rest[: len(share._with_subtabs())]
+    assert [u.get("selected") for u in inner] == [
+        "loss-masked" if view.tab == "losses" else None for view in share._with_subtabs()
+    ]
+    state = rest[-2]
+    assert state["sub"] == "loss-masked" and state["problems"] == []

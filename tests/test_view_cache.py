@@ -80,3 +80,13 @@ def test_a_page_opened_after_the_warm_up_is_answered_from_the_cache(app_url, loc
         page.wait_for_timeout(3000)  # the summary's first draw, triggered on select
     after = {fn.__name__: len(fn.cache) for fn in view_cache.CACHED}
     assert after == warmed
+
+
+@pytest.mark.slow
+def test_the_warm_up_replays_the_page_load_but_not_what_reads_the_visitors_request():
+    import app
+    from ui import positional_tab, share
+
+    assert view_cache.reads_request(share.restore) and not view_cache.reads_request(positional_tab.draw_sinusoidal)
+    names = {event.fn.__name__ for event in view_cache.startup_events(app.demo)}
+    assert "restore" not in names and "refresh" in names  # the header's refresh is replayed

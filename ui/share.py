@@ -1,6 +1,7 @@
 """Shareable views: the current tab and its main inputs in the page URL, a QR code of it, and the view's code.
 
-`/?tab=attention&text=…&model=…&layer=2&head=5` opens the Attention tab with those inputs and draws them.
+`/?tab=attention&text=…&model=…&layer=2&head=5` opens the Attention tab with those inputs and draws them;
+`&sub=pos-rope` opens one of the tab's own sub-tabs (its first one when absent).
 VIEWS says which inputs of which tab travel in the URL (a URL name -> the tab module's component); every
 value from a URL is checked like a typed one: a bad one falls back to the default with a sentence that says
 why. The tab in the URL follows the tab the student clicks; "Share this view" adds the inputs, shows a QR
@@ -11,6 +12,7 @@ app.py calls `panel()` where the share controls go (above the tabs) and `wire(de
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 from collections.abc import Callable
@@ -22,8 +24,9 @@ import gradio as gr
 import segno
 
 from playground import models
-from ui import architecture_tab, attention_tab, finetune_tab, losses_tab, positional_tab, prompts_tab, snippets
+from ui import architecture_tab, attention_tab, finetune_tab, i18n, losses_tab, positional_tab, prompts_tab, snippets
 from ui.errors import STUDENT_ERRORS, friendly
+from ui.scenes import subtab_parent
 from ui.text import t
 
 MAX_URL = 1200  # longer links still work, but their QR code is too dense to scan from a lecture-hall seat
@@ -174,6 +177,21 @@ VIEWS: dict[str, View] = {
 FIRST_TAB = "positional"
 
 
+def subtabs(view: View) -> list[str]:
+    """The ids of the tab's own sub-tabs, in the layout's order (the first is shown when a link names none)."""
+    return list(_subtab_ids(view.tab))
+
+
+@functools.cache
+def _subtab_ids(tab: str) -> tuple[str, ...]:
+    for block in VIEWS[tab].module.demo.blocks.values():
+        if isinstance(block, gr.Tabs) and block.children and getattr(block.children[0], "id", None):
+            ids = tuple(child.id for child in block.children if isinstance(child, gr.Tab))
+            if subtab_parent(ids[0]) is block:
+                return ids
+    return ()
+
+
 def shared_components() -> list:
     """Every component a URL can set, each once, in a fixed order (the share and restore events' inputs)."""
     seen: dict[int, object] = {}
@@ -237,7 +255,7 @@ def read_url(query: dict[str, str]) -> tuple[View | None, dict[str, object], lis
         return None, {}, [t("share.bad_tab", tab=tab, tabs=", ".join(VIEWS))]
     view, values, problems = VIEWS[tab], {}, []
     for name, raw in query.items():
-        if name == "tab":
+        if name in ("tab", "sub"):
             continue
         if name not in view.params:
             problems.append(t("share.unknown_param", name=name, tab=tab, names=", ".join(view.params) or "–"))
@@ -249,12 +267,27 @@ def read_url(query: dict[str, str]) -> tuple[View | None, dict[str, object], lis
     return view, values, problems
 
 
-def build_url(page: str, tab: str, values: dict[str, object]) -> str:
-    """The page's address with the tab and the values that differ from the tab's defaults."""
+def read_sub(query: dict[str, str], view: View) -> tuple[str | None, list[str]]:
+    """(the sub-tab the link opens, or None for the tab's first, sentences about a bad one)."""
+    sub = query.get("sub")
+    if sub is None:
+        return None, []
+    ids = subtabs(view)
+    if sub not in ids:
+        return None, [t("share.bad_sub", sub=sub, tab=view.tab, subs=", ".join(ids) or "–")]
+    return sub, []
+
+
+def build_url(page: str, tab: str, values: dict[str, object], sub: str | None = None) -> str:
+    """The page's address with the tab, its sub-tab unless it is the first, and the values that differ from the
+    tab's defaults."""
     view = VIEWS[tab]
     query = {"tab": tab}
+    ids = subtabs(view)
+    if sub in ids[1:]:
+        query["sub"] = sub
     for name, value in values.items():
-        default = view.components(name)[0].value
+        default = i18n.resolve(view.components(name)[0].value)  # the sentence the page shows by default
         if value is not None and value != default:
             query[name] = str(value).lower() if isinstance(value, bool) else _plain(value)
     return f"{page}?{urlencode(query)}"
@@ -279,7 +312,10 @@ def qr_html(url: str) -> str:
 @friendly
 def restore(request: gr.Request):
     """On page load: the URL's tab and values (defaults where a value is bad), the state for `finish`, a note."""
-    view, values, problems = read_url(dict(request.query_params) if request else {})
+    query = dict(request.query_params) if request else {}
+    view, values, problems = read_url(query)
+    sub, sub_problems = read_sub(query, view) if view is not None else (None, [])
+    problems += sub_problems
     components = shared_components()
     updates = {c._id: gr.update() for c in components}
     if view is not None:
@@ -289,11 +325,16 @@ def restore(request: gr.Request):
             for component in view.components(name):
                 updates[component._id] = gr.update(value=value)
     tabs = gr.update(selected=view.tab) if view is not None else gr.update()
-    state = {"tab": view.tab, "values": values, "problems": problems} if view is not None else None
+    inner = [gr.update(selected=sub) if sub and sub in subtabs(v) else gr.update() for v in _with_subtabs()]
+    state = {"tab": view.tab, "sub": sub, "values": values, "problems": problems} if view is not None else None
     note = _note(problems)
     if problems:
         gr.Warning(note)
-    return tabs, *updates.values(), state, note
+    return tabs, *inner, *updates.values(), state, note
+
+
+def _with_subtabs() -> list[View]:
+    return [view for view in VIEWS.values() if subtabs(view)]
 
 
 def _note(problems: list[str]) -> str:
@@ -318,7 +359,7 @@ def finish(panel: Panel, state, *current):
         values, note = {}, _note([*state["problems"], t("share.view_refused", reason=err.message)])
         gr.Warning(note)
         out[panel.note] = note
-    return out | {panel.page: build_url("", view.tab, values)}  # the address bar shows the view's own link
+    return out | {panel.page: build_url("", view.tab, values, state.get("sub"))}  # the address bar: the view's link
 
 
 def _draw(view: View, values: dict, shown: dict) -> dict:
@@ -349,14 +390,14 @@ def _draw_outputs() -> list:
 
 
 @friendly
-def share_view(page: str, tab: str, *current):
-    """The link to this view (tab + inputs), its QR code and the code that reproduces the view's numbers."""
+def share_view(page: str, tab: str, sub: str, *current):
+    """The link to this view (tab, sub-tab + inputs), its QR code and the code that reproduces the view's numbers."""
     tab = tab if tab in VIEWS else FIRST_TAB
     page = page if urlsplit(page or "").scheme in ("http", "https") else "/"
     view = VIEWS[tab]
     by_id = {c._id: value for c, value in zip(shared_components(), current, strict=True)}
     values = {name: by_id[view.components(name)[0]._id] for name in view.params}
-    url = build_url(page, tab, values)
+    url = build_url(page, tab, values, sub)
     return url, qr_html(url), code_for(view, values)
 
 
@@ -371,25 +412,50 @@ def code_for(view: View, values: dict) -> str:
 
 # ---- layout and wiring (called from app.py) ----------------------------------------------------
 
-PAGE_AND_TAB_JS = """(page, tab, ...values) => [
-    window.location.origin + window.location.pathname,
-    window.playgroundTab || new URLSearchParams(window.location.search).get("tab") || "",
-    ...values,
-]"""
+# The address follows the tabs: window.playgroundTab is the tab shown, window.playgroundSubs[tab] the sub-tab
+# last opened in it; QUERY_JS writes them as ?tab=…&sub=… (no sub for the tab's first sub-tab, as build_url).
+QUERY_JS = """((tab) => {
+    const sub = (window.playgroundSubs || {})[tab];
+    return "?tab=" + tab + (sub && sub !== (window.playgroundFirstSubs || {})[tab] ? "&sub=" + sub : "");
+})"""
+PAGE_AND_TAB_JS = """(page, tab, sub, ...values) => {
+    const shown = window.playgroundTab || new URLSearchParams(window.location.search).get("tab") || "";
+    return [window.location.origin + window.location.pathname, shown, (window.playgroundSubs || {})[shown] || "",
+            ...values];
+}"""
 SET_URL_JS = "(url) => { if (url) window.history.replaceState(null, '', url); }"
-# The URL is left alone until the shared view is restored (the restore reads it), then follows the tabs.
-TAB_URL_JS = """() => {
-    window.playgroundTab = %r;
-    const url = new URL(window.location.href);
-    if (window.playgroundRestored && url.searchParams.get("tab") !== %r)
-        window.history.replaceState(null, "", "?tab=" + %r);
-}"""
-# A tab chosen while the restore was still running is put in the URL once it is done.
-RESTORED_JS = """(url) => {
+
+
+def tab_url_js(tab: str) -> str:
+    """On selecting a tab: the URL names it (once the shared view is restored: the restore reads the URL)."""
+    return f"""() => {{
+    window.playgroundTab = {tab!r};
+    if (window.playgroundRestored) window.history.replaceState(null, "", {QUERY_JS}({tab!r}));
+}}"""
+
+
+def sub_url_js(tab: str, sub: str, first: str) -> str:
+    """On selecting a sub-tab: remember it as its tab's sub-tab, and put it in the URL if its tab is the one shown
+    (a page also selects sub-tabs of hidden tabs, e.g. while a link is restored)."""
+    return f"""() => {{
+    (window.playgroundSubs = window.playgroundSubs || {{}})[{tab!r}] = {sub!r};
+    (window.playgroundFirstSubs = window.playgroundFirstSubs || {{}})[{tab!r}] = {first!r};
+    if (window.playgroundRestored && (window.playgroundTab || {FIRST_TAB!r}) === {tab!r})
+        window.history.replaceState(null, "", {QUERY_JS}({tab!r}));
+}}"""
+
+
+# Once the link's view is drawn, the address is its link, unless the student opened another tab meanwhile.
+RESTORED_JS = f"""(url) => {{
     window.playgroundRestored = true;
-    if (url) window.history.replaceState(null, "", url);
-    else if (window.playgroundTab) window.history.replaceState(null, "", "?tab=" + window.playgroundTab);
-}"""
+    const linked = url ? new URLSearchParams(url.split("?")[1] || "") : null;
+    if (linked && (!window.playgroundTab || window.playgroundTab === linked.get("tab"))) {{
+        window.history.replaceState(null, "", url);
+        window.playgroundTab = linked.get("tab");
+        window.playgroundSubs = window.playgroundSubs || {{}};
+        if (linked.get("sub")) window.playgroundSubs[linked.get("tab")] = linked.get("sub");
+    }} else if (window.playgroundTab) window.history.replaceState(null, "", {QUERY_JS}(window.playgroundTab));
+}}"""
 # Wait until no output of the page is pending any more (the default first draws, and the events that the
 # restored values triggered, e.g. a new model resetting the layer slider), so `finish` draws last. An output
 # is pending while gradio shows its status tracker (hidden when done, showing "Error" when it failed).
@@ -411,6 +477,7 @@ class Panel:
     code: gr.Code
     page: gr.Textbox
     tab: gr.Textbox
+    sub: gr.Textbox
     state: gr.State
 
 
@@ -425,19 +492,27 @@ def panel() -> Panel:
         with gr.Row():
             qr = gr.HTML(elem_id="share-qr-box")
             code = gr.Code(label=t("share.code"), language="python", interactive=False, elem_id="share-code")
-        tab = gr.Textbox(visible=False)
-    return Panel(note, button, link, qr, code, page, tab, gr.State())
+        tab, sub = gr.Textbox(visible=False), gr.Textbox(visible=False)
+    return Panel(note, button, link, qr, code, page, tab, sub, gr.State())
 
 
 def wire(demo: gr.Blocks, p: Panel, tabs: gr.Tabs) -> None:
     """Restore the URL's view on load, keep ?tab= in the URL, and build the link on request."""
     shared = shared_components()
     for tab in tabs.children:
-        tab.select(None, None, None, js=TAB_URL_JS % (tab.id, tab.id, tab.id))
+        tab.select(None, None, None, js=tab_url_js(tab.id))
+    parents = [subtab_parent(subtabs(view)[0]) for view in _with_subtabs()]
+    for view, parent in zip(_with_subtabs(), parents, strict=True):
+        for sub in parent.children:
+            sub.select(None, None, None, js=sub_url_js(view.tab, sub.id, parent.children[0].id))
     p.button.click(
-        share_view, [p.page, p.tab, *shared], [p.link, p.qr, p.code], js=PAGE_AND_TAB_JS, api_visibility="private"
+        share_view,
+        [p.page, p.tab, p.sub, *shared],
+        [p.link, p.qr, p.code],
+        js=PAGE_AND_TAB_JS,
+        api_visibility="private",
     ).then(None, p.link, None, js=SET_URL_JS)
-    demo.load(restore, None, [tabs, *shared, p.state, p.note], api_visibility="private").then(
+    demo.load(restore, None, [tabs, *parents, *shared, p.state, p.note], api_visibility="private").then(
         None, None, None, js=WAIT_IDLE_JS
     ).then(
         lambda state, *current: finish(p, state, *current),

@@ -708,6 +708,7 @@ EN: dict[str, str] = {
     ),
     "share.problems": "**Part of this link could not be used; the default is shown instead:**",
     "share.bad_tab": "the link names a tab '{tab}' that does not exist (tabs: {tabs})",
+    "share.bad_sub": "the {tab} tab has no sub-tab '{sub}' (it has: {subs})",
     "share.unknown_param": "'{name}' is not an input of the {tab} tab that links can set (they are: {names})",
     "share.bad_value": "{name}: {reason}",
     "share.bad_bool": "'{raw}' is not true or false",

@@ -54,6 +54,7 @@ ZH: dict[str, str] = {
     ),
     "share.title": "分享此视图、二维码和代码",
     "share.too_long": "文本长 {n:,} 个字符；最多只能放下 {limit:,} 个",
+    "share.bad_sub": "{tab} 标签页没有子标签页 '{sub}'（它有：{subs}）",
     "share.unknown_param": "'{name}' 不是链接可以设置的 {tab} 标签页输入（可以设置的是：{names}）",
     "share.view_refused": "视图拒绝了链接中的值（{reason}）",
     "pos.tab": "位置编码",

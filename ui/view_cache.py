@@ -14,6 +14,7 @@ Bounded: at most `PLAYGROUND_VIEW_CACHE` (default 8) inputs per view, least rece
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
 import os
 import threading
@@ -93,8 +94,22 @@ def browser_value(component, value):
 
 
 def startup_events(demo) -> list:
-    """The events a fresh page triggers: its `load` listeners (their `.then` steps follow them)."""
-    return [fn for fn in demo.fns.values() if fn.fn is not None and any(e == "load" for _, e in fn.targets)]
+    """The events a fresh page triggers: its `load` listeners (their `.then` steps follow them), except those
+    that read the visitor's own request (restoring a shared link's view): nothing of theirs can be shared."""
+    return [
+        fn
+        for fn in demo.fns.values()
+        if fn.fn is not None and any(e == "load" for _, e in fn.targets) and not reads_request(fn.fn)
+    ]
+
+
+def reads_request(fn) -> bool:
+    """Whether gradio hands this function the visitor's request (a parameter annotated gr.Request)."""
+    try:
+        parameters = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.annotation in (gr.Request, "gr.Request", "Request") for p in parameters)
 
 
 def run_like_the_browser(fn, inputs, outputs, values: dict) -> None:
