@@ -4,13 +4,13 @@ write, a runs folder that cannot be written, the Hub gone. No run is lost and th
 import json
 import os
 import signal
-import time
 
 import gradio as gr
 import pytest
 
 from playground import finetune, hub, models
 from playground.runs import RunStore, append_jsonl, process_start, write_json_atomic
+from tests.test_finetune import wait_for
 from ui import finetune_tab, header
 
 SECRET = "hf_TestSecretThatMustNeverBeLogged0123"
@@ -20,15 +20,6 @@ SECRET = "hf_TestSecretThatMustNeverBeLogged0123"
 def runs(tmp_path, monkeypatch):
     monkeypatch.setenv("PLAYGROUND_RUNS", str(tmp_path / "runs"))
     return RunStore(tmp_path / "runs")
-
-
-def wait_for(predicate, timeout_s=300, poll_s=0.5):
-    deadline = time.time() + timeout_s
-    while time.time() < deadline:
-        if predicate():
-            return True
-        time.sleep(poll_s)
-    raise AssertionError("did not get there in time")
 
 
 # ---- a worker killed with SIGKILL, then the app restarted --------------------------------------------------
