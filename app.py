@@ -1,6 +1,6 @@
 """LLM Playground: builds the app from its tabs, queues it and launches it. `demo` is the app.
 
-`python app.py` answers within a second with a starting page (ui/starting_page.py) while the heavy
+`python app.py` answers within a second with a starting page (ui/serving/starting_page.py) while the heavy
 imports run, then serves the app on the same port and fills the view cache in the background.
 """
 
@@ -12,7 +12,7 @@ PORT = int(os.environ.get("GRADIO_SERVER_PORT", 7860))
 HOST = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
 starting = None
 if __name__ == "__main__" and os.environ.get("PLAYGROUND_STARTING_PAGE", "1") != "0":
-    from ui.starting_page import StartingPage
+    from ui.serving.starting_page import StartingPage
 
     starting = StartingPage(HOST, PORT)
     starting.stage("Importing gradio and torch", "导入 gradio 和 torch")
@@ -33,25 +33,12 @@ threading.Thread(target=hub_status, daemon=True).start()  # decide Hub or offlin
 if starting:
     starting.stage("Building the tabs", "构建各个标签页")
 
-from ui import (  # noqa: E402
-    architecture_tab,
-    attention_tab,
-    concurrency,
-    export,
-    finetune_tab,
-    header,
-    i18n,
-    losses_tab,
-    number_arrays,
-    positional_tab,
-    presenter,
-    prompts_tab,
-    scenes,
-    sessions,
-    share,
-    view_cache,
-)
-from ui.text import t  # noqa: E402
+from ui import header, i18n  # noqa: E402
+from ui.i18n import t  # noqa: E402
+from ui.lecture import presenter, scenes  # noqa: E402
+from ui.serving import adaptations, concurrency, view_cache  # noqa: E402
+from ui.sharing import export, links  # noqa: E402
+from ui.tabs import TABS  # noqa: E402
 
 with gr.Blocks(title=t("app.title")) as demo:
     with gr.Row(equal_height=True):
@@ -61,34 +48,25 @@ with gr.Blocks(title=t("app.title")) as demo:
     with gr.Accordion(t("header.details"), open=False, elem_classes="advanced"):
         details_md = gr.Markdown()
     scene_bar = scenes.build_bar()
-    share_panel = share.panel()
+    share_panel = links.panel()
     with gr.Tabs(elem_id="app-tabs") as tabs:
-        with gr.Tab(t("pos.tab"), id="positional"):
-            positional_tab.demo.render()
-        with gr.Tab(t("att.tab"), id="attention"):
-            attention_tab.demo.render()
-        with gr.Tab(t("arch.tab"), id="architecture"):
-            architecture_tab.demo.render()
-        with gr.Tab(t("loss.tab"), id="losses") as losses_outer:
-            losses_tab.demo.render()
-        losses_outer.select(**losses_tab.FIRST_DRAW)
-        with gr.Tab(t("ft.tab"), id="finetune"):
-            finetune_tab.demo.render()
-        with gr.Tab(t("prompts.tab"), id="prompts"):
-            prompts_tab.demo.render()
+        for tab in TABS:
+            with gr.Tab(t(tab.label), id=tab.id) as outer:
+                tab.demo.render()
+            if tab.first_draw:
+                outer.select(**tab.first_draw.event())
     header_timer = gr.Timer(2)  # refreshes the header while the default views are prepared, then stops
     header_outputs = [summary_md, details_md, header_timer]
     scenes.wire(scene_bar, tabs)
     presenter.mark_advanced()
     i18n.relabel_tabs(demo)
-    share.wire(demo, share_panel, tabs)
+    links.wire(demo, share_panel, tabs)
     export.wire(demo)
     demo.load(header.refresh, None, header_outputs, api_visibility="private")
     header_timer.tick(header.refresh, None, header_outputs, api_visibility="private")
 
 concurrency.configure(demo)
-sessions.make_sessions_lazy()  # a new visitor's first request no longer stalls everyone (ui/sessions.py)
-number_arrays.skip_number_arrays()  # a matrix in an answer is not walked value by value (ui/number_arrays.py)
+adaptations.apply()  # gradio's internals adapted for a classroom, on the gradio version they were written for
 demo.queue(max_size=256)
 MAX_FILE_SIZE = 6 * 2**20  # gradio's upload route refuses bigger files (fine-tune data is at most 5 MB)
 LAUNCH = dict(  # every launch passes these (tests, screenshots)
@@ -102,5 +80,5 @@ if __name__ == "__main__":
         starting.stage("Starting the web server", "启动网页服务")
         starting.close()
     demo.launch(server_name=HOST, server_port=PORT, ssr_mode=False, prevent_thread_lock=True, **LAUNCH)
-    view_cache.warm_up_in_background(demo, extra=[losses_tab.FIRST_DRAW])
+    view_cache.warm_up_in_background(demo, extra=[tab.first_draw for tab in TABS if tab.first_draw])
     demo.block_thread()

@@ -59,7 +59,8 @@ def main() -> None:
 
     from bertviz import model_view  # ~2 s of imports (IPython): outside every timing
 
-    from ui import attention_tab, bertviz_offline
+    from ui import bertviz_offline
+    from ui.tabs import attention as attention_tab
 
     loaded = models.load(MODEL)
     batch = loaded.tokenizer(TEXT, truncation=True, max_length=64, return_tensors="pt")

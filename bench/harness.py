@@ -81,7 +81,7 @@ def measure(
             child.wait(10)
 
 
-STARTING_MARKER = "X-Playground-Starting"  # the header of ui/starting_page.py's answers
+STARTING_MARKER = "X-Playground-Starting"  # the header of ui/serving/starting_page.py's answers
 
 
 def page_served(url: str, app_only: bool = False) -> Callable[[], bool]:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import psutil
 from harness import RESULTS, ROOT, STARTING_MARKER, free_port, save
 
-sys.path.insert(0, str(ROOT))  # ui.number_arrays
+sys.path.insert(0, str(ROOT))  # ui.serving.number_arrays
 
 WORDS_EN = "the cat a student my teacher this model every token attention the lecture".split()
 VERBS_EN = "sees likes predicts explains reads writes forgets remembers".split()
@@ -165,11 +165,11 @@ def clients(url: str, n: int) -> list:
     """n sessions, connected before the clock starts (a busy server may time one out: try again).
 
     The students stand for browsers on other machines, but here they share the app's cores: gradio_client walks
-    every answer value by value like the server did, so it skips number arrays the same way (ui/number_arrays.py)
-    and takes less of the cores from the app it measures. Each phase prints the cores both used."""
+    every answer value by value like the server did, so it skips number arrays the same way
+    (ui/serving/number_arrays.py) and takes less of the cores from the app it measures. Each phase prints the cores both used."""
     from gradio_client import Client
 
-    from ui.number_arrays import skip_number_arrays
+    from ui.serving.number_arrays import skip_number_arrays
 
     skip_number_arrays()
 

@@ -3,7 +3,7 @@ with its peak RSS, against bare `python` and `python -c "import gradio"` measure
 
     make bench            # or: .venv/bin/python bench/startup.py --repeats 3
 
-Rows: the starting page (ui/starting_page.py, before any heavy import), the app page itself, and the
+Rows: the starting page (ui/serving/starting_page.py, before any heavy import), the app page itself, and the
 warm-up done (every tab's default views computed, so every default model loaded: the memory target
 of issue 8 is <= 2.5 GB there).
 """

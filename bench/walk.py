@@ -1,4 +1,5 @@
-"""gradio's walk over an answer, looking for files: with and without the skip of number arrays (ui/number_arrays.py).
+"""gradio's walk over an answer, looking for files: with and without the skip of number arrays
+(ui/serving/number_arrays.py).
 
 The answers are the app's real JSON endpoints (positional at its default and at 256 x 256, the architecture block);
 each is walked as gradio walks it on the event loop: once synchronously (add_root_url), once with a coroutine per
@@ -34,7 +35,9 @@ def walk_seconds(value, repeats: int = 5) -> float:
 
 
 def main() -> None:
-    from ui import architecture_tab, number_arrays, positional_tab
+    from ui.serving import number_arrays
+    from ui.tabs import architecture as architecture_tab
+    from ui.tabs import positional as positional_tab
 
     answers = {
         "/positional_sinusoidal (default)": positional_tab.positional_sinusoidal(),

@@ -55,7 +55,7 @@ def gpu_task(duration: int = 20):
     ZeroGPU only schedules a call when the visitor's remaining quota covers `duration` (seconds), and a
     whole class behind one campus address shares one quota, so durations are as short as each event
     needs: 20 s covers one forward of the default models with room to spare; generation and scoring
-    ask for more. The result is marked `runs_model`, which `ui.concurrency` uses to queue model runs.
+    ask for more. The result is marked `runs_model`, which `ui.serving.concurrency` uses to queue model runs.
     """
     try:
         import spaces  # only present on Hugging Face Spaces

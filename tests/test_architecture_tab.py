@@ -1,12 +1,12 @@
-"""ui/architecture_tab.py handlers and API: views for good input, gr.Error with a sentence for bad input."""
+"""ui/tabs/architecture.py handlers and API: views for good input, gr.Error with a sentence for bad input."""
 
 import gradio as gr
 import pytest
 
 from playground import architecture, models
 from tests.tiny_models import use_tiny
-from ui import architecture_tab as tab
 from ui import plots
+from ui.tabs import architecture as tab
 
 SIZES = dict(layers=2, d_model=64, heads=4, d_ff=256, vocab=1000, seq_len=16, batch=2)
 

@@ -1,4 +1,4 @@
-"""ui/attention_tab.py handlers and the attention figure builders: views for good input, gr.Error for bad."""
+"""ui/tabs/attention.py handlers and the attention figure builders: views for good input, gr.Error for bad."""
 
 import math
 
@@ -6,8 +6,8 @@ import gradio as gr
 import pytest
 
 from tests.tiny_models import use_tiny
-from ui import attention_tab as tab
 from ui import plots
+from ui.tabs import attention as tab
 
 
 def test_token_labels_are_unique_and_escaped():

@@ -3,9 +3,9 @@
 import pytest
 
 from tests.browser import open_app_page
-from ui import scenes
-from ui.text import EN
-from ui.text_zh import ZH
+from ui.i18n.en import EN
+from ui.i18n.zh import ZH
+from ui.lecture import scenes
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 TAB_KEYS = ("pos.tab", "att.tab", "arch.tab", "loss.tab", "ft.tab", "prompts.tab")

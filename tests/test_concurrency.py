@@ -1,10 +1,10 @@
-"""ui.concurrency: every event of the app is in the queue of what it costs."""
+"""ui.serving.concurrency: every event of the app is in the queue of what it costs."""
 
 import inspect
 
 import pytest
 
-from ui import concurrency
+from ui.serving import concurrency
 
 
 def test_groups_follow_the_gpu_task_mark_and_streaming():

@@ -11,7 +11,8 @@ import pytest
 from playground import finetune, hub, models
 from playground.runs import RunStore, append_jsonl, process_start, write_json_atomic
 from tests.test_finetune import wait_for
-from ui import finetune_tab, header
+from ui import header
+from ui.tabs import finetune as finetune_tab
 
 SECRET = "hf_TestSecretThatMustNeverBeLogged0123"
 

@@ -7,7 +7,7 @@ import pytest
 from gradio_client.exceptions import AppError
 
 from playground.runs import RunStore, append_jsonl
-from ui import finetune_tab
+from ui.tabs import finetune as finetune_tab
 
 
 @pytest.fixture

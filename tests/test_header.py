@@ -19,7 +19,7 @@ def test_summary_names_the_models_ready_to_use():
 
 
 def test_while_the_app_prepares_the_header_says_what_it_does_and_keeps_refreshing(monkeypatch):
-    from ui import view_cache
+    from ui.serving import view_cache
 
     monkeypatch.setattr(view_cache, "WARM", {"done": 3, "total": 17, "running": True})
     monkeypatch.setattr(models.MODELS, "_loading", {"SmolLM2-135M-Instruct"})

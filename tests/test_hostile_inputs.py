@@ -13,7 +13,7 @@ import gradio as gr
 import httpx
 import pytest
 
-from ui import finetune_tab
+from ui.tabs import finetune as finetune_tab
 
 BIG = "a" * 100_000
 SURROGATE = "bad \ud800 half of an emoji"

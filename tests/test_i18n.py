@@ -9,8 +9,9 @@ from gradio.context import LocalContext
 from starlette.requests import Request as StarletteRequest
 
 from ui import i18n
-from ui.text import EN, t
-from ui.text_zh import ZH
+from ui.i18n import t
+from ui.i18n.en import EN
+from ui.i18n.zh import ZH
 
 
 def fields(text: str):
@@ -189,7 +190,7 @@ def test_common_engine_errors_are_written_in_chinese(serving):
 def test_each_chinese_error_uses_only_the_parts_its_pattern_names():
     import re
 
-    from ui.text_zh import ZH_ERRORS
+    from ui.i18n.zh import ZH_ERRORS
 
     for pattern, chinese in ZH_ERRORS:
         assert set(fields(chinese)) <= set(re.compile(pattern).groupindex), pattern
@@ -197,7 +198,8 @@ def test_each_chinese_error_uses_only_the_parts_its_pattern_names():
 
 def test_the_english_example_inputs_are_the_api_defaults():
     """The English UI starts from the same inputs as the JSON endpoints (their defaults stay English)."""
-    from ui import architecture_tab, losses_tab
+    from ui.tabs import architecture as architecture_tab
+    from ui.tabs import losses as losses_tab
 
     assert EN["loss.text_default"] == losses_tab.DEFAULT_TEXT
     assert EN["loss.paraphrase_default"] == losses_tab.DEFAULT_PARAPHRASE

@@ -27,7 +27,7 @@ SENTIMENT = ("Review: {text}\nSentiment:", "positive: positive\nnegative: negati
 
 
 def positional_views(mp):
-    from ui import positional_tab as tab
+    from ui.tabs import positional as tab
 
     return {
         "sinusoidal dot": tab.draw_sinusoidal(32, 16, 10000.0, "dot", "0, 1, 15"),
@@ -46,7 +46,7 @@ def positional_views(mp):
 
 def attention_views(mp):
     from tests.tiny_models import use_tiny
-    from ui import attention_tab as tab
+    from ui.tabs import attention as tab
 
     use_tiny(mp)
     tab.attend.cache_clear()
@@ -62,7 +62,7 @@ def attention_views(mp):
 def architecture_views(mp):
     from playground import models
     from tests.tiny_models import use_tiny
-    from ui import architecture_tab as tab
+    from ui.tabs import architecture as tab
 
     use_tiny(mp)
     mp.setattr(models, "load_config", lambda name: models.load(name).model.config)
@@ -77,7 +77,7 @@ def architecture_views(mp):
 
 def losses_views(mp):
     from playground import losses
-    from ui import losses_tab as tab
+    from ui.tabs import losses as tab
 
     return {
         "causal": tab.run_causal(TEXT, losses.CAUSAL_DEFAULT),
@@ -95,7 +95,7 @@ def finetune_views(mp, tmp_path):
 
     from playground.runs import RunStore
     from tests.test_finetune_tab import finished_run
-    from ui import finetune_tab as tab
+    from ui.tabs import finetune as tab
 
     mp.setenv("PLAYGROUND_RUNS", str(tmp_path / "runs"))
     store = RunStore(tmp_path / "runs")
@@ -112,7 +112,7 @@ def finetune_views(mp, tmp_path):
 
 
 def prompts_views(mp):
-    from ui import prompts_tab as tab
+    from ui.tabs import prompts as tab
 
     model = "SmolLM2-135M-Instruct"
     paris = [model, "The capital of {country} is", "country = France", False]
@@ -335,7 +335,7 @@ def test_a_chinese_chart_title_gives_a_file_name():
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed")
-    source = (Path(__file__).parents[1] / "ui" / "export.js").read_text("utf-8")
+    source = (Path(__file__).parents[1] / "ui" / "sharing" / "export.js").read_text("utf-8")
     rule = re.search(r"titleOf\(gd\)(\.replace\(.*?\|\| \"chart\")", source, re.S).group(1)
     script = "const name = (title) => title" + rule + ";\n"
     script += (
@@ -353,7 +353,8 @@ def record(head_checkout: str) -> None:
     sys.path.insert(0, head_checkout)
     os.environ.update(HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False", PLAYGROUND_RUNS=tempfile.mkdtemp())
 
-    from ui import finetune_tab, losses_tab
+    from ui.tabs import finetune as finetune_tab
+    from ui.tabs import losses as losses_tab
 
     layout_headers = {  # before the translation, tables were bare rows under the layout's English headers
         ("losses", "causal", 2): losses_tab.lm_table.headers,

@@ -1,4 +1,4 @@
-"""ui/losses_tab.py handlers and the /loss_* endpoints of the launched app: figures and live formulas for good
+"""ui/tabs/losses.py handlers and the /loss_* endpoints of the launched app: figures and live formulas for good
 input, a sentence (never a traceback) for bad input."""
 
 import math
@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from playground import losses
-from ui import losses_tab as tab
+from ui.tabs import losses as tab
 
 pytestmark = pytest.mark.slow
 

@@ -5,8 +5,8 @@ import asyncio
 import pytest
 from gradio_client import utils as client_utils
 
-from ui import number_arrays
-from ui.number_arrays import numbers_only
+from ui.serving import number_arrays
+from ui.serving.number_arrays import numbers_only
 
 FILE = {"path": "/tmp/a.png", "meta": {"_type": "gradio.FileData"}}
 

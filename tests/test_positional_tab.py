@@ -1,9 +1,9 @@
-"""ui/positional_tab.py handlers: figures for good input, gr.Error with a sentence for bad input."""
+"""ui/tabs/positional.py handlers: figures for good input, gr.Error with a sentence for bad input."""
 
 import gradio as gr
 import pytest
 
-from ui import positional_tab as tab
+from ui.tabs import positional as tab
 
 
 def test_sinusoidal_views_draw_four_figures():

@@ -4,7 +4,7 @@
 import gradio as gr
 import pytest
 
-from ui import prompts_tab
+from ui.tabs import prompts as prompts_tab
 
 
 def test_values_parse_and_format_round_trip():

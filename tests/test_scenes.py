@@ -3,9 +3,10 @@
 import gradio as gr
 import pytest
 
-from ui import presenter, scenes
-from ui.text import EN
-from ui.text_zh import ZH
+from ui.i18n.en import EN
+from ui.i18n.zh import ZH
+from ui.lecture import presenter, scenes
+from ui.tabs import BY_ID, TABS
 
 APP_TABS = {"positional", "attention", "architecture", "losses", "finetune", "prompts"}
 
@@ -24,10 +25,9 @@ def test_each_scene_names_what_exists(scene):
         parent = scenes.subtab_parent(scene.subtab)
         assert isinstance(parent, gr.Tabs)
         assert scene.subtab in {child.id for child in parent.children}
-        assert scenes.TAB_MODULES[scene.tab].demo.blocks.get(parent._id) is parent  # the sub-tab is in its tab
-    for name, value in scene.values.items():
-        assert name.split(".")[0] == scene.tab, "a scene sets inputs of its own tab only"
-        block = scenes.component(name)
+        assert BY_ID[scene.tab].demo.blocks.get(parent._id) is parent  # the sub-tab is in its tab
+    for block, value in scene.values.items():
+        assert BY_ID[scene.tab].demo.blocks.get(block._id) is block, "a scene sets inputs of its own tab only"
         assert isinstance(block, gr.components.Component)
         if isinstance(block, gr.Slider):
             assert block.minimum <= value <= block.maximum
@@ -36,7 +36,7 @@ def test_each_scene_names_what_exists(scene):
         if isinstance(value, scenes.Sentence):
             assert value.key in EN and value.key in ZH
     if scene.run:
-        assert isinstance(scenes.component(scene.run), gr.Button)
+        assert isinstance(scene.run, gr.Button) and BY_ID[scene.tab].demo.blocks.get(scene.run._id) is scene.run
     for key in (f"scene.{scene.key}", f"scene.{scene.key}.title"):
         assert key in EN and key in ZH
 
@@ -65,15 +65,18 @@ def test_a_sentence_value_follows_the_language():
 
 
 def test_run_buttons_get_a_selector_the_browser_can_find():
-    selectors = [scenes.button_selector(scene.run) for scene in scenes.SCENES if scene.run]
+    selectors = [scenes.button_selector(scene) for scene in scenes.SCENES if scene.run]
     assert all(selector.startswith("#") and " " not in selector for selector in selectors)
-    assert scenes.button_selector("prompts.paris_button") == "#prompts-paris-button"  # an existing id is kept
+    assert len(set(selectors)) == len({id(scene.run) for scene in scenes.SCENES if scene.run})  # one per button
+    paris = next(scene for scene in scenes.SCENES if scene.key == "prompts")
+    assert scenes.button_selector(paris) == "#prompts-paris-button"  # an existing id is kept
 
 
-@pytest.mark.parametrize("tab", sorted(presenter.ADVANCED))
+@pytest.mark.parametrize("tab", TABS, ids=lambda tab: tab.id)
 def test_advanced_controls_exist_and_get_the_class(tab):
     marked = presenter.mark_advanced()
     assert all("advanced" in block.elem_classes for block in marked)
-    for name in presenter.ADVANCED[tab]:
-        block = getattr(scenes.TAB_MODULES[tab], name)
+    assert tab.advanced, "every tab has controls a lecture does not need"
+    for block in tab.advanced:
+        assert tab.demo.blocks.get(block._id) is block  # a control of this tab
         assert isinstance(block, gr.components.Component) and block.elem_classes.count("advanced") == 1

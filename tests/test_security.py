@@ -11,7 +11,7 @@ import pytest
 
 from playground import finetune
 from playground.runs import RunStore
-from ui import finetune_tab
+from ui.tabs import finetune as finetune_tab
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
-"""ui.sessions: a new session builds no block config up front, and reads the same configs as gradio's own."""
+"""ui.serving.sessions: a new session builds no block config up front, and reads the same configs as gradio's own."""
 
 import pytest
 from gradio import state_holder
 
-from ui import sessions
+from ui.serving import sessions
 
 
 @pytest.mark.slow

@@ -6,7 +6,8 @@ import gradio as gr
 import pytest
 import segno
 
-from ui import positional_tab, share
+from ui.sharing import links as share
+from ui.tabs import positional as positional_tab
 
 
 def test_every_shared_name_and_redraw_points_at_a_real_component_and_handler():
@@ -140,7 +141,7 @@ def test_each_tab_knows_its_sub_tabs_in_the_layouts_order():
     ]
     assert share.subtabs(share.VIEWS["losses"])[:2] == ["loss-summary", "loss-causal"]
     assert share.subtabs(share.VIEWS["finetune"]) == []
-    from ui import scenes
+    from ui.lecture import scenes
 
     named = {scene.subtab: scene.tab for scene in scenes.SCENES if scene.subtab}
     assert all(sub in share.subtabs(share.VIEWS[tab]) for sub, tab in named.items())  # the walk's sub-tabs

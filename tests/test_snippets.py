@@ -10,7 +10,7 @@ import pytest
 import torch
 
 from playground import architecture, attention, generation, losses, models, positional
-from ui import snippets
+from ui.sharing import snippets
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""ui.starting_page and app.py: a page within a second of start, then the real app on the same port."""
+"""ui.serving.starting_page and app.py: a page within a second of start, then the real app on the same port."""
 
 import os
 import subprocess
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import free_port
-from ui.starting_page import MARKER, StartingPage
+from ui.serving.starting_page import MARKER, StartingPage
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,8 +12,7 @@ import gradio as gr
 from playground.embedded import EmbeddedModelMissing
 from playground.inputs import check_strings
 from playground.models import ModelUnavailable
-from ui.i18n import resolve, translate_error
-from ui.text import t
+from ui.i18n import resolve, t, translate_error
 
 log = logging.getLogger("playground.ui")
 STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing)
@@ -23,7 +22,7 @@ def friendly(fn):
     """Turn the engine's ValueError/ModelUnavailable into gr.Error; log anything unexpected.
 
     Every string argument is checked first (a lone surrogate would crash a tokenizer deep inside); inputs that
-    still hold a translation marker become their sentence in the visitor's language (ui/i18n.py).
+    still hold a translation marker become their sentence in the visitor's language (ui/i18n).
     A generator handler (a streaming view) stays a generator, so gradio still streams it."""
 
     def translated(err: Exception) -> gr.Error:

@@ -8,8 +8,8 @@ from playground import models
 from playground.device import best_device
 from playground.hub import hub_status
 from playground.runs import RunStore
-from ui import view_cache
-from ui.text import t
+from ui.i18n import t
+from ui.serving import view_cache
 
 
 def model_choices(names) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.text import t
+from ui.i18n import t
 
 DIVERGING = "RdBu_r"  # blue = negative, red = positive; colour-blind safe
 SEQUENTIAL = "Viridis"  # perceptually uniform, readable with every colour-vision deficiency and in grey

@@ -13,11 +13,12 @@ import gradio as gr
 import torch
 
 from playground import losses, models
-from playground.device import gpu_task
 from ui import header, plots
-from ui.errors import friendly
-from ui.text import EN, headed, t
-from ui.view_cache import cached_view
+from ui.i18n import headed, t
+from ui.i18n.en import EN
+from ui.sharing import snippets
+from ui.tab import Draw, Param, Scene, Sentence, Share, Tab
+from ui.view import on, view
 
 DEFAULT_TEXT = "I loved this film, the music was wonderful."
 DEFAULT_PARAPHRASE = "The movie was great and its soundtrack was beautiful."
@@ -129,9 +130,7 @@ def causal_formula(r: losses.CausalLMLoss) -> str:
     )
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def run_causal(text, model):
     r = losses.causal_lm_loss(text, model)
     return (
@@ -180,9 +179,7 @@ def masked_table(r: losses.MaskedLMLoss) -> dict:
     return headed(rows, MLM_COLUMNS)
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def run_masked(text, rate, seed, model):
     r = losses.masked_lm_loss(text, float(rate), int(seed), model)
     head = t("loss.mlm.head_real") if r.pretrained_head else t("loss.mlm.head_untrained", model=r.model)
@@ -220,9 +217,7 @@ def infill_table(r: losses.CausalInfill) -> dict:
     return headed(rows, INFILL_COLUMNS)
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def run_infill(text, rate, seed):
     r = losses.causal_infill(text, float(rate), int(seed))
     live = t(
@@ -243,9 +238,7 @@ def short(texts: list[str], width: int = 22) -> list[str]:
     return [f"{i + 1}: {s[:width]}{'…' if len(s) > width else ''}" for i, s in enumerate(texts)]
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def run_contrastive(pairs_text, tau, model):
     anchors, positives = losses.parse_pairs(pairs_text)
     r = losses.contrastive_loss(anchors, positives, float(tau), model)
@@ -305,9 +298,7 @@ def ft_choices() -> list[tuple[str, str]]:
     ]
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def run_fine_tuning(text_a, text_b, gold, seed, model=losses.ENCODER_DEFAULT):
     gold_index = losses.PAIR_LABELS.index(gold) if gold in losses.PAIR_LABELS else gold
     r = losses.fine_tuning_loss(text_a, text_b, gold_index, model=model or losses.ENCODER_DEFAULT, seed=int(seed))
@@ -344,9 +335,7 @@ def prompt_table(r: losses.PromptLoss) -> dict:
     return headed(rows, PL_COLUMNS)
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def run_prompt(text, template, words_text, gold):
     words = losses.parse_label_words(words_text)
     gold_index = words.index(gold.strip()) if gold and gold.strip() in words else None
@@ -427,9 +416,7 @@ def summary_formulas(lm, mlm, cl, ft, pl) -> str:
     )  # fmt: skip
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def run_summary(text, paraphrase, sentiment, mlm_model, tau):
     lm = losses.causal_lm_loss(text)
     mlm = losses.masked_lm_loss(text, 0.15, 0, mlm_model)
@@ -451,9 +438,7 @@ def run_summary(text, paraphrase, sentiment, mlm_model, tau):
 # ---- named API endpoints (JSON) --------------------------------------------------------------
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def loss_causal_lm(text: str = DEFAULT_TEXT, model: str = losses.CAUSAL_DEFAULT) -> dict:
     """L_LM: per-token surprisal -log P(x_i | x_<i) (nats), sum, mean, perplexity, the model's own loss."""
     r = losses.causal_lm_loss(text, model)
@@ -469,9 +454,7 @@ def loss_causal_lm(text: str = DEFAULT_TEXT, model: str = losses.CAUSAL_DEFAULT)
     }
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def loss_masked_lm(
     text: str = DEFAULT_TEXT, rate: float = 0.15, seed: int = 0, model: str = losses.ENCODER_DEFAULT
 ) -> dict:
@@ -493,9 +476,7 @@ def loss_masked_lm(
     }
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def loss_masked_lm_causal(text: str = DEFAULT_TEXT, rate: float = 0.15, seed: int = 0) -> dict:
     """P(x_i | x_\\i) from the pretrained causal LM by Bayes' rule (one hidden token at a time, k candidates)."""
     r = losses.causal_infill(text, rate, seed)
@@ -512,9 +493,7 @@ def loss_masked_lm_causal(text: str = DEFAULT_TEXT, rate: float = 0.15, seed: in
     }
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def loss_contrastive(pairs: str = DEFAULT_PAIRS, tau: float = 0.05, model: str = losses.ENCODER_DEFAULT) -> dict:
     """L_CL (InfoNCE) over a batch of 'anchor | positive' lines: similarities, row softmax, row losses."""
     anchors, positives = losses.parse_pairs(pairs)
@@ -532,9 +511,7 @@ def loss_contrastive(pairs: str = DEFAULT_PAIRS, tau: float = 0.05, model: str =
     }
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def loss_fine_tuning(
     text_a: str = DEFAULT_TEXT,
     text_b: str = DEFAULT_PARAPHRASE,
@@ -557,9 +534,7 @@ def loss_fine_tuning(
     }
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def loss_prompt(
     text: str = DEFAULT_TEXT, template: str = DEFAULT_TEMPLATE, label_words: str = DEFAULT_WORDS, gold: str = "positive"
 ) -> dict:
@@ -694,34 +669,28 @@ with gr.Blocks() as demo:
     # ---- wiring ------------------------------------------------------------------------------
     sum_inputs = [sum_text, sum_paraphrase, sum_sentiment, sum_mlm, sum_tau]
     sum_outputs = [sum_diagram, sum_plot, sum_md]
-    gr.on(
+    on(
         [sum_button.click, sum_text.submit],
         run_summary,
         sum_inputs,
         sum_outputs,
-        api_visibility="private",
-        trigger_mode="always_last",
     )
 
     lm_inputs, lm_outputs = [lm_text, lm_model], [lm_plot, lm_html, lm_table, lm_md]
-    gr.on(
+    on(
         [lm_tab.select, lm_button.click, lm_text.submit],
         run_causal,
         lm_inputs,
         lm_outputs,
-        api_visibility="private",
-        trigger_mode="always_last",
     )
 
     mlm_inputs = [mlm_text, mlm_rate, mlm_seed, mlm_model]
     mlm_outputs = [mlm_md, mlm_html, mlm_table, mlm_plot]
-    gr.on(
+    on(
         [mlm_tab.select, mlm_button.click, mlm_text.submit, mlm_rate.release, mlm_seed.submit],
         run_masked,
         mlm_inputs,
         mlm_outputs,
-        api_visibility="private",
-        trigger_mode="always_last",
     )
 
     infill_button.click(
@@ -734,46 +703,64 @@ with gr.Blocks() as demo:
 
     cl_inputs = [cl_pairs, cl_tau, cl_model]
     cl_outputs = [cl_sim_plot, cl_prob_plot, cl_rows_plot, cl_curve_plot, cl_md]
-    gr.on(
+    on(
         [cl_tab.select, cl_button.click, cl_tau.release],
         run_contrastive,
         cl_inputs,
         cl_outputs,
-        api_visibility="private",
-        trigger_mode="always_last",
     )
 
     ft_inputs = [ft_a, ft_b, ft_gold, ft_seed, ft_model]
     ft_tab.select(lambda: gr.update(choices=ft_choices()), None, ft_model, api_visibility="private")
-    gr.on(
+    on(
         [ft_tab.select, ft_button.click, ft_gold.change, ft_model.change],
         run_fine_tuning,
         ft_inputs,
         [ft_plot, ft_md],
-        api_visibility="private",
-        trigger_mode="always_last",
     )
 
     pl_inputs = [pl_text, pl_template, pl_words, pl_gold]
     pl_outputs = [pl_plot, pl_table, pl_md]
-    gr.on(
+    on(
         [pl_tab.select, pl_button.click, pl_text.submit, pl_gold.submit],
         run_prompt,
         pl_inputs,
         pl_outputs,
-        api_visibility="private",
-        trigger_mode="always_last",
     )
 
     # Nothing runs when the page opens (the views load both models): each sub-tab draws when selected, and
-    # app.py draws the summary when the Losses tab itself is selected (FIRST_DRAW), or this tab runs alone.
-    FIRST_DRAW = dict(fn=run_summary, inputs=sum_inputs, outputs=sum_outputs, api_visibility="private")
+    # app.py draws the summary when the Losses tab itself is selected (TAB.first_draw), or this tab runs alone.
+    FIRST_DRAW = Draw(run_summary, sum_inputs, sum_outputs)
 
     for endpoint in API:
         gr.api(endpoint, api_name=endpoint.__name__)
 
     if __name__ == "__main__":  # running this tab alone: draw the summary when the page opens
-        demo.load(**FIRST_DRAW)
+        demo.load(**FIRST_DRAW.event())
+
+TAB = Tab(
+    "losses",
+    "loss.tab",
+    demo,
+    share=Share(
+        {
+            "text": Param(sum_text),
+            "paraphrase": Param(sum_paraphrase),
+            "sentiment": Param(sum_sentiment),
+            "tau": Param(sum_tau),
+        },
+        (FIRST_DRAW,),
+        lambda v: snippets.losses(v["text"]),
+    ),
+    advanced=(mlm_seed, ft_seed, sum_mlm),
+    first_draw=FIRST_DRAW,
+    scenes=(
+        Scene("lm", "4.2.1", 9, "loss-causal", {lm_text: Sentence("loss.text_default")}, lm_button),
+        Scene("mlm", "4.2.2", 10, "loss-masked", {mlm_text: Sentence("loss.text_default"), mlm_rate: 0.15}, mlm_button),
+        Scene("contrastive", "4.2.3", 11, "loss-contrastive", {cl_tau: 0.05}, cl_button),
+        Scene("prompt_loss", "4.3.2", 13, "loss-prompt", {pl_text: Sentence("loss.text_default")}, pl_button),
+    ),
+)
 
 if __name__ == "__main__":
     demo.launch()

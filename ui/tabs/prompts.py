@@ -14,13 +14,13 @@ from dataclasses import asdict
 import gradio as gr
 
 from playground import generation, models, scoring, templates
-from playground.device import gpu_task
 from playground.generation import GenerationConfig
 from playground.inputs import whole_number
 from ui import header, i18n, plots
-from ui.errors import friendly
-from ui.text import t
-from ui.view_cache import cached_view
+from ui.i18n import t
+from ui.sharing import snippets
+from ui.tab import Draw, Param, Scene, Share, Tab
+from ui.view import on, view
 
 DEFAULT_MODEL = "SmolLM2-135M-Instruct"
 DEFAULT = GenerationConfig()
@@ -123,14 +123,13 @@ def distribution_figure(step, title: str | None = None):
 # ---- template and generation ------------------------------------------------------------------
 
 
-@friendly
+@view(cache=False)
 def pick_library(name: str):
     entry = templates.library(name)
     return entry.text, format_values(entry.values), entry.chat
 
 
-@cached_view
-@friendly
+@view()
 def show_prompt(model_name, template, values_text, chat):
     loaded, prompt = build_prompt(model_name, template, parse_values(values_text), chat)
     return prompt, tokens_view(loaded.tokenizer, prompt)
@@ -146,8 +145,7 @@ def fill_missing_values(template, values_text):
     return format_values({name: values.get(name, "") for name in names})
 
 
-@gpu_task(60)
-@friendly
+@view(cache=False, gpu=60)
 def stream_generation(model_name, template, values_text, chat, mode, temperature, top_k, top_p, rep, max_new, seed):
     """A generator handler: yields the coloured text after every token; Stop cancels it (closing the stream)."""
     config = config_from(mode, temperature, top_k, top_p, rep, max_new, seed)
@@ -173,7 +171,7 @@ def stream_generation(model_name, template, values_text, chat, mode, temperature
     )
 
 
-@friendly
+@view(cache=False)
 def show_step(steps, index):
     if not steps:
         return None
@@ -188,8 +186,7 @@ def paris_example():
 # ---- side by side -----------------------------------------------------------------------------
 
 
-@gpu_task(60)
-@friendly
+@view(cache=False, gpu=60)
 def run_columns(model_name, values_text, max_new, seed, n_columns, *column_values):
     """Generate with each column's template and settings in turn, streaming every column's output."""
     values = parse_values(values_text)
@@ -245,9 +242,7 @@ def pick_dataset(name: str):
     return SCORING_DEFAULTS.get(name, (gr.update(), gr.update()))
 
 
-@cached_view
-@gpu_task(60)
-@friendly
+@view(gpu=60)
 def run_scoring(model_name, dataset, template, words_text, n_examples, calibrated):
     examples = scoring.load_dataset(dataset, int(n_examples))
     loaded = generation.load_causal(model_name)
@@ -295,9 +290,7 @@ def run_scoring(model_name, dataset, template, words_text, n_examples, calibrate
     )
 
 
-@cached_view
-@gpu_task(60)
-@friendly
+@view(gpu=60)
 def run_order_effect(model_name, dataset, template, words_text, n_examples, shots, n_orders):
     examples = scoring.load_dataset(dataset, int(n_examples))
     loaded = generation.load_causal(model_name)
@@ -330,7 +323,7 @@ def _distribution_json(d: generation.Distribution) -> dict:
     return out
 
 
-@friendly
+@view(cache=False)
 def render_template(template: str, values: dict | None = None, chat: bool = False, model: str = DEFAULT_MODEL) -> dict:
     """The prompt exactly as the model receives it, its variables and its tokens."""
     loaded, prompt = build_prompt(model, template, values or {}, chat)
@@ -345,9 +338,7 @@ def render_template(template: str, values: dict | None = None, chat: bool = Fals
     }
 
 
-@cached_view
-@gpu_task(60)
-@friendly
+@view(gpu=60)
 def generate(
     template: str = PARIS,
     values: dict | None = None,
@@ -381,9 +372,7 @@ def generate(
     return answer
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def next_token_distribution(
     prompt: str = PARIS,
     model: str = DEFAULT_MODEL,
@@ -403,9 +392,7 @@ def next_token_distribution(
     return {**_distribution_json(dist), "notes": list(notes)}
 
 
-@cached_view
-@gpu_task(60)
-@friendly
+@view(gpu=60)
 def label_word_scoring(
     template: str = SCORE_DEFAULT_TEMPLATE,
     label_words: dict | None = None,
@@ -550,7 +537,7 @@ with gr.Blocks() as demo:
         pick_library, library_dropdown, [template_box, values_box, chat_checkbox], api_visibility="private"
     ).then(show_prompt, prompt_inputs, [rendered_box, tokens_html], api_visibility="private")
     template_box.change(fill_missing_values, [template_box, values_box], values_box, api_visibility="private")
-    gr.on(
+    on(
         [
             template_box.submit,
             template_box.blur,
@@ -562,7 +549,6 @@ with gr.Blocks() as demo:
         show_prompt,
         prompt_inputs,
         [rendered_box, tokens_html],
-        api_visibility="private",
     )
     generation_inputs = [
         *prompt_inputs,
@@ -625,6 +611,30 @@ with gr.Blocks() as demo:
 
     for endpoint in API:
         gr.api(endpoint, api_name=endpoint.__name__)
+
+
+def _prompt_code(v: dict) -> str:
+    _, prompt = build_prompt(v["model"], v["template"], parse_values(v["values"]), v["chat"])
+    return snippets.prompts(v["model"], prompt)
+
+
+TAB = Tab(
+    "prompts",
+    "prompts.tab",
+    demo,
+    share=Share(
+        {
+            "model": Param(model_dropdown),
+            "template": Param(template_box),
+            "values": Param(values_box),
+            "chat": Param(chat_checkbox),
+        },
+        (Draw(show_prompt, prompt_inputs, [rendered_box, tokens_html]),),
+        _prompt_code,
+    ),
+    advanced=(top_k_slider, top_p_slider, repetition_slider, seed_number, side_seed),
+    scenes=(Scene("prompts", "5.2.3", 14, "prompts-generate", run=paris_button),),
+)
 
 if __name__ == "__main__":
     demo.launch()

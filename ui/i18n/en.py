@@ -453,7 +453,7 @@ EN: dict[str, str] = {
         "Something went wrong on the server while computing this view. "
         "Try other values; the error was logged for the host."
     ),
-    # ---- presenter mode and the guided walk (ui/presenter.py, ui/scenes.py) ----
+    # ---- presenter mode and the guided walk (ui/lecture/presenter.py, ui/lecture/scenes.py) ----
     "presenter.toggle": "Presenter mode",
     "presenter.toggle_info": "large type, high contrast, advanced controls hidden",
     "scenes.prev": "◀ Previous",
@@ -961,24 +961,3 @@ EN: dict[str, str] = {
     "prompts.order.title": "Same {shots} demonstrations, different orders (scored on {n} examples)",
     "prompts.order.x": "order of the demonstrations' labels",
 }
-
-
-def t(key: str, **values) -> str:
-    """The UI text for a key, with {placeholders} filled in, in the visitor's language (ui/i18n.py).
-
-    While a layout is built, a key without placeholders becomes gradio's translation marker: the browser shows it
-    in its own language. Inside a request the sentence is written in the request's language."""
-    from ui import i18n, text_zh  # ui.i18n reads these tables: imported here, not above
-
-    if not values and i18n.building_layout():
-        return i18n.marker(key)
-    text = text_zh.ZH.get(key, EN[key]) if i18n.language() == "zh" else EN[key]
-    return text.format(**values) if values else text
-
-
-def headed(rows: list[list], keys) -> dict:
-    """Table rows under column headers written in the request's language: a gr.Dataframe value.
-
-    gradio translates no table header of a layout, so a handler sends its headers with its rows:
-    `headed([[1, "a"]], ("loss.lm.col_i", "loss.lm.col_target"))` -> {"headers": ["i", "target x_i"], "data": ...}."""
-    return {"headers": [t(key) for key in keys], "data": rows}

@@ -1,40 +1,17 @@
 """Presenter mode for lectures: large type, high contrast, advanced controls hidden.
 
 A checkbox in the header puts the class `presenter` on <body>; `CSS` (passed to `launch(css=...)`) does the rest.
-Controls a lecture does not need carry the class `advanced` (`ADVANCED` names them per tab: the tab files stay as
-they are) and disappear in presenter mode.
+Controls a lecture does not need (each tab's `TAB.advanced`) carry the class `advanced` and disappear in presenter
+mode.
 """
 
 from __future__ import annotations
 
 import gradio as gr
 
-from ui import scenes
-from ui.text import t
-
-ADVANCED: dict[str, tuple[str, ...]] = {
-    "positional": ("base_number", "dims_box", "pos_number", "i_number", "rope_seed", "pairs_box"),
-    "attention": ("pair_box",),
-    "architecture": ("steps_token",),
-    "losses": ("mlm_seed", "ft_seed", "sum_mlm"),
-    "finetune": (
-        "upload_file",
-        "col1_box",
-        "col2_box",
-        "label_box",
-        "check_button",
-        "lr_number",
-        "steps_number",
-        "epochs_number",
-        "warmup_slider",
-        "decay_number",
-        "seed_number",
-        "size_number",
-        "eval_number",
-        "length_slider",
-    ),
-    "prompts": ("top_k_slider", "top_p_slider", "repetition_slider", "seed_number", "side_seed"),
-}
+from ui.i18n import t
+from ui.tab import mark
+from ui.tabs import TABS
 
 CSS = """
 body.presenter {
@@ -70,14 +47,10 @@ TOGGLE_JS = "(on) => { document.body.classList.toggle('presenter', !!on); }"
 
 
 def mark_advanced() -> list[gr.components.Component]:
-    """Give every ADVANCED component the class `advanced` (before launch); returns them."""
-    marked = []
-    for tab, names in ADVANCED.items():
-        for name in names:
-            block = getattr(scenes.TAB_MODULES[tab], name)
-            classes = [block.elem_classes] if isinstance(block.elem_classes, str) else list(block.elem_classes or [])
-            block.elem_classes = classes if "advanced" in classes else [*classes, "advanced"]
-            marked.append(block)
+    """Give every tab's advanced controls the class `advanced` (before launch); returns them."""
+    marked = [block for tab in TABS for block in tab.advanced]
+    for block in marked:
+        mark(block, "advanced")
     return marked
 
 

@@ -13,12 +13,12 @@ import gradio as gr
 import torch
 
 from playground import architecture, models
-from playground.device import gpu_task
 from playground.seed_code import TransformerBlock
 from ui import header, i18n, plots
-from ui.errors import friendly
-from ui.text import t
-from ui.view_cache import cached_view
+from ui.i18n import t
+from ui.sharing import snippets
+from ui.tab import Draw, Param, Scene, Sentence, Share, Tab
+from ui.view import on, view
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 SEED_MODEL = "all-MiniLM-L6-v2"
@@ -98,9 +98,7 @@ def catalogue_marks() -> dict[str, float]:
 # ---- the views -----------------------------------------------------------------------------
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def show_parameters(model: str):
     """Breakdown chart and config table of one model."""
     loaded = models.load(model)
@@ -119,7 +117,7 @@ def show_parameters(model: str):
     return note + "\n\n" + config_table(config), fig
 
 
-@friendly
+@view(cache=False)
 def run_seed_block(text: str, layer):
     check = architecture.seed_block_check(SEED_MODEL, text, int(layer))
     return t(
@@ -157,9 +155,7 @@ def ffn_line(result: architecture.BlockSteps, token: int) -> str:
     )
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def show_block(model: str, text: str, layer, token):
     config = models.load_config(model)
     if not 0 <= int(layer) < config.num_hidden_layers:
@@ -191,8 +187,7 @@ def _estimate(layers, d_model, heads, d_ff, vocab, seq_len, batch) -> architectu
     return architecture.size_estimate(*values)
 
 
-@cached_view
-@friendly
+@view()
 def show_size(layers, d_model, heads, d_ff, vocab, seq_len, batch):
     e = _estimate(layers, d_model, heads, d_ff, vocab, seq_len, batch)
     m32, m16 = e.memory_bytes["fp32"], e.memory_bytes["bf16"]
@@ -227,9 +222,7 @@ def rounded(tensor: torch.Tensor) -> list:
     return torch.round(tensor.double(), decimals=JSON_DECIMALS).tolist()
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def architecture_block(model: str = DEFAULT_MODEL, text: str = DEFAULT_TEXT, layer: int = 0) -> dict:
     """The (T, d) hidden states after each step of one real block, its tokens and the FFN activations."""
     config = models.load_config(model)
@@ -249,7 +242,7 @@ def architecture_block(model: str = DEFAULT_MODEL, text: str = DEFAULT_TEXT, lay
     }
 
 
-@friendly
+@view(cache=False)
 def architecture_size(
     layers: int = 12,
     d_model: int = 768,
@@ -314,11 +307,9 @@ with gr.Blocks() as demo:
         size_plot = gr.Plot(elem_id="architecture-size-plot")
 
     # ---- wiring ------------------------------------------------------------------------------
-    gr.on([tree_button.click, model_dropdown.change], show_parameters, model_dropdown, [tree_md, tree_plot],
-          api_visibility="private")  # fmt: skip
+    on([tree_button.click, model_dropdown.change], show_parameters, model_dropdown, [tree_md, tree_plot])
     steps_inputs = [steps_model, steps_text, steps_layer, steps_token]
-    gr.on([steps_button.click, steps_text.submit], show_block, steps_inputs, [steps_md, steps_plot],
-          api_visibility="private")  # fmt: skip
+    on([steps_button.click, steps_text.submit], show_block, steps_inputs, [steps_md, steps_plot])
     seed_button.click(run_seed_block, [seed_text, seed_layer], seed_md, api_visibility="private")
     size_button.click(show_size, size_inputs, [size_md, size_plot], api_visibility="private")
     demo.load(show_parameters, model_dropdown, [tree_md, tree_plot], api_visibility="private")
@@ -326,6 +317,32 @@ with gr.Blocks() as demo:
     demo.load(show_size, size_inputs, [size_md, size_plot], api_visibility="private")
     for endpoint in API:
         gr.api(endpoint, api_name=endpoint.__name__)
+
+TAB = Tab(
+    "architecture",
+    "arch.tab",
+    demo,
+    share=Share(
+        {
+            "model": Param(model_dropdown, steps_model),
+            "text": Param(steps_text),
+            "layer": Param(steps_layer, by_view=True),
+            "token": Param(steps_token, by_view=True),
+        },
+        (
+            Draw(show_parameters, model_dropdown, [tree_md, tree_plot]),
+            Draw(show_block, steps_inputs, [steps_md, steps_plot]),
+        ),
+        lambda v: snippets.architecture(v["model"]),
+    ),
+    advanced=(steps_token,),
+    scenes=(
+        Scene(
+            "block", "4.1.3", 7, "arch-steps", {steps_text: Sentence("arch.text_default"), steps_layer: 0}, steps_button
+        ),
+        Scene("seed_block", "5.1.3", 8, "arch-seed", {seed_text: Sentence("arch.text_default")}, seed_button),
+    ),
+)
 
 if __name__ == "__main__":
     demo.launch()

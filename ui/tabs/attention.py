@@ -13,11 +13,11 @@ import gradio as gr
 import torch
 
 from playground import attention, attention_formula, models
-from playground.device import gpu_task
 from ui import bertviz_offline, header, i18n, plots
-from ui.errors import friendly
-from ui.text import t
-from ui.view_cache import cached_view
+from ui.i18n import t
+from ui.sharing import snippets
+from ui.tab import Draw, Param, Scene, Sentence, Share, Tab
+from ui.view import on, view
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 VIEW_TOKENS = 64  # the head view carries at most this many tokens (it draws one layer: H x T x T lines)
@@ -94,7 +94,7 @@ def summary(
 # ---- the views -----------------------------------------------------------------------------
 
 
-@friendly
+@view(cache=False)
 def choose_model(model: str):
     """Slider ranges from the model's config; the pair box only for encoders. Unavailable -> the reason."""
     config = models.load_config(model)
@@ -153,16 +153,12 @@ def build_views(result: attention.AttentionResult, layer: int, head: int):
     return note, head_fig, grid_fig, mean_fig, rollout_fig, head_html, model_html
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def show_attention(model: str, text: str, text_pair: str, layer, head):
     return build_views(attend(model, attention.check_text(text), (text_pair or "").strip()), layer, head)
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def show_formula(model: str, text: str, text_pair: str, layer, head):
     check = attention_formula.formula_check(model, text, layer, head, text_pair, max_tokens=FORMULA_TOKENS)
     return formula_markdown(check), *formula_figures(check)
@@ -224,9 +220,7 @@ def formula_figures(check: attention_formula.FormulaCheck):
 # ---- named API endpoints (JSON) --------------------------------------------------------------
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def attention_api(text: str, model: str = DEFAULT_MODEL, layer: int = 0, head: int = 0, text_pair: str = "") -> dict:
     """Tokens and the attention probabilities (T x T, rows sum to 1) of one layer and head."""
     result = attend(model, attention.check_text(text), (text_pair or "").strip())
@@ -251,9 +245,7 @@ def attention_api(text: str, model: str = DEFAULT_MODEL, layer: int = 0, head: i
     }
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def attention_formula_api(
     text: str, model: str = DEFAULT_MODEL, layer: int = 0, head: int = 0, text_pair: str = ""
 ) -> dict:
@@ -324,12 +316,11 @@ with gr.Blocks() as demo:
     model_dropdown.change(
         choose_model, model_dropdown, [layer_slider, head_slider, pair_box], api_visibility="private"
     ).success(show_attention, inputs, outputs, api_visibility="private")
-    gr.on(
+    on(
         [run_button.click, text_box.submit, pair_box.submit, layer_slider.release, head_slider.release],
         show_attention,
         inputs,
         outputs,
-        api_visibility="private",
     )
     formula_button.click(show_formula, inputs, formula_outputs, api_visibility="private")
     demo.load(show_attention, inputs, outputs, api_visibility="private")
@@ -338,6 +329,54 @@ with gr.Blocks() as demo:
     demo.load(lambda: gr.update(choices=model_choices()), None, model_dropdown, api_visibility="private")
     for endpoint, name in zip(API, ("attention", "attention_formula"), strict=True):
         gr.api(endpoint, api_name=name)
+
+MINILM = "all-MiniLM-L6-v2"
+TAB = Tab(
+    "attention",
+    "att.tab",
+    demo,
+    share=Share(
+        {
+            "text": Param(text_box),
+            "pair": Param(pair_box),
+            "model": Param(model_dropdown),
+            "layer": Param(layer_slider, by_view=True),
+            "head": Param(head_slider, by_view=True),
+        },
+        (Draw(show_attention, inputs, outputs),),
+        lambda v: snippets.attention(v["model"], v["text"], v["layer"], v["head"], v["pair"]),
+    ),
+    advanced=(pair_box,),
+    scenes=(
+        Scene(
+            "attention",
+            "3.1.1",
+            1,
+            "att-heatmaps",
+            {
+                model_dropdown: MINILM,
+                text_box: Sentence("att.text_default"),
+                pair_box: "",
+                layer_slider: 2,
+                head_slider: 0,
+            },
+            run_button,
+        ),
+        Scene(
+            "heads", "3.1.2", 2, "att-heatmaps", {model_dropdown: MINILM, layer_slider: 4, head_slider: 11}, run_button
+        ),
+        Scene(
+            "formula",
+            "4.1.1",
+            3,
+            "att-formula",
+            {model_dropdown: MINILM, layer_slider: 0, head_slider: 0},
+            formula_button,
+        ),
+        # a new model resets the layer and head sliders to 0 and redraws: nothing to press
+        Scene("causal", "3.1.1", 4, "att-heatmaps", {model_dropdown: "SmolLM2-135M-Instruct"}),
+    ),
+)
 
 if __name__ == "__main__":
     demo.launch()

@@ -6,6 +6,8 @@ the event loop. That is ~0.3 s of a busy 2-core machine per visitor, during whic
 served: 30 students opening the page at once stalled the server for 10-15 s and gradio_client's 5 s
 timeouts fired. Those configs only serve gradio's deep links (`gr.DeepLinkButton`, not used here) and
 the components an event updates, so they are built on first read instead.
+
+Fenced by ui/serving/adaptations.py (gradio 6.31 only). Upstream fix: gradio building `config_values` lazily itself.
 """
 
 from __future__ import annotations

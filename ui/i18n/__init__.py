@@ -25,6 +25,9 @@ import gradio as gr
 from gradio.context import LocalContext, get_blocks_context
 from gradio.i18n import I18nData
 
+from ui.i18n.en import EN
+from ui.i18n.zh import ZH, ZH_ERROR_WORDS, ZH_ERRORS, ZH_NOTES
+
 COOKIE = "playground_lang"
 LANGUAGES = ("en", "zh")
 LOCALES = {"en": ("en",), "zh": ("zh-CN", "zh")}  # gradio's locale codes for each language
@@ -96,23 +99,17 @@ def resolve(value):
     Every other value passes unchanged."""
     if not isinstance(value, str) or "__i18n__" not in value:
         return value
-    from ui.text import t
-
     return MARKER.sub(lambda match: t(match.group(2)), value)
 
 
 def translate_error(message: str) -> str:
     """An engine error sentence in the request's language (Chinese for the common ones, else unchanged)."""
-    from ui.text_zh import ZH_ERRORS
-
     return _translated(message, ZH_ERRORS)
 
 
 def translate_note(message: str) -> str:
     """A sentence the engine writes into a view (how a model differs from the seed code, a run's status) in the
     request's language (Chinese for the known ones, else unchanged)."""
-    from ui.text_zh import ZH_NOTES
-
     return _translated(message, ZH_NOTES)
 
 
@@ -120,8 +117,6 @@ def _translated(message: str, patterns: tuple[tuple[str, str], ...]) -> str:
     """The Chinese of the first (English pattern, Chinese) that matches the whole message, its named parts filled."""
     if language() != "zh":
         return message
-    from ui.text_zh import ZH_ERROR_WORDS
-
     for pattern, chinese in patterns:
         if match := re.fullmatch(pattern, message):
             parts = {name: ZH_ERROR_WORDS.get(part, part) for name, part in match.groupdict().items()}
@@ -131,8 +126,6 @@ def _translated(message: str, patterns: tuple[tuple[str, str], ...]) -> str:
 
 def relabel_tabs(blocks: gr.Blocks) -> None:
     """A hidden button that writes every tab label (marked while building) in the request's language."""
-    from ui.text import t
-
     tabs = [block for block in blocks.blocks.values() if isinstance(block, gr.Tab) and MARKER.search(block.label)]
     keys = [MARKER.search(tab.label).group(2) for tab in tabs]
     button = gr.Button("relabel", elem_id=RELABEL_ID)
@@ -142,8 +135,24 @@ def relabel_tabs(blocks: gr.Blocks) -> None:
 @functools.cache
 def translations() -> gr.I18n:
     """gradio's I18n object for `launch(i18n=...)`: every key of the English and the Chinese table."""
-    from ui.text import EN
-    from ui.text_zh import ZH
-
     tables = {"en": EN, "zh": {**EN, **ZH}}  # a key not yet translated shows in English, never as its name
     return gr.I18n(**{locale: tables[code] for code, locales in LOCALES.items() for locale in locales})
+
+
+def t(key: str, **values) -> str:
+    """The UI text for a key, with {placeholders} filled in, in the visitor's language (ui/i18n).
+
+    While a layout is built, a key without placeholders becomes gradio's translation marker: the browser shows it
+    in its own language. Inside a request the sentence is written in the request's language."""
+    if not values and building_layout():
+        return marker(key)
+    text = ZH.get(key, EN[key]) if language() == "zh" else EN[key]
+    return text.format(**values) if values else text
+
+
+def headed(rows: list[list], keys) -> dict:
+    """Table rows under column headers written in the request's language: a gr.Dataframe value.
+
+    gradio translates no table header of a layout, so a handler sends its headers with its rows:
+    `headed([[1, "a"]], ("loss.lm.col_i", "loss.lm.col_target"))` -> {"headers": ["i", "target x_i"], "data": ...}."""
+    return {"headers": [t(key) for key in keys], "data": rows}

@@ -19,8 +19,10 @@ from playground import finetune, models, pairs
 from playground.finetune import FinetuneConfig
 from playground.runs import ACTIVE, RunStore
 from ui import header, i18n, plots
-from ui.errors import friendly
-from ui.text import EN, headed, t
+from ui.i18n import headed, t
+from ui.i18n.en import EN
+from ui.tab import Scene, Tab
+from ui.view import view
 
 DEFAULT = FinetuneConfig()
 POLL_S = 1.0
@@ -149,14 +151,14 @@ def read_upload(file, col1, col2, col_label) -> list[dict]:
 # ---- handlers ------------------------------------------------------------------------------------
 
 
-@friendly
+@view(cache=False)
 def check_upload(file, col1, col2, col_label) -> str:
     rows = read_upload(file, col1, col2, col_label)
     pos = sum(r["label"] for r in rows)
     return t("ft.upload_ok", n=len(rows), pos=pos, neg=len(rows) - pos)
 
 
-@friendly
+@view(cache=False)
 def start_and_watch(*values):
     """Start a run, then stream its status, curves and pinned pairs until it ends (one poll a second)."""
     *hyper, file, col1, col2, col_label = values
@@ -178,7 +180,7 @@ def watch(run_id: str):
             return
 
 
-@friendly
+@view(cache=False)
 def stop_run(run_id):
     if not run_id:
         raise ValueError(t("ft.no_run"))
@@ -186,7 +188,7 @@ def stop_run(run_id):
     return status_markdown(run_id)
 
 
-@friendly
+@view(cache=False)
 def refresh_runs(selected):
     ids = [r.run_id for r in store().list()]
     keep = [r for r in (selected or []) if r in ids]
@@ -195,14 +197,14 @@ def refresh_runs(selected):
     return table, gr.update(choices=ids, value=keep), gr.update(choices=ids, value=picked), overlay(keep)
 
 
-@friendly
+@view(cache=False)
 def overlay(run_ids):
     s = store()
     runs = {run_id: finetune.series(s.get(run_id).metrics()) for run_id in (run_ids or [])[:5]}
     return plots.finetune_curves(runs, t("ft.curves"))
 
 
-@friendly
+@view(cache=False)
 def try_model(run_id, sentence1, sentence2) -> str:
     if not run_id:
         raise ValueError(t("ft.no_run"))
@@ -211,7 +213,7 @@ def try_model(run_id, sentence1, sentence2) -> str:
     return t("ft.try_result", p=result["p_paraphrase"], verdict=verdict)
 
 
-@friendly
+@view(cache=False)
 def download_model(run_id) -> str:
     if not run_id:
         raise ValueError(t("ft.no_run"))
@@ -222,7 +224,7 @@ def download_model(run_id) -> str:
     return shutil.make_archive(str(target), "zip", run.model_dir)
 
 
-@friendly
+@view(cache=False)
 def delete_run(run_id, selected):
     if not run_id:
         raise ValueError(t("ft.no_run"))
@@ -233,7 +235,7 @@ def delete_run(run_id, selected):
 # ---- named API endpoints (JSON) --------------------------------------------------------------
 
 
-@friendly
+@view(cache=False)
 def finetune_start(
     model: str = DEFAULT.model,
     dataset: str = DEFAULT.dataset,
@@ -265,7 +267,7 @@ def finetune_start(
     return {"run_id": run.run_id, "state": run.state, "jobs_ahead": store().jobs_ahead(run.run_id)}
 
 
-@friendly
+@view(cache=False)
 def finetune_status(run_id: str, since_step: int = -1) -> dict:
     """A run's state, progress and the metrics rows logged after `since_step`."""
     finetune.reap()
@@ -274,13 +276,13 @@ def finetune_status(run_id: str, since_step: int = -1) -> dict:
     return {**finetune.summary(run), "jobs_ahead": store().jobs_ahead(run_id), "metrics": rows}
 
 
-@friendly
+@view(cache=False)
 def finetune_stop(run_id: str, wait_s: float = 0.0) -> dict:
     """Ask a run to stop (and wait up to wait_s seconds, at most 60, for it to end)."""
     return finetune.summary(finetune.stop(run_id, store(), min(max(0.0, float(wait_s)), 60.0)))
 
 
-@friendly
+@view(cache=False)
 def finetune_list_runs() -> list:
     """Every kept run, newest first, with its state and accuracy before/after."""
     finetune.reap()
@@ -408,6 +410,29 @@ with gr.Blocks() as demo:
 
     for endpoint in API:
         gr.api(endpoint, api_name=endpoint.__name__)
+
+TAB = Tab(
+    "finetune",
+    "ft.tab",
+    demo,
+    advanced=(
+        upload_file,
+        col1_box,
+        col2_box,
+        label_box,
+        check_button,
+        lr_number,
+        steps_number,
+        epochs_number,
+        warmup_slider,
+        decay_number,
+        seed_number,
+        size_number,
+        eval_number,
+        length_slider,
+    ),
+    scenes=(Scene("finetune", "5.2.2", 12),),
+)
 
 if __name__ == "__main__":
     demo.launch()

@@ -12,12 +12,12 @@ import gradio as gr
 import torch
 
 from playground import models, positional
-from playground.device import gpu_task
 from playground.positional import SinusoidalConfig
 from ui import header, plots
-from ui.errors import friendly
-from ui.text import t
-from ui.view_cache import cached_view
+from ui.i18n import t
+from ui.sharing import snippets
+from ui.tab import Draw, Param, Scene, Share, Tab
+from ui.view import on, view
 
 DEFAULT = SinusoidalConfig()
 DEFAULT_DIMS = "0, 1, 20, 21, 100, 101"
@@ -67,8 +67,7 @@ def rope_choices() -> list[str]:
 # ---- sinusoidal ----------------------------------------------------------------------------
 
 
-@cached_view
-@friendly
+@view()
 def draw_sinusoidal(n_positions, d_model, base, kind, dims_text):
     pe = positional.sinusoidal(n_positions, d_model, base)  # (n, d)
     dims = parse_indices(dims_text, int(d_model), "dimensions")
@@ -99,8 +98,7 @@ def draw_sinusoidal(n_positions, d_model, base, kind, dims_text):
     )
 
 
-@cached_view
-@friendly
+@view()
 def sinusoidal_formula(pos, i, d_model, base) -> str:
     v = positional.sinusoidal_value(int(pos), int(i), d_model, base)
     return (
@@ -116,9 +114,7 @@ def sinusoidal_formula(pos, i, d_model, base) -> str:
 # ---- learned -------------------------------------------------------------------------------
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def draw_learned(model_name, n_positions, kind):
     table = positional.learned_positions(models.load(model_name).model)  # (max_pos, d)
     positional.check_positions(n_positions)
@@ -161,8 +157,7 @@ def _profile(sim: torch.Tensor):
 # ---- RoPE ----------------------------------------------------------------------------------
 
 
-@cached_view
-@friendly
+@view()
 def rope_from_model(model_name):
     """Fill θ and the head dimension from the chosen model's config."""
     if model_name == ROPE_CUSTOM:
@@ -175,8 +170,7 @@ def rope_from_model(model_name):
     )
 
 
-@cached_view
-@friendly
+@view()
 def draw_rope(theta, head_dim, n_positions, pairs_text, seed):
     angles = positional.rope_angles(n_positions, head_dim, theta)  # (n, d/2)
     pairs = parse_indices(pairs_text, int(head_dim) // 2, "pairs", limit=6)
@@ -216,8 +210,7 @@ def draw_rope(theta, head_dim, n_positions, pairs_text, seed):
 # ---- ALiBi ---------------------------------------------------------------------------------
 
 
-@cached_view
-@friendly
+@view()
 def draw_alibi(n_heads, n_positions):
     bias = positional.alibi_bias(n_heads, n_positions)  # (H, n, n)
     slopes = positional.alibi_slopes(n_heads)
@@ -251,7 +244,7 @@ def draw_alibi(n_heads, n_positions):
 # ---- the source text's code ------------------------------------------------------------------
 
 
-@friendly
+@view(cache=False)
 def run_seed_check(n_positions, d_model) -> str:
     check = positional.seed_check(n_positions, d_model)
     return t(
@@ -269,7 +262,7 @@ def run_seed_check(n_positions, d_model) -> str:
 # ---- named API endpoints (JSON) --------------------------------------------------------------
 
 
-@friendly
+@view(cache=False)
 def positional_sinusoidal(
     n_positions: int = 128, d_model: int = 128, base: float = 10000.0, similarity: str = "dot"
 ) -> dict:
@@ -287,9 +280,7 @@ def positional_sinusoidal(
     }
 
 
-@cached_view
-@gpu_task()
-@friendly
+@view(gpu=True)
 def positional_learned(model: str = LEARNED_DEFAULT, n_positions: int = 64, similarity: str = "cosine") -> dict:
     """A real model's learned position table (first n_positions rows) and its similarity matrix."""
     positional.check_positions(n_positions)
@@ -303,7 +294,7 @@ def positional_learned(model: str = LEARNED_DEFAULT, n_positions: int = 64, simi
     }
 
 
-@friendly
+@view(cache=False)
 def positional_rope(theta: float = 100000.0, head_dim: int = 64, n_positions: int = 32, seed: int = 0) -> dict:
     """RoPE rotation angles (n x d/2) and the scores of one random q, k at every pair of positions."""
     q, k = positional.random_query_key(head_dim, seed)
@@ -315,7 +306,7 @@ def positional_rope(theta: float = 100000.0, head_dim: int = 64, n_positions: in
     }
 
 
-@friendly
+@view(cache=False)
 def positional_alibi(n_heads: int = 8, n_positions: int = 16) -> dict:
     """ALiBi slopes (H,) and biases (H x n x n, null where masked)."""
     return {
@@ -324,7 +315,7 @@ def positional_alibi(n_heads: int = 8, n_positions: int = 16) -> dict:
     }
 
 
-@friendly
+@view(cache=False)
 def positional_seed_check(n_positions: int = 16, d_model: int = 32) -> dict:
     """The source text's PositionalEncoding against the formula, and its batch-first pitfall."""
     check = positional.seed_check(n_positions, d_model)
@@ -414,7 +405,7 @@ with gr.Blocks() as demo:
     # ---- wiring ------------------------------------------------------------------------------
     sin_inputs = [positions_slider, d_model_slider, base_number, similarity_radio, dims_box]
     sin_outputs = [pe_plot, curves_plot, sim_plot, distance_plot]
-    gr.on(
+    on(
         [
             positions_slider.release,
             d_model_slider.release,
@@ -425,15 +416,13 @@ with gr.Blocks() as demo:
         draw_sinusoidal,
         sin_inputs,
         sin_outputs,
-        api_visibility="private",
     )
     formula_inputs = [pos_number, i_number, d_model_slider, base_number]
-    gr.on(
+    on(
         [pos_number.change, i_number.change, d_model_slider.release, base_number.submit],
         sinusoidal_formula,
         formula_inputs,
         formula_md,
-        api_visibility="private",
     )
 
     learned_inputs = [learned_dropdown, learned_positions_slider, learned_similarity]
@@ -445,12 +434,11 @@ with gr.Blocks() as demo:
         learned_distance_plot,
         learned_note,
     ]
-    gr.on(
+    on(
         [learned_dropdown.change, learned_positions_slider.release, learned_similarity.change],
         draw_learned,
         learned_inputs,
         learned_outputs,
-        api_visibility="private",
     )
 
     rope_inputs = [theta_number, head_dim_number, rope_positions_slider, pairs_box, rope_seed]
@@ -458,7 +446,7 @@ with gr.Blocks() as demo:
     rope_dropdown.change(
         rope_from_model, rope_dropdown, [theta_number, head_dim_number, rope_note], api_visibility="private"
     ).then(draw_rope, rope_inputs, rope_outputs, api_visibility="private")
-    gr.on(
+    on(
         [
             theta_number.submit,
             head_dim_number.submit,
@@ -469,17 +457,15 @@ with gr.Blocks() as demo:
         draw_rope,
         rope_inputs,
         rope_outputs,
-        api_visibility="private",
     )
 
     alibi_inputs = [heads_slider, alibi_positions_slider]
     alibi_outputs = [alibi_slope_plot, alibi_grid_plot, alibi_weight_plot]
-    gr.on(
+    on(
         [heads_slider.release, alibi_positions_slider.release],
         draw_alibi,
         alibi_inputs,
         alibi_outputs,
-        api_visibility="private",
     )
 
     seed_button.click(run_seed_check, [seed_positions, seed_d_model], seed_md, api_visibility="private")
@@ -495,6 +481,25 @@ with gr.Blocks() as demo:
 
     for endpoint in API:
         gr.api(endpoint, api_name=endpoint.__name__)
+
+TAB = Tab(
+    "positional",
+    "pos.tab",
+    demo,
+    share=Share(
+        {
+            "n": Param(positions_slider),
+            "d": Param(d_model_slider),
+            "base": Param(base_number),
+            "similarity": Param(similarity_radio),
+            "dims": Param(dims_box),
+        },
+        (Draw(draw_sinusoidal, sin_inputs, sin_outputs),),
+        lambda v: snippets.positional(v["n"], v["d"], v["base"], v["similarity"]),
+    ),
+    advanced=(base_number, dims_box, pos_number, i_number, rope_seed, pairs_box),
+    scenes=(Scene("sinusoidal", "3.1.3", 5, "pos-sinusoidal"), Scene("rope", "3.1.3", 6, "pos-rope")),
+)
 
 if __name__ == "__main__":
     demo.launch()

@@ -7,6 +7,10 @@ at once without waiting in the queue behind the model forwards (and, on ZeroGPU,
 for a GPU, so it costs the class no quota: `cached_view` goes above `gpu_task`).
 `warm_up(demo)` fills the cache with every tab's default views in the background at start-up.
 
+Adaptations of gradio (fenced by ui/serving/adaptations.py): the queue's probe of `fn.cache` (measured: a hit is
+answered in ~5 ms as it joins the queue, instead of waiting behind the model forwards; upstream fix: a public
+"answer from cache before queueing" option of `gr.cache`), and the warm-up's stand-in request.
+
 Bounded: at most `PLAYGROUND_VIEW_CACHE` (default 8) inputs per view, least recently used evicted;
 0 turns caching off. Errors are never cached. Sampling views (streamed generation) are not cached.
 """
@@ -22,6 +26,8 @@ import time
 from collections.abc import Callable
 
 import gradio as gr
+
+from ui.serving import adaptations
 
 log = logging.getLogger("playground.ui")
 SIZE = int(os.environ.get("PLAYGROUND_VIEW_CACHE", "8"))
@@ -65,7 +71,9 @@ def cached_view(fn: Callable) -> Callable:
     def view(*args, **kwargs):
         return fresh(memo(*args, **kwargs))
 
-    view.cache = memo.cache  # gradio probes `fn.cache`: a hit is answered as the request joins the queue
+    view.memo = memo
+    if adaptations.active("cache_probe"):
+        view.cache = memo.cache  # gradio probes `fn.cache`: a hit is answered as the request joins the queue
     CACHED.append(view)
     return view
 
@@ -82,7 +90,7 @@ def fresh(result):
 
 def entries() -> int:
     """How many views are held in memory now, over every cached view."""
-    return sum(len(view.cache) for view in CACHED)
+    return sum(len(view.memo.cache) for view in CACHED)
 
 
 def browser_value(component, value):
@@ -138,19 +146,22 @@ class _PageIn:
         self.cookies, self.headers = {i18n.COOKIE: language}, {}
 
 
-def warm_up(demo, extra: list[dict] = ()) -> dict[str, float]:
+def warm_up(demo, extra=()) -> dict[str, float]:
     """Run what a fresh page runs (each load event, then its `.then` steps), for an English and for a
     Chinese page, so that the first visitors get cached views.
 
-    extra: more events as dicts with `fn`, `inputs`, `outputs` (e.g. a tab's first draw on select).
+    extra: more events, each a `ui.tab.Draw` (a tab's first draw, run when the tab is selected).
     Returns seconds per event and language, for the log and the benchmark."""
     from gradio.context import LocalContext
 
     from ui import i18n
 
+    if not adaptations.active("warm_up"):
+        log.info("warm-up skipped: gradio %s is not the version it was written for", gr.__version__)
+        return {}
     seconds = {}
     page_events = [(e, e.fn, e.inputs, e.outputs) for e in startup_events(demo)]
-    page_events += [(None, e["fn"], e["inputs"], e["outputs"]) for e in extra]
+    page_events += [(None, d.fn, list(d.inputs), list(d.outputs)) for d in extra]
     WARM.update(done=0, total=len(page_events) * len(i18n.LANGUAGES), running=True)
     for language in i18n.LANGUAGES:
         token = LocalContext.request.set(_PageIn(language))
@@ -176,7 +187,7 @@ def warm_up(demo, extra: list[dict] = ()) -> dict[str, float]:
     return seconds
 
 
-def warm_up_in_background(demo, extra: list[dict] = ()) -> threading.Thread:
+def warm_up_in_background(demo, extra=()) -> threading.Thread:
     thread = threading.Thread(target=warm_up, args=(demo, extra), name="warm-up", daemon=True)
     thread.start()
     return thread

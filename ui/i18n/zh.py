@@ -1,4 +1,4 @@
-"""The Chinese table: every key of `ui.text.EN` in Simplified Chinese, in the source text's terminology.
+"""The Chinese table: every key of `ui.i18n.en.EN` in Simplified Chinese, in the source text's terminology.
 
 Same keys, same `{fields}` (tests/test_text.py checks both). Formulas, code and model names stay as they are.
 """

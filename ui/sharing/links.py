@@ -2,7 +2,7 @@
 
 `/?tab=attention&text=…&model=…&layer=2&head=5` opens the Attention tab with those inputs and draws them;
 `&sub=pos-rope` opens one of the tab's own sub-tabs (its first one when absent).
-VIEWS says which inputs of which tab travel in the URL (a URL name -> the tab module's component); every
+Each tab's descriptor says which of its inputs travel in the URL (`TAB.share`, ui/tab.py); every
 value from a URL is checked like a typed one: a bad one falls back to the default with a sentence that says
 why. The tab in the URL follows the tab the student clicks; "Share this view" adds the inputs, shows a QR
 code of the link for a lecture hall and the plain transformers/torch code that reproduces the view's numbers.
@@ -12,22 +12,22 @@ app.py calls `panel()` where the share controls go (above the tabs) and `wire(de
 
 from __future__ import annotations
 
-import functools
 import html
 import math
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from types import ModuleType
+from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
 import gradio as gr
 import segno
 
 from playground import models
-from ui import architecture_tab, attention_tab, finetune_tab, i18n, losses_tab, positional_tab, prompts_tab, snippets
+from ui import i18n
 from ui.errors import STUDENT_ERRORS, friendly
-from ui.scenes import subtab_parent
-from ui.text import t
+from ui.i18n import t
+from ui.lecture.scenes import subtab_parent
+from ui.serving import adaptations
+from ui.tab import Param, Tab
+from ui.tabs import TABS
 
 MAX_URL = 1200  # longer links still work, but their QR code is too dense to scan from a lecture-hall seat
 MAX_TEXT = 4000  # a textbox without its own max_length
@@ -35,161 +35,37 @@ TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 
 @dataclass(frozen=True)
-class Param:
-    """One URL name: the tab module's component(s) it sets; `by_view`: its range depends on the chosen model,
-    so the view's own handler checks it (a layer of SmolLM2 may be 29, of MiniLM at most 5)."""
-
-    components: tuple[str, ...]
-    by_view: bool = False
-
-
-@dataclass(frozen=True)
-class Draw:
-    """A handler of the tab, its inputs and outputs (names in the tab module): drawn again after restoring."""
-
-    fn: str
-    inputs: tuple[str, ...]
-    outputs: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class View:
-    tab: str  # the tab's id in app.py
-    module: ModuleType
-    params: dict[str, Param] = field(default_factory=dict)
-    draws: tuple[Draw, ...] = ()
-    code: Callable[[dict], str] | None = None  # the view's values by URL name -> a runnable snippet
+    """A tab as a link sees it: the names it carries (`params`), what it redraws, the code that reproduces it."""
+
+    source: Tab
+
+    @property
+    def tab(self) -> str:
+        return self.source.id
+
+    @property
+    def params(self) -> dict[str, Param]:
+        return self.source.share.params
+
+    @property
+    def code(self):
+        return self.source.share.code
 
     def components(self, name: str) -> list:
-        return [getattr(self.module, attr) for attr in self.params[name].components]
+        return list(self.params[name].components)
 
     def draw_fns(self):
-        return [(getattr(self.module, d.fn), self._get(d.inputs), self._get(d.outputs)) for d in self.draws]
-
-    def _get(self, names):
-        return [getattr(self.module, name) for name in names]
+        return [(d.fn, list(d.inputs), list(d.outputs)) for d in self.source.share.draws]
 
 
-def _prompt_code(v: dict) -> str:
-    _, prompt = prompts_tab.build_prompt(v["model"], v["template"], prompts_tab.parse_values(v["values"]), v["chat"])
-    return snippets.prompts(v["model"], prompt)
-
-
-VIEWS: dict[str, View] = {
-    view.tab: view
-    for view in (
-        View(
-            "positional",
-            positional_tab,
-            {
-                "n": Param(("positions_slider",)),
-                "d": Param(("d_model_slider",)),
-                "base": Param(("base_number",)),
-                "similarity": Param(("similarity_radio",)),
-                "dims": Param(("dims_box",)),
-            },
-            (
-                Draw(
-                    "draw_sinusoidal",
-                    ("positions_slider", "d_model_slider", "base_number", "similarity_radio", "dims_box"),
-                    ("pe_plot", "curves_plot", "sim_plot", "distance_plot"),
-                ),
-            ),
-            lambda v: snippets.positional(v["n"], v["d"], v["base"], v["similarity"]),
-        ),
-        View(
-            "attention",
-            attention_tab,
-            {
-                "text": Param(("text_box",)),
-                "pair": Param(("pair_box",)),
-                "model": Param(("model_dropdown",)),
-                "layer": Param(("layer_slider",), by_view=True),
-                "head": Param(("head_slider",), by_view=True),
-            },
-            (
-                Draw(
-                    "show_attention",
-                    ("model_dropdown", "text_box", "pair_box", "layer_slider", "head_slider"),
-                    ("note_md", "head_plot", "grid_plot", "mean_plot", "rollout_plot", "head_view", "model_view"),
-                ),
-            ),
-            lambda v: snippets.attention(v["model"], v["text"], v["layer"], v["head"], v["pair"]),
-        ),
-        View(
-            "architecture",
-            architecture_tab,
-            {
-                "model": Param(("model_dropdown", "steps_model")),
-                "text": Param(("steps_text",)),
-                "layer": Param(("steps_layer",), by_view=True),
-                "token": Param(("steps_token",), by_view=True),
-            },
-            (
-                Draw("show_parameters", ("model_dropdown",), ("tree_md", "tree_plot")),
-                Draw(
-                    "show_block",
-                    ("steps_model", "steps_text", "steps_layer", "steps_token"),
-                    ("steps_md", "steps_plot"),
-                ),
-            ),
-            lambda v: snippets.architecture(v["model"]),
-        ),
-        View(
-            "losses",
-            losses_tab,
-            {
-                "text": Param(("sum_text",)),
-                "paraphrase": Param(("sum_paraphrase",)),
-                "sentiment": Param(("sum_sentiment",)),
-                "tau": Param(("sum_tau",)),
-            },
-            (
-                Draw(
-                    "run_summary",
-                    ("sum_text", "sum_paraphrase", "sum_sentiment", "sum_mlm", "sum_tau"),
-                    ("sum_diagram", "sum_plot", "sum_md"),
-                ),
-            ),
-            lambda v: snippets.losses(v["text"]),
-        ),
-        View("finetune", finetune_tab),
-        View(
-            "prompts",
-            prompts_tab,
-            {
-                "model": Param(("model_dropdown",)),
-                "template": Param(("template_box",)),
-                "values": Param(("values_box",)),
-                "chat": Param(("chat_checkbox",)),
-            },
-            (
-                Draw(
-                    "show_prompt",
-                    ("model_dropdown", "template_box", "values_box", "chat_checkbox"),
-                    ("rendered_box", "tokens_html"),
-                ),
-            ),
-            _prompt_code,
-        ),
-    )
-}
-FIRST_TAB = "positional"
+VIEWS: dict[str, View] = {tab.id: View(tab) for tab in TABS}
+FIRST_TAB = TABS[0].id
 
 
 def subtabs(view: View) -> list[str]:
     """The ids of the tab's own sub-tabs, in the layout's order (the first is shown when a link names none)."""
-    return list(_subtab_ids(view.tab))
-
-
-@functools.cache
-def _subtab_ids(tab: str) -> tuple[str, ...]:
-    for block in VIEWS[tab].module.demo.blocks.values():
-        if isinstance(block, gr.Tabs) and block.children and getattr(block.children[0], "id", None):
-            ids = tuple(child.id for child in block.children if isinstance(child, gr.Tab))
-            if subtab_parent(ids[0]) is block:
-                return ids
-    return ()
+    return list(view.source.subtabs())
 
 
 def shared_components() -> list:
@@ -459,6 +335,7 @@ RESTORED_JS = f"""(url) => {{
 # Wait until no output of the page is pending any more (the default first draws, and the events that the
 # restored values triggered, e.g. a new model resetting the layer slider), so `finish` draws last. An output
 # is pending while gradio shows its status tracker (hidden when done, showing "Error" when it failed).
+WAIT_JS = "async () => { await new Promise((done) => setTimeout(done, 3000)); }"  # without gradio's tracker
 WAIT_IDLE_JS = """async () => {
     const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
     const busy = () => Array.from(document.querySelectorAll('[data-testid="status-tracker"]:not(.hide)')).some(
@@ -513,7 +390,7 @@ def wire(demo: gr.Blocks, p: Panel, tabs: gr.Tabs) -> None:
         api_visibility="private",
     ).then(None, p.link, None, js=SET_URL_JS)
     demo.load(restore, None, [tabs, *parents, *shared, p.state, p.note], api_visibility="private").then(
-        None, None, None, js=WAIT_IDLE_JS
+        None, None, None, js=WAIT_IDLE_JS if adaptations.active("status_tracker") else WAIT_JS
     ).then(
         lambda state, *current: finish(p, state, *current),
         [p.state, *_draw_inputs()],
