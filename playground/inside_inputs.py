@@ -22,9 +22,10 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 
 def load_causal(name: str) -> models.LoadedModel:
     """The named model when it predicts the next token (a causal LM); an encoder is refused."""
-    if models.spec(name).role != models.CAUSAL_LM:
+    loaded = models.load(name)
+    if loaded.spec.role != models.CAUSAL_LM:
         raise InputError("inside.err.not_causal", model=name)
-    return models.load(name)
+    return loaded
 
 
 def check_text(text, field: str = "text") -> str:
