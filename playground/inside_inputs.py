@@ -1,6 +1,8 @@
 """What every "Inside the model" view checks before it runs a model: the text, the target word, the numbers.
 
 Each bad value raises `InputError("inside.err.<what>", ...)`; the UI writes the sentence (playground_inside_text).
+`field` names the input as a `Term` (term.inside.text, .target, .clean, .corrupt, .clean_answer, .corrupt_answer,
+.prompt) so the sentence can say which box to fix.
 
     >>> check_index(3.0, 31, "inside.err.layer_range")
     3
@@ -14,10 +16,15 @@ import re
 import torch
 
 from playground import generation, models
-from playground.errors import InputError
+from playground.errors import InputError, Term
 
 MAX_CHARS = 2000  # refused before tokenizing: every view here reads at most a few dozen tokens
 SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _term(field: str) -> Term:
+    """Which input was wrong, as a word the UI translates (its key: term.inside.<field>)."""
+    return Term(f"inside.{field}")
 
 
 def load_causal(name: str) -> models.LoadedModel:
@@ -31,13 +38,13 @@ def load_causal(name: str) -> models.LoadedModel:
 def check_text(text, field: str = "text") -> str:
     """The text unchanged, or InputError: empty, too many characters, a broken character."""
     if text is None or not str(text).strip():
-        raise InputError("inside.err.empty", field=field)
+        raise InputError("inside.err.empty", field=_term(field))
     text = str(text)
     if len(text) > MAX_CHARS:
-        raise InputError("inside.err.too_many_chars", field=field, limit=MAX_CHARS, chars=len(text))
+        raise InputError("inside.err.too_many_chars", field=_term(field), limit=MAX_CHARS, chars=len(text))
     broken = SURROGATE.search(text)
     if broken:
-        raise InputError("inside.err.broken_char", field=field, position=broken.start())
+        raise InputError("inside.err.broken_char", field=_term(field), position=broken.start())
     return text
 
 
@@ -46,20 +53,20 @@ def encode(tokenizer, text, max_tokens: int, min_tokens: int = 1, field: str = "
     text = check_text(text, field)
     ids = tokenizer(text, return_tensors="pt", add_special_tokens=False).input_ids  # (1, T)
     if ids.shape[1] > max_tokens:
-        raise InputError("inside.err.too_long", field=field, limit=max_tokens, tokens=ids.shape[1])
+        raise InputError("inside.err.too_long", field=_term(field), limit=max_tokens, tokens=ids.shape[1])
     if ids.shape[1] < min_tokens:
-        raise InputError("inside.err.too_short", field=field, least=min_tokens, tokens=ids.shape[1])
+        raise InputError("inside.err.too_short", field=_term(field), least=min_tokens, tokens=ids.shape[1])
     return ids
 
 
 def one_token(tokenizer, word, field: str = "target") -> int:
     """The id of a word that is exactly one token (" Paris"), or InputError saying how many it is."""
     if word is None or str(word) == "":
-        raise InputError("inside.err.empty", field=field)
+        raise InputError("inside.err.empty", field=_term(field))
     word = check_text(word, field) if str(word).strip() else str(word)
     ids = tokenizer(word, add_special_tokens=False).input_ids
     if len(ids) != 1:
-        raise InputError("inside.err.not_one_token", field=field, word=word, count=len(ids))
+        raise InputError("inside.err.not_one_token", field=_term(field), word=word, count=len(ids))
     return int(ids[0])
 
 
