@@ -9,7 +9,8 @@ counted in tokens. For a text of $C$ characters and $B$ UTF-8 bytes cut into $T$
 
 Byte-level BPE (GPT-2, SmolLM2) works on UTF-8 bytes, so one Chinese character (3 bytes) or emoji (4 bytes)
 may be split across tokens: each piece then has no text of its own. A piece's `display` is the character(s)
-its bytes belong to, and `partial` says it holds only part of them (never "\ufffd"). WordPiece works on
+its bytes belong to (the tokenizer's character offsets say which), and `partial` says it holds only part of
+them (never "\ufffd"). `display_pieces` does the same from bytes alone (for BPE merges). WordPiece works on
 characters and maps what it does not know to [UNK] (the emoji below).
 
     >>> r = tokenize("猫 👍")  # doctest: +SKIP
@@ -22,7 +23,7 @@ Ids are the libraries' own: `tokenizer(text, add_special_tokens=False)["input_id
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from playground import embedded, models
 from playground.corpus import check_text
@@ -48,12 +49,36 @@ class Piece:
 
 
 @dataclass(frozen=True)
+class Pieces:
+    """The pieces as columns (one tuple per field of `Piece`, same order): a 2,000-character text is ~1,400
+    pieces per tokenizer, and columns keep the engine within 2x of the bare tokenizer call."""
+
+    ids: tuple[int, ...]
+    tokens: tuple[str, ...]
+    hex: tuple[str, ...]
+    display: tuple[str, ...]
+    partial: tuple[bool, ...]
+    spans: tuple[tuple[int, int], ...]  # (start, end) in characters
+    unknown: tuple[bool, ...]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, j: int) -> Piece:
+        (start, end), columns = self.spans[j], (self.ids, self.tokens, self.hex, self.display, self.partial)
+        return Piece(*(column[j] for column in columns), start, end, self.unknown[j])
+
+    def __iter__(self):
+        return (self[j] for j in range(len(self)))
+
+
+@dataclass(frozen=True)
 class TokenizerRow:
     name: str
     kind: str  # "byte-level BPE" or "WordPiece"
     vocab_size: int
     context: int  # tokens the model reads at once
-    pieces: tuple[Piece, ...]  # the first MAX_DISPLAY_TOKENS
+    pieces: Pieces  # the first MAX_DISPLAY_TOKENS (iterate for `Piece`s)
     tokens: int  # T, all of the text
     unknown: int  # how many are [UNK]
     tokens_per_char: float  # T / C
@@ -81,6 +106,7 @@ class Loaded:
     byte_level: bool
     context: int
     unk_id: int | None  # WordPiece's [UNK]; byte-level BPE has none (GPT-2's "unk" is <|endoftext|>)
+    seen: dict = field(default_factory=dict)  # id -> (hex, text or None when it cuts a character)
 
 
 @functools.cache
@@ -136,6 +162,7 @@ def byte_alphabet() -> dict[str, int]:
     return table
 
 
+@functools.lru_cache(maxsize=1 << 17)  # a vocabulary is ~50k entries: each is converted once
 def piece_bytes(token: str, byte_level: bool) -> bytes:
     """The UTF-8 bytes a vocabulary entry stands for."""
     if byte_level:
@@ -151,6 +178,12 @@ def display_pieces(chunks: list[bytes]) -> list[tuple[str, bool]]:
     character(s) its bytes overlap. Chunks are grouped until their bytes end on a character boundary."""
     out, group = [], []
     for chunk in chunks:
+        if not group:  # the common case: a chunk of whole characters
+            try:
+                out.append((chunk.decode("utf-8"), False))
+                continue
+            except UnicodeDecodeError:
+                pass
         group.append(chunk)
         joined = b"".join(group)
         try:
@@ -197,19 +230,31 @@ def encode(loaded: Loaded, text: str):
     return loaded.backend.encode(text, add_special_tokens=False)
 
 
-def pieces_of(loaded: Loaded, text: str, encoding) -> tuple[Piece, ...]:
-    ids, tokens, offsets = encoding.ids, encoding.tokens, encoding.offsets
-    ids, tokens, offsets = ids[:MAX_DISPLAY_TOKENS], tokens[:MAX_DISPLAY_TOKENS], offsets[:MAX_DISPLAY_TOKENS]
-    unk = loaded.unk_id
-    chunks = [piece_bytes(t, loaded.byte_level) for t in tokens]
-    if not loaded.byte_level:  # WordPiece: [UNK] stands for the text it replaced
-        spans = [text[s:e].encode("utf-8") for s, e in offsets]
-        chunks = [span if i == unk else c for i, c, span in zip(ids, chunks, spans, strict=True)]
-    shown = display_pieces(chunks) if loaded.byte_level else [(t, False) for t in tokens]
-    return tuple(
-        Piece(i, t, c.hex(" "), d, partial, s, e, i == unk)
-        for i, t, c, (d, partial), (s, e) in zip(ids, tokens, chunks, shown, offsets, strict=True)
-    )
+def _entry(loaded: Loaded, i: int, token: str) -> tuple[str, str | None]:
+    """(hex, text) of a vocabulary entry, cached per tokenizer; text is None when its bytes cut a character."""
+    if i not in loaded.seen:
+        chunk = piece_bytes(token, loaded.byte_level)
+        try:
+            text = chunk.decode("utf-8") if loaded.byte_level else token
+        except UnicodeDecodeError:
+            text = None
+        loaded.seen[i] = (chunk.hex(" "), text)
+    return loaded.seen[i]
+
+
+def pieces_of(loaded: Loaded, text: str, encoding) -> Pieces:
+    ids, tokens, offsets = (column[:MAX_DISPLAY_TOKENS] for column in (encoding.ids, encoding.tokens, encoding.offsets))
+    seen = loaded.seen
+    entries = [seen.get(i) or _entry(loaded, i, t) for i, t in zip(ids, tokens, strict=True)]
+    hexes = [h for h, _ in entries]
+    unknown = [i == loaded.unk_id for i in ids] if loaded.unk_id is not None else [False] * len(ids)
+    if any(unknown):  # WordPiece: [UNK] stands for the text it replaced
+        spans = [text[s:e].encode("utf-8").hex(" ") for s, e in offsets]
+        hexes = [span if u else h for h, u, span in zip(hexes, unknown, spans, strict=True)]
+    partial = [t is None for _, t in entries]
+    # a piece that cuts characters shows the characters its offsets point at (all the pieces of 猫 point at 猫)
+    texts = [text[s:e] or f"<{h}>" if cut else t for (h, t), cut, (s, e) in zip(entries, partial, offsets, strict=True)]
+    return Pieces(tuple(ids), tuple(tokens), tuple(hexes), tuple(texts), tuple(partial), tuple(offsets), tuple(unknown))
 
 
 def row(loaded: Loaded, text: str) -> TokenizerRow:
