@@ -144,3 +144,11 @@ def test_notebook_api(client):
     nb = nbformat.reads(text, as_version=4)
     assert assigned(nb.cells[4].source)["CHAT"] is False
     assert re.search(r"[\u4e00-\u9fff]{4}", nb.cells[0].source)
+
+
+def test_download_writes_the_shown_views_notebook():
+    """The share panel's handler: the view shown, with the values its link would carry, as a .ipynb file."""
+    current = [c.value for c in links.shared_components()]
+    path = Path(links.download_notebook("", "positional", "", *current))
+    assert path.name == "llm-playground-positional.ipynb"
+    nbformat.validate(nbformat.read(path, as_version=4))
