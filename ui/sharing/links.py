@@ -13,8 +13,11 @@ app.py calls `panel()` where the share controls go (above the tabs) and `wire(de
 from __future__ import annotations
 
 import html
+import json
 import math
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import gradio as gr
@@ -26,6 +29,7 @@ from ui.errors import STUDENT_ERRORS, friendly
 from ui.i18n import t
 from ui.lecture.scenes import subtab_parent
 from ui.serving import adaptations
+from ui.sharing import notebooks
 from ui.tab import Param, Tab
 from ui.tabs import TABS
 
@@ -51,6 +55,10 @@ class View:
     @property
     def code(self):
         return self.source.share.code
+
+    @property
+    def notebook(self):
+        return self.source.share.notebook
 
     def components(self, name: str) -> list:
         return list(self.params[name].components)
@@ -286,6 +294,52 @@ def code_for(view: View, values: dict) -> str:
         return f"# {t('share.code_failed', reason=err)}"
 
 
+@friendly
+def download_notebook(page: str, tab: str, sub: str, *current) -> str:
+    """The view shown, with the values its link would carry, as a .ipynb file in the page's language."""
+    tab = tab if tab in VIEWS else FIRST_TAB
+    view = VIEWS[tab]
+    by_id = {c._id: value for c, value in zip(shared_components(), current, strict=True)}
+    values = {name: by_id[view.components(name)[0]._id] for name in view.params}
+    text = notebook_for(view, values, i18n.language())
+    path = Path(tempfile.mkdtemp(prefix="playground-notebook-")) / notebooks.file_name(tab)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def notebook_for(view: View, values: dict, lang: str) -> str:
+    """The notebook's JSON text; ValueError with a sentence when the view has none (a training run)."""
+    if view.notebook is None:
+        raise ValueError(t("share.no_notebook", reason=t("share.no_notebook_tab", tab=view.tab)))
+    recipe = view.notebook({name: i18n.resolve(value) for name, value in values.items()})
+    return notebooks.dumps(notebooks.build(recipe, lang, title=notebooks.say(view.source.label, lang)))
+
+
+@friendly
+def notebook(tab: str, values: str = "{}", lang: str = "") -> str:
+    """API /notebook: a view (tab id + its values by URL name as JSON, checked like a link's) -> the notebook's JSON
+    text. Values not given take the tab's defaults; `lang` 'en' or 'zh' (default: the request's language)."""
+    if tab not in VIEWS:
+        raise ValueError(t("share.bad_tab", tab=tab, tabs=", ".join(VIEWS)))
+    view = VIEWS[tab]
+    given = json.loads(values or "{}")
+    if not isinstance(given, dict):
+        raise ValueError(t("share.problems"))
+    chosen = {}
+    for name in view.params:
+        component = view.components(name)[0]
+        if name not in given:
+            chosen[name] = i18n.resolve(component.value)
+            continue
+        raw = given[name]
+        raw = str(raw).lower() if isinstance(raw, bool) else _plain(raw) if isinstance(raw, float) else str(raw)
+        try:
+            chosen[name] = parse_value(component, raw, view.params[name].by_view)
+        except ValueError as err:
+            raise ValueError(t("share.bad_value", name=name, reason=err)) from None
+    return notebook_for(view, chosen, lang if lang in i18n.LANGUAGES else i18n.language())
+
+
 # ---- layout and wiring (called from app.py) ----------------------------------------------------
 
 # The address follows the tabs: window.playgroundTab is the tab shown, window.playgroundSubs[tab] the sub-tab
@@ -356,6 +410,8 @@ class Panel:
     tab: gr.Textbox
     sub: gr.Textbox
     state: gr.State
+    notebook_button: gr.Button | None = None
+    notebook_file: gr.File | None = None
 
 
 def panel() -> Panel:
@@ -364,13 +420,16 @@ def panel() -> Panel:
     page = gr.Textbox(visible=False)  # the page's address (share) or the restored view's link (finish)
     with gr.Accordion(t("share.title"), open=False, elem_id="share-panel"):
         gr.Markdown(t("share.intro"))
-        button = gr.Button(t("share.button"), variant="secondary", elem_id="share-button")
+        with gr.Row():
+            button = gr.Button(t("share.button"), variant="secondary", elem_id="share-button")
+            notebook_button = gr.Button(t("share.notebook"), variant="secondary", elem_id="notebook-button")
+        notebook_file = gr.File(label=t("share.notebook_file"), visible=False, elem_id="notebook-file")
         link = gr.Textbox(label=t("share.link"), buttons=["copy"], interactive=False, elem_id="share-link")
         with gr.Row():
             qr = gr.HTML(elem_id="share-qr-box")
             code = gr.Code(label=t("share.code"), language="python", interactive=False, elem_id="share-code")
         tab, sub = gr.Textbox(visible=False), gr.Textbox(visible=False)
-    return Panel(note, button, link, qr, code, page, tab, sub, gr.State())
+    return Panel(note, button, link, qr, code, page, tab, sub, gr.State(), notebook_button, notebook_file)
 
 
 def wire(demo: gr.Blocks, p: Panel, tabs: gr.Tabs) -> None:
@@ -389,6 +448,15 @@ def wire(demo: gr.Blocks, p: Panel, tabs: gr.Tabs) -> None:
         js=PAGE_AND_TAB_JS,
         api_visibility="private",
     ).then(None, p.link, None, js=SET_URL_JS)
+    if p.notebook_button is not None:
+        p.notebook_button.click(
+            lambda *args: gr.File(value=download_notebook(*args), visible=True),
+            [p.page, p.tab, p.sub, *shared],
+            p.notebook_file,
+            js=PAGE_AND_TAB_JS,
+            api_visibility="private",
+        )
+    gr.api(notebook, api_name="notebook")
     demo.load(restore, None, [tabs, *parents, *shared, p.state, p.note], api_visibility="private").then(
         None, None, None, js=WAIT_IDLE_JS if adaptations.active("status_tracker") else WAIT_JS
     ).then(

@@ -16,7 +16,7 @@ from playground import architecture, models
 from playground.seed_code import TransformerBlock
 from ui import header, i18n, plots
 from ui.i18n import t
-from ui.sharing import snippets
+from ui.sharing import notebooks, snippets
 from ui.tab import Draw, Param, Scene, Sentence, Share, Tab
 from ui.view import on, view
 
@@ -318,6 +318,46 @@ with gr.Blocks() as demo:
     for endpoint in API:
         gr.api(endpoint, api_name=endpoint.__name__)
 
+NOTEBOOK_COMPUTE = f"""
+# Parameters per part (source text §4.1.3): the app's own rule, by parameter name
+from collections import Counter
+
+PARTS = {architecture.PARTS!r}
+
+
+{inspect.getsource(architecture.part_of)}
+
+parts = Counter()
+for name, p in model.named_parameters():  # a weight tied to another (lm_head = embeddings) is listed once
+    parts[part_of(name)] += p.numel()
+total = sum(p.numel() for p in model.parameters())
+computed = {{"parts": [parts[part] for part in PARTS], "total": total}}
+print(dict(parts), "total", f"{{total:,}}")
+"""
+NOTEBOOK_FIGURE = """
+import plotly.graph_objects as go
+
+fig = go.Figure(go.Bar(x=list(PARTS), y=computed["parts"], text=[f"{n:,}" for n in computed["parts"]]))
+fig.update_layout(title=f"{MODEL}: {computed['total']:,} parameters by part", yaxis_title="parameters")
+fig.show()
+"""
+
+
+def notebook(v: dict) -> notebooks.Recipe:
+    """The parameter counts per part as a notebook, counted again on the loaded model."""
+    breakdown = architecture.parameter_breakdown(models.load(v["model"]).model)
+    return notebooks.Recipe(
+        explain=("arch.intro",),
+        inputs={},
+        compute=NOTEBOOK_COMPUTE,
+        figure=NOTEBOOK_FIGURE,
+        numbers={"parts": [breakdown.counts[part] for part in architecture.PARTS], "total": breakdown.total},
+        atol=0.0,
+        model=v["model"],
+        causal=models.spec(v["model"]).role == models.CAUSAL_LM,
+    )
+
+
 TAB = Tab(
     "architecture",
     "arch.tab",
@@ -334,6 +374,7 @@ TAB = Tab(
             Draw(show_block, steps_inputs, [steps_md, steps_plot]),
         ),
         lambda v: snippets.architecture(v["model"]),
+        notebook,
     ),
     advanced=(steps_token,),
     scenes=(

@@ -15,7 +15,7 @@ import torch
 from playground import attention, attention_formula, models
 from ui import bertviz_offline, header, i18n, plots
 from ui.i18n import t
-from ui.sharing import snippets
+from ui.sharing import notebooks, snippets
 from ui.tab import Draw, Param, Scene, Sentence, Share, Tab
 from ui.view import on, view
 
@@ -330,6 +330,54 @@ with gr.Blocks() as demo:
     for endpoint, name in zip(API, ("attention", "attention_formula"), strict=True):
         gr.api(endpoint, api_name=name)
 
+NOTEBOOK_COMPUTE = r"""
+# $softmax(QK^T/\sqrt{d_k})$ of one head (source text §3.1.1). Eager attention: fused kernels return no weights.
+import torch
+
+batch = tokenizer(
+    TEXT,
+    PAIR or None,  # a sentence pair: [CLS] A [SEP] B [SEP], token_type_ids mark B
+    truncation="longest_first" if PAIR else True,
+    max_length=MAX_TOKENS,
+    return_tensors="pt",
+).to(model.device)
+with torch.no_grad():
+    out = model(**batch, output_attentions=True)
+attention = out.attentions[LAYER][0, HEAD].float().cpu()  # (T, T): row i = how token i spreads its attention
+tokens = tokenizer.convert_ids_to_tokens(batch["input_ids"][0])
+print("rows sum to", attention.sum(dim=-1))
+computed = {"attention": attention.numpy()}
+"""
+NOTEBOOK_FIGURE = """
+import plotly.graph_objects as go
+
+ticks = dict(tickmode="array", tickvals=list(range(len(tokens))), ticktext=tokens)
+fig = go.Figure(go.Heatmap(z=computed["attention"], zmin=0, zmax=1, colorscale="Blues"))
+fig.update_layout(title=f"{MODEL}: layer {LAYER}, head {HEAD}", xaxis=dict(title="key j", **ticks),
+                  yaxis=dict(title="query i", autorange="reversed", **ticks), width=700, height=650)
+fig.show()
+"""
+
+
+def notebook(v: dict) -> notebooks.Recipe:
+    """One head's attention weights as a notebook: the same forward pass with the loaded model."""
+    text, pair = attention.check_text(v["text"]), (v["pair"] or "").strip()
+    result = attend(v["model"], text, pair)  # the view's own forward pass (cached)
+    n_layers, n_heads, _, _ = result.shape
+    layer = attention.check_index(v["layer"], n_layers, "layer")
+    head = attention.check_index(v["head"], n_heads, "head")
+    return notebooks.Recipe(
+        explain=("att.intro",),
+        inputs={"TEXT": text, "PAIR": pair, "LAYER": layer, "HEAD": head, "MAX_TOKENS": attention.MAX_TOKENS},
+        compute=NOTEBOOK_COMPUTE,
+        figure=NOTEBOOK_FIGURE,
+        numbers={"attention": notebooks.numbers(result.attentions[layer, head])},
+        atol=1e-4,
+        model=v["model"],
+        causal=models.spec(v["model"]).role == models.CAUSAL_LM,
+    )
+
+
 MINILM = "all-MiniLM-L6-v2"
 TAB = Tab(
     "attention",
@@ -345,6 +393,7 @@ TAB = Tab(
         },
         (Draw(show_attention, inputs, outputs),),
         lambda v: snippets.attention(v["model"], v["text"], v["layer"], v["head"], v["pair"]),
+        notebook,
     ),
     advanced=(pair_box,),
     scenes=(

@@ -16,7 +16,7 @@ from playground import losses, models
 from ui import header, plots
 from ui.i18n import headed, t
 from ui.i18n.en import EN
-from ui.sharing import snippets
+from ui.sharing import notebooks, snippets
 from ui.tab import Draw, Param, Scene, Sentence, Share, Tab
 from ui.view import on, view
 
@@ -738,6 +738,47 @@ with gr.Blocks() as demo:
     if __name__ == "__main__":  # running this tab alone: draw the summary when the page opens
         demo.load(**FIRST_DRAW.event())
 
+NOTEBOOK_COMPUTE = r"""
+# $L_{LM} = -\sum_i \log P(x_i \mid x_{<i})$ (source text §4.2.1): shift by one, then cross-entropy
+import torch
+
+ids = tokenizer(TEXT, add_special_tokens=False, return_tensors="pt").input_ids.to(model.device)  # (1, T)
+with torch.no_grad():
+    out = model(input_ids=ids, labels=ids)
+log_probs = out.logits[0, :-1].float().log_softmax(dim=-1)  # (T-1, V): position t predicts token t+1
+surprisal = -log_probs.gather(-1, ids[0, 1:, None])[:, 0].cpu()  # (T-1,) nats
+targets = tokenizer.convert_ids_to_tokens(ids[0, 1:])
+print("mean", surprisal.mean().item(), "= the model's own loss", out.loss.item())
+print("perplexity", surprisal.mean().exp().item())
+computed = {"surprisal": surprisal.numpy(), "mean": surprisal.mean().item()}
+"""
+NOTEBOOK_FIGURE = """
+import plotly.graph_objects as go
+
+fig = go.Figure(go.Bar(x=list(range(1, len(targets) + 1)), y=computed["surprisal"], hovertext=targets))
+fig.update_layout(title=f"Surprisal of each token given the ones before it (mean {computed['mean']:.3f} nats)",
+                  xaxis=dict(title="token", tickmode="array", tickvals=list(range(1, len(targets) + 1)),
+                             ticktext=targets), yaxis_title="-log P (nats)")
+fig.show()
+"""
+
+
+def notebook(v: dict) -> notebooks.Recipe:
+    """The summary's causal LM loss per token as a notebook (the other objectives need other models and data)."""
+    result = losses.causal_lm_loss(v["text"])
+    return notebooks.Recipe(
+        explain=("loss.intro", "loss.lm.intro"),
+        inputs={"TEXT": v["text"]},
+        compute=NOTEBOOK_COMPUTE,
+        figure=NOTEBOOK_FIGURE,
+        numbers={"surprisal": notebooks.numbers(result.surprisal), "mean": result.mean},
+        atol=1e-4,
+        model=result.model,
+        causal=True,
+        notes=("nb.losses_note",),
+    )
+
+
 TAB = Tab(
     "losses",
     "loss.tab",
@@ -751,6 +792,7 @@ TAB = Tab(
         },
         (FIRST_DRAW,),
         lambda v: snippets.losses(v["text"]),
+        notebook,
     ),
     advanced=(mlm_seed, ft_seed, sum_mlm),
     first_draw=FIRST_DRAW,

@@ -15,7 +15,7 @@ from playground import models, positional
 from playground.positional import SinusoidalConfig
 from ui import header, plots
 from ui.i18n import t
-from ui.sharing import snippets
+from ui.sharing import notebooks, snippets
 from ui.tab import Draw, Param, Scene, Share, Tab
 from ui.view import on, view
 
@@ -482,6 +482,54 @@ with gr.Blocks() as demo:
     for endpoint in API:
         gr.api(endpoint, api_name=endpoint.__name__)
 
+NOTEBOOK_COMPUTE = r"""
+# $PE_{(pos,2i)} = \sin(pos / base^{2i/d})$, $PE_{(pos,2i+1)} = \cos(pos / base^{2i/d})$ (source text §3.1.3)
+import torch
+
+position = torch.arange(N_POSITIONS, dtype=torch.float64)[:, None]  # (n, 1)
+two_i = torch.arange(0, D_MODEL, 2, dtype=torch.float64)  # (d/2,)
+angle = position / BASE ** (two_i / D_MODEL)  # (n, d/2)
+pe = torch.zeros(N_POSITIONS, D_MODEL, dtype=torch.float64)  # (n, d)
+pe[:, 0::2], pe[:, 1::2] = torch.sin(angle), torch.cos(angle)
+pe = pe.float()  # float32, as the app (and a model) keeps it
+unit = pe / pe.norm(dim=-1, keepdim=True)
+similarity = pe @ pe.T if SIMILARITY == "dot" else unit @ unit.T  # (n, n): PE·PEᵀ, or its cosine
+computed = {"pe": pe.numpy(), "similarity": similarity.numpy()}
+print(pe[:4, :6])
+"""
+NOTEBOOK_FIGURE = """
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+fig = make_subplots(rows=1, cols=2, subplot_titles=("PE (position × dimension)", SIMILARITY + " similarity"))
+fig.add_trace(go.Heatmap(z=computed["pe"], colorscale="RdBu", zmid=0, showscale=False), row=1, col=1)
+fig.add_trace(go.Heatmap(z=computed["similarity"], colorscale="Viridis"), row=1, col=2)
+fig.update_yaxes(autorange="reversed")
+fig.show()
+"""
+
+
+def notebook(v: dict) -> notebooks.Recipe:
+    """The sinusoidal view as a notebook: PE and the similarity matrix, recomputed with torch."""
+    pe = positional.sinusoidal(v["n"], v["d"], v["base"])
+    return notebooks.Recipe(
+        explain=("pos.intro", "pos.sin.formula"),
+        inputs={
+            "N_POSITIONS": int(v["n"]),
+            "D_MODEL": int(v["d"]),
+            "BASE": float(v["base"]),
+            "SIMILARITY": v["similarity"],
+        },
+        compute=NOTEBOOK_COMPUTE,
+        figure=NOTEBOOK_FIGURE,
+        numbers={
+            "pe": notebooks.numbers(pe),
+            "similarity": notebooks.numbers(positional.similarity(pe, v["similarity"])),
+        },
+        atol=1e-4,  # float32: the dot similarity reaches d/2
+    )
+
+
 TAB = Tab(
     "positional",
     "pos.tab",
@@ -496,6 +544,7 @@ TAB = Tab(
         },
         (Draw(draw_sinusoidal, sin_inputs, sin_outputs),),
         lambda v: snippets.positional(v["n"], v["d"], v["base"], v["similarity"]),
+        notebook,
     ),
     advanced=(base_number, dims_box, pos_number, i_number, rope_seed, pairs_box),
     scenes=(Scene("sinusoidal", "3.1.3", 5, "pos-sinusoidal"), Scene("rope", "3.1.3", 6, "pos-rope")),

@@ -18,7 +18,7 @@ from playground.generation import GenerationConfig
 from playground.inputs import whole_number
 from ui import header, i18n, plots
 from ui.i18n import t
-from ui.sharing import snippets
+from ui.sharing import notebooks, snippets
 from ui.tab import Draw, Param, Scene, Share, Tab
 from ui.view import on, view
 
@@ -618,6 +618,57 @@ def _prompt_code(v: dict) -> str:
     return snippets.prompts(v["model"], prompt)
 
 
+NOTEBOOK_COMPUTE = r"""
+# The distribution of the next token $P(x_t \mid x_{<t})$ (source text §4.2.1) after the rendered prompt
+import torch
+from playground import templates  # the app's template rendering (needs the project folder: see the set-up cell)
+
+prompt = templates.render(TEMPLATE, VALUES)
+if CHAT:
+    prompt = templates.apply_chat(tokenizer, prompt)  # the model's chat template around it
+print(prompt)
+ids = tokenizer(prompt, add_special_tokens=False, return_tensors="pt").input_ids.to(model.device)  # (1, T)
+with torch.no_grad():
+    probs = model(input_ids=ids).logits[0, -1].float().softmax(dim=-1).cpu()  # (V,) P(next token | prompt)
+top = probs.topk(TOP_N)
+top_tokens = [tokenizer.decode([int(i)]) for i in top.indices]
+for p, token in zip(top.values, top_tokens):
+    print(f"{p:.4f}  {token!r}")
+computed = {"prompt": prompt, "top_ids": top.indices.numpy(), "top_probs": top.values.numpy()}
+"""
+NOTEBOOK_FIGURE = """
+import plotly.graph_objects as go
+
+fig = go.Figure(go.Bar(x=[repr(token) for token in top_tokens], y=computed["top_probs"]))
+fig.update_layout(title=f"{MODEL}: P(next token | prompt), the {TOP_N} likeliest", yaxis_title="probability")
+fig.show()
+"""
+
+
+def notebook(v: dict) -> notebooks.Recipe:
+    """The rendered prompt and its next-token distribution as a notebook."""
+    values = parse_values(v["values"])
+    loaded, prompt = build_prompt(v["model"], v["template"], values, v["chat"])
+    dist = generation.next_token_distribution(
+        loaded.model, loaded.tokenizer, prompt, GenerationConfig(), generation.context_length(loaded.model)
+    )
+    top = 10
+    return notebooks.Recipe(
+        explain=("prompts.intro",),
+        inputs={"TEMPLATE": v["template"], "VALUES": values, "CHAT": bool(v["chat"]), "TOP_N": top},
+        compute=NOTEBOOK_COMPUTE,
+        figure=NOTEBOOK_FIGURE,
+        numbers={
+            "prompt": prompt,
+            "top_ids": dist.token_ids[:top],
+            "top_probs": notebooks.numbers(dist.model_probs[:top]),
+        },
+        atol=1e-5,
+        model=v["model"],
+        causal=True,
+    )
+
+
 TAB = Tab(
     "prompts",
     "prompts.tab",
@@ -631,6 +682,7 @@ TAB = Tab(
         },
         (Draw(show_prompt, prompt_inputs, [rendered_box, tokens_html]),),
         _prompt_code,
+        notebook,
     ),
     advanced=(top_k_slider, top_p_slider, repetition_slider, seed_number, side_seed),
     scenes=(Scene("prompts", "5.2.3", 14, "prompts-generate", run=paris_button),),
