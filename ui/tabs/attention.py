@@ -347,6 +347,7 @@ TAB = Tab(
         lambda v: snippets.attention(v["model"], v["text"], v["layer"], v["head"], v["pair"]),
     ),
     advanced=(pair_box,),
+    key_outputs=(head_plot,),
     scenes=(
         Scene(
             "attention",
