@@ -6,6 +6,8 @@ One page load per language: each tab is opened at desktop width, checked, narrow
 validation pairs, only fills during a run: tests/test_browser_finetune.py checks it while its run goes.
 """
 
+import json
+
 import pytest
 
 from tests.browser import open_app_page
@@ -27,7 +29,9 @@ DRAWN_JS = """(id) => {
 
 
 def key(label) -> str:
-    return getattr(label, "key", None) or str(label)
+    """The text key of a layout label (gradio keeps an I18nData as '__i18n__{"key": ...}')."""
+    text = str(label)
+    return json.loads(text.removeprefix("__i18n__"))["key"] if text.startswith("__i18n__") else text
 
 
 def subtab_of(component):
