@@ -1,5 +1,6 @@
 """Fine-tune tab handlers (run folders -> views) and its JSON API against the launched app."""
 
+import html
 import time
 
 import gradio as gr
@@ -34,10 +35,8 @@ def test_views_of_a_kept_run(runs):
     status, fig, pinned = finetune_tab.run_views(run.run_id)
     assert "finished" in status and "10/10" in status
     assert {trace.name for trace in fig.data} == {"train", "eval", "accuracy", "F1", "lr"}
-    assert pinned == {
-        "headers": ["sentence 1", "sentence 2", "label", "p(same)", "predicted"],
-        "data": [["a", "b", 1, 0.9, 1]],
-    }
+    assert all(f">{header}</th>" in pinned for header in ("sentence 1", "sentence 2", "label", "p(same)", "predicted"))
+    assert 'title="a"' in pinned and ">0.90</td>" in pinned and "#9fd89f 90%" in pinned  # a green bar, 90% full
     assert finetune_tab.runs_table()[0][:2] == [run.run_id, "finished"]
     assert finetune_tab.runs_table()[0][4:7] == [0.5, 0.8, 0.8]
 
@@ -136,3 +135,26 @@ def test_kept_models_are_offered_to_other_tabs(runs):
     kept = finetune.kept_models(runs)
     assert list(kept.values()) == [with_model.model_dir]
     assert without.run_id not in next(iter(kept))
+
+
+def test_pinned_pairs_wrap_show_the_whole_sentence_on_hover_and_colour_wrong_predictions():
+    long = "a <very> long sentence " * 20
+    rows = [
+        {"sentence1": long, "sentence2": "b", "label": 1, "p_paraphrase": 0.25, "predicted": 0},
+        {"sentence1": "c", "sentence2": "d", "label": 0, "p_paraphrase": 0.1, "predicted": 0},
+    ]
+    table = finetune_tab.pinned_rows(rows)
+    assert "table-layout:fixed;width:100%" in table and "-webkit-line-clamp:2" in table
+    assert f'title="{html.escape(long)}"' in table and "<very>" not in table  # escaped, all of it on hover
+    assert "#f4a6a6 25%" in table and "✗ not a paraphrase" in table  # wrong: a red bar a quarter full
+    assert "#9fd89f 10%" in table and "✓ not a paraphrase" in table
+    assert finetune_tab.pinned_rows([]) == "<p>The pinned pairs appear at the first evaluation.</p>"
+
+
+def test_runs_that_never_started_are_marked_and_listed_last(runs):
+    finished = finished_run(runs)
+    idle = runs.create({})
+    runs.set_status(idle, state="stopped", step=0, max_steps=0, elapsed=0.0, message="Stopped by request.")
+    table = finetune_tab.runs_table()
+    assert [row[0] for row in table] == [finished.run_id, idle.run_id]
+    assert table[0][1] == "finished" and table[1][1:2] == ["stopped before its first step"]

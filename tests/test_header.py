@@ -30,3 +30,14 @@ def test_while_the_app_prepares_the_header_says_what_it_does_and_keeps_refreshin
     monkeypatch.setattr(models.MODELS, "_loading", set())
     summary, _, timer = header.refresh()
     assert "ready" not in summary and "loading" not in summary and not timer.active
+
+
+def test_the_summary_counts_fine_tuned_models_instead_of_naming_them(monkeypatch):
+    kept = tuple(
+        models.ModelSpec(f"{models.KEPT_PREFIX}2026120{i}-1200", models.ENCODER, f"/runs/{i}/model") for i in range(3)
+    )
+    monkeypatch.setattr(models, "kept_specs", lambda: kept)
+    summary = header.summary_markdown()
+    assert "2026120" not in summary and "3 fine-tuned" in summary
+    assert "all-MiniLM-L6-v2" in summary
+    assert {spec.name for spec in kept} <= set(models.names(models.ENCODER))  # the menus still list them

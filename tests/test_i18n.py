@@ -204,3 +204,10 @@ def test_the_english_example_inputs_are_the_api_defaults():
     assert EN["loss.text_default"] == losses_tab.DEFAULT_TEXT
     assert EN["loss.paraphrase_default"] == losses_tab.DEFAULT_PARAPHRASE
     assert EN["arch.text_default"] == architecture_tab.DEFAULT_TEXT
+
+
+@pytest.mark.parametrize("table", [EN, ZH], ids=["en", "zh"])
+def test_sentences_set_inside_a_formula_carry_no_markdown(table):
+    """`loss.sum.live` puts these inside `\\text{...}` of a formula, where `**` shows as two stars."""
+    for key in ("loss.sum.real", "loss.sum.untrained"):
+        assert "**" not in table[key] and "`" not in table[key], key

@@ -361,7 +361,6 @@ def record(head_checkout: str) -> None:
         ("losses", "masked", 2): losses_tab.mlm_table.headers,
         ("losses", "infill", 1): losses_tab.infill_table_df.headers,
         ("losses", "prompt", 1): losses_tab.pl_table.headers,
-        ("finetune", "run", 2): finetune_tab.pinned_table.headers,
         ("finetune", "runs", None): finetune_tab.runs_df.headers,
     }
     golden = {}

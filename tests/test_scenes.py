@@ -80,3 +80,9 @@ def test_advanced_controls_exist_and_get_the_class(tab):
     for block in tab.advanced:
         assert tab.demo.blocks.get(block._id) is block  # a control of this tab
         assert isinstance(block, gr.components.Component) and block.elem_classes.count("advanced") == 1
+
+
+def test_gradios_cache_badge_is_hidden_from_students():
+    """gradio's "used cache: 0.0s" under a view (its class in gradio 6.31's status tracker) means nothing to a
+    student."""
+    assert ".cache-indicator { display: none !important; }" in presenter.CSS

@@ -39,7 +39,11 @@ def status_markdown() -> str:
 def summary_markdown() -> str:
     """The short line shown above the tabs."""
     device, status = best_device(), hub_status()
-    ready = [s.name for s in models.catalogue() if models.availability(s.name).available]
+    # Fine-tuned models stay out of this line (a class keeps dozens): menus and the details list them
+    specs = [s for s in models.catalogue() if not s.name.startswith(models.KEPT_PREFIX)]
+    ready = [s.name for s in specs if models.availability(s.name).available]
+    kept = len(models.kept_specs())
+    ready += [t("header.kept", n=kept)] if kept else []
     hub = t("header.hub_yes") if status.reachable else t("header.hub_offline")
     problem = RunStore().problem()  # said at start, not discovered when a run fails
     return (

@@ -96,6 +96,7 @@ class Tab:
     advanced: tuple = ()  # controls a lecture does not need: hidden in presenter mode
     first_draw: Draw | None = None  # drawn when the tab is selected rather than when the page opens
     scenes: tuple[Scene, ...] = ()
+    key_outputs: tuple = ()  # the outputs a student must see (tests/test_browser_seen.py checks they are seen)
 
     def subtab_parent(self) -> gr.Tabs | None:
         """The tab's own gr.Tabs of sub-tabs (the first Tabs whose children are ids), if it has one."""

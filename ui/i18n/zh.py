@@ -17,6 +17,7 @@ ZH: dict[str, str] = {
     "header.hub_no": "无法访问（{reason}）；使用从 PyPI 安装的内置模型",
     "header.hub_offline": "离线（使用内置模型）",
     "header.models": "模型",
+    "header.kept": "{n} 个微调模型（见下方详情）",
     "header.available": "可用",
     "header.unavailable_choice": "{name}（不可用）",
     "header.unavailable": "不可用",
@@ -281,7 +282,7 @@ ZH: dict[str, str] = {
     "loss.sum.pl_target": "{k} 个标签词中选一个，由因果语言模型写出",
     "loss.sum.levels_title": "每个损失与它自己的“一无所知”水平 ln(选项数) 对比",
     "loss.sum.real": "预训练的输出头",
-    "loss.sum.untrained": "MiniLM 上**未训练**的输出头：预计 ≈ ln V",
+    "loss.sum.untrained": "MiniLM 上未训练的输出头：预计 ≈ ln V",
     "loss.sum.live": (
         "$$L_{{LM}} = -\\frac{{1}}{{{lm_n}}}\\sum_{{i}} \\log P(x_i\\mid x_{{<i}}) = {lm}"
         "\\quad(\\text{{总和 }} {lm_total},\\ \\text{{困惑度 }} e^{{{lm}}} = {ppl};\\ \\ln 49152 = 10.80)$$\n\n"
@@ -537,7 +538,9 @@ ZH: dict[str, str] = {
     "ft.eval_steps": "每 N 步评估一次",
     "ft.start": "开始训练",
     "ft.stop": "停止",
-    "ft.idle": "还没有运行：按 **开始训练**。",
+    "ft.idle": "还没有运行：按 **开始训练**。它的曲线和固定的句子对会显示在这里。",
+    "ft.pinned_wait": "第一次评估时会显示固定的句子对。",
+    "ft.never_started": "在第一步之前就停止了",
     "ft.queued": "**{run}**：排队中，前面还有 {ahead} 个运行（这台机器一次只训练一个）。",
     "ft.progress": "**{run}**：{state} `{bar}` 第 {step}/{total} 步{eta}",
     "ft.eta": " · 约剩 {eta}",

@@ -40,6 +40,7 @@ body.presenter button.secondary { border: 2px solid #000; }
 #scene-previous, #scene-next { white-space: nowrap; }
 body.presenter #scene-previous, body.presenter #scene-next { min-width: 180px !important; }
 #scene-narration { min-height: 2.5em; }
+.cache-indicator { display: none !important; }  /* gradio's "used cache: 0.0s" badge means nothing to a student */
 body.presenter #scene-narration { font-size: 22px; }
 """
 

@@ -396,6 +396,7 @@ TAB = Tab(
         notebook,
     ),
     advanced=(pair_box,),
+    key_outputs=(head_plot,),
     scenes=(
         Scene(
             "attention",

@@ -8,6 +8,7 @@ Named JSON API endpoints: `/finetune_start`, `/finetune_status`, `/finetune_stop
 
 from __future__ import annotations
 
+import html
 import shutil
 import tempfile
 import time
@@ -86,9 +87,45 @@ def status_markdown(run_id: str) -> str:
     return text
 
 
-def pinned_rows(rows: list[dict]) -> dict:
-    cells = [[r["sentence1"], r["sentence2"], r["label"], r["p_paraphrase"], r["predicted"]] for r in rows]
-    return headed(cells, PINNED_COLUMNS)
+PINNED_WIDTHS = ("27%", "27%", "15%", "16%", "15%")  # the sentences wrap in two lines: p and predicted stay seen
+PINNED_CELL = "padding:3px 5px;border-bottom:1px solid #ddd;vertical-align:top;overflow-wrap:anywhere"
+CLAMP = "display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden"
+
+
+def probability_cell(p: float, right: bool) -> str:
+    """p(same) as a bar filling the cell (green when the prediction is right, red when wrong): it moves visibly at
+    each evaluation."""
+    colour = "#9fd89f" if right else "#f4a6a6"
+    fill = f"background:linear-gradient(90deg,{colour} {p:.0%},transparent {p:.0%})"
+    return f'<td class="ft-p" style="{PINNED_CELL};{fill}">{p:.2f}</td>'
+
+
+def pinned_rows(rows: list[dict]) -> str:
+    """The pinned pairs as an HTML table that fits any width: each sentence in two lines (all of it on hover)."""
+    if not rows:
+        return f"<p>{html.escape(t('ft.pinned_wait'))}</p>"
+    word = lambda label: t("ft.same") if label else t("ft.different")  # noqa: E731
+    head = "".join(
+        f'<th style="{PINNED_CELL};width:{width};text-align:left">{html.escape(t(key))}</th>'
+        for key, width in zip(PINNED_COLUMNS, PINNED_WIDTHS, strict=True)
+    )
+    body = []
+    for r in rows:
+        sentences = "".join(
+            f'<td style="{PINNED_CELL}" title="{html.escape(s)}"><div style="{CLAMP}">{html.escape(s)}</div></td>'
+            for s in (r["sentence1"], r["sentence2"])
+        )
+        right = bool(r["predicted"]) == bool(r["label"])
+        mark = "✓" if right else "✗"
+        body.append(
+            f"<tr>{sentences}<td style='{PINNED_CELL}'>{word(r['label'])}</td>"
+            f"{probability_cell(r['p_paraphrase'], right)}<td style='{PINNED_CELL}'>{mark} {word(r['predicted'])}</td>"
+            "</tr>"
+        )
+    return (
+        '<table style="table-layout:fixed;width:100%;border-collapse:collapse;font-size:14px">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 def run_views(run_id: str):
@@ -98,16 +135,22 @@ def run_views(run_id: str):
     return status_markdown(run_id), fig, pinned_rows(finetune.last_pinned(rows))
 
 
+def never_started(s: dict) -> bool:
+    """A run stopped before its first step (0/0): nothing to compare or try."""
+    return s["state"] == "stopped" and not s["step"]
+
+
 def runs_table() -> list[list]:
-    """One row per kept run, newest first (its cells in the page's language; `RUN_COLUMNS` heads them)."""
-    table = []
+    """One row per kept run, newest first, runs that never started last and marked (its cells in the page's
+    language; `RUN_COLUMNS` heads them)."""
+    table, idle = [], []
     for run in store().list():
         s = finetune.summary(run)
         fmt = lambda v: None if v is None else round(v, 3)  # noqa: E731
-        table.append(
+        (idle if never_started(s) else table).append(
             [
                 run.run_id,
-                state_name(s["state"]),
+                t("ft.never_started") if never_started(s) else state_name(s["state"]),
                 s["config"].get("method", ""),
                 f"{s['step']}/{s['max_steps']}",
                 fmt(s["accuracy_before"]),
@@ -116,7 +159,7 @@ def runs_table() -> list[list]:
                 s["elapsed_s"],
             ]
         )
-    return table
+    return table + idle
 
 
 def config_from_ui(
@@ -331,17 +374,17 @@ with gr.Blocks() as demo:
         stop_button = gr.Button(t("ft.stop"), variant="stop")
     run_state = gr.State("")
     status_md = gr.Markdown(t("ft.idle"), elem_id="ft-status")
-    curves_plot = gr.Plot(label=t("ft.curves"), elem_id="ft-curves")
-    pinned_table = gr.Dataframe(
-        headers=[EN[key] for key in PINNED_COLUMNS], label=t("ft.pinned"), wrap=True, interactive=False
-    )
+    curves_plot = gr.Plot(label=t("ft.curves"), elem_id="ft-curves", visible=False)  # shown when a run starts
+    with gr.Group(visible=False) as pinned_group:
+        gr.Markdown(f"**{t('ft.pinned')}**")
+        pinned_table = gr.HTML(elem_id="ft-pinned")
 
     gr.Markdown(f"### {t('ft.runs')}")
     with gr.Row():
         refresh_button = gr.Button(t("ft.refresh"))
     runs_df = gr.Dataframe(headers=[EN[key] for key in RUN_COLUMNS], interactive=False, elem_id="ft-runs")
     overlay_dropdown = gr.Dropdown([], multiselect=True, label=t("ft.overlay"))
-    overlay_plot = gr.Plot()
+    overlay_plot = gr.Plot(visible=False)  # shown once runs are chosen
     with gr.Row():
         run_dropdown = gr.Dropdown([], label=t("ft.run"))
         download_button = gr.Button(t("ft.download"))
@@ -374,6 +417,13 @@ with gr.Blocks() as demo:
     upload_inputs = [upload_file, col1_box, col2_box, label_box]
     check_button.click(check_upload, upload_inputs, upload_md, api_visibility="private")
     start_button.click(
+        lambda: (gr.update(visible=True), gr.update(visible=True)),
+        None,
+        [curves_plot, pinned_group],
+        api_visibility="private",
+        queue=False,
+    )
+    start_button.click(
         start_and_watch,
         hyper + upload_inputs,
         [run_state, status_md, curves_plot, pinned_table],
@@ -393,6 +443,9 @@ with gr.Blocks() as demo:
         api_visibility="private",
     )
     overlay_dropdown.change(overlay, overlay_dropdown, overlay_plot, api_visibility="private")
+    overlay_dropdown.change(
+        lambda ids: gr.update(visible=bool(ids)), overlay_dropdown, overlay_plot, api_visibility="private", queue=False
+    )
     try_button.click(try_model, [run_dropdown, s1_box, s2_box], try_md, api_visibility="private")
     download_button.click(download_model, run_dropdown, download_file, api_visibility="private")
     delete_button.click(
@@ -432,6 +485,7 @@ TAB = Tab(
         length_slider,
     ),
     scenes=(Scene("finetune", "5.2.2", 12),),
+    key_outputs=(pinned_table,),
 )
 
 if __name__ == "__main__":

@@ -796,6 +796,7 @@ TAB = Tab(
     ),
     advanced=(mlm_seed, ft_seed, sum_mlm),
     first_draw=FIRST_DRAW,
+    key_outputs=(sum_plot,),
     scenes=(
         Scene("lm", "4.2.1", 9, "loss-causal", {lm_text: Sentence("loss.text_default")}, lm_button),
         Scene("mlm", "4.2.2", 10, "loss-masked", {mlm_text: Sentence("loss.text_default"), mlm_rate: 0.15}, mlm_button),

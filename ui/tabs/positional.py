@@ -345,7 +345,8 @@ with gr.Blocks() as demo:
             )
         dims_box = gr.Textbox(DEFAULT_DIMS, label=t("pos.dims"))
         with gr.Row():
-            pe_plot, curves_plot = gr.Plot(elem_classes="pos-plot"), gr.Plot(elem_classes="pos-plot")
+            pe_plot = gr.Plot(elem_classes="pos-plot", elem_id="pos-sinusoidal-plot")
+            curves_plot = gr.Plot(elem_classes="pos-plot")
         with gr.Row():
             sim_plot, distance_plot = gr.Plot(elem_classes="pos-plot"), gr.Plot(elem_classes="pos-plot")
         with gr.Row():
@@ -548,6 +549,7 @@ TAB = Tab(
     ),
     advanced=(base_number, dims_box, pos_number, i_number, rope_seed, pairs_box),
     scenes=(Scene("sinusoidal", "3.1.3", 5, "pos-sinusoidal"), Scene("rope", "3.1.3", 6, "pos-rope")),
+    key_outputs=(pe_plot,),
 )
 
 if __name__ == "__main__":

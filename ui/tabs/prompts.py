@@ -686,6 +686,7 @@ TAB = Tab(
     ),
     advanced=(top_k_slider, top_p_slider, repetition_slider, seed_number, side_seed),
     scenes=(Scene("prompts", "5.2.3", 14, "prompts-generate", run=paris_button),),
+    key_outputs=(output_html,),
 )
 
 if __name__ == "__main__":
