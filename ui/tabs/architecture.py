@@ -285,11 +285,13 @@ with gr.Blocks() as demo:
         tree_plot = gr.Plot(elem_id="architecture-tree-plot")
     with gr.Tab(t("arch.steps.tab"), id="arch-steps"):
         with gr.Row():
-            steps_model = gr.Dropdown(model_choices(), value=DEFAULT_MODEL, label=t("arch.model"))
+            steps_model = gr.Dropdown(
+                model_choices(), value=DEFAULT_MODEL, label=t("arch.model"), elem_id="architecture-steps-model"
+            )
             steps_layer = gr.Number(value=0, precision=0, minimum=0, label=t("arch.layer"))
             steps_token = gr.Number(value=1, precision=0, minimum=0, label=t("arch.steps.token"))
         steps_text = gr.Textbox(t("arch.text_default"), label=t("arch.text"), max_length=2000)
-        steps_button = gr.Button(t("arch.show"), variant="primary")
+        steps_button = gr.Button(t("arch.show"), variant="primary", elem_id="architecture-steps-show")
         steps_md = gr.Markdown(elem_id="architecture-steps-note", latex_delimiters=LATEX)
         steps_plot = gr.Plot(elem_id="architecture-steps-plot")
     with gr.Tab(t("arch.seed.tab"), id="arch-seed"):
