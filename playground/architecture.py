@@ -11,6 +11,10 @@ $2N$ FLOPs per token (plus the attention scores), training about $6ND$ for $D$ t
   (not PyTorch's default 1e-5). With those two swapped in, the seed's block reproduces a real layer.
 - Llama (SmolLM2) is pre-norm with RMSNorm, a gated SwiGLU FFN $(\mathrm{SiLU}(xW_g) \odot xW_u)W_d$,
   no biases, RoPE and grouped-query attention: a different block.
+- GPT-2 is pre-LN with LayerNorm: $a = x + \mathrm{Attn}(\mathrm{LN}_1(x))$, $y = a + FFN(\mathrm{LN}_2(a))$,
+  GELU (tanh approximation, `gelu_new`), one fused `c_attn` for Q, K, V, `Conv1D` weights stored (d_in, d_out)
+  and used as $xW$ (nn.Linear stores (d_out, d_in)), a causal mask, learned positions `wpe`, a final `ln_f`
+  and an output layer tied to `wte`.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import torch
 from torch import nn
 
 from playground import attention, attention_formula, models
+from playground.errors import InputError
 from playground.seed_code import TransformerBlock
 
 MAX_PARAMS = 10**13  # beyond this the calculator refuses: no such model exists
@@ -85,7 +90,9 @@ def config_summary(config) -> dict[str, object]:
         "vocabulary": config.vocab_size,
         "max positions": getattr(config, "max_position_embeddings", None),
         "activation": getattr(config, "hidden_act", None) or getattr(config, "activation_function", None),
-        "norm eps": getattr(config, "layer_norm_eps", None) or getattr(config, "rms_norm_eps", None),
+        "norm eps": getattr(config, "layer_norm_eps", None)
+        or getattr(config, "layer_norm_epsilon", None)
+        or getattr(config, "rms_norm_eps", None),
         "tied input/output embeddings": bool(getattr(config, "tie_word_embeddings", False)),
     }
 
@@ -250,6 +257,8 @@ def block_steps(model_name: str, text: str, layer: int, max_tokens: int = 32) ->
             "ffn": block.mlp,
             "block": block,
         }
+    elif kind == "gpt2":
+        return gpt2_block_steps(loaded, text, layer, max_tokens)
     else:
         raise ValueError(f"The block view knows BERT and Llama layouts; {model_name} is '{kind}'.")
     layer = int(layer)
@@ -302,6 +311,97 @@ def block_steps(model_name: str, text: str, layer: int, max_tokens: int = 32) ->
         ffn_hidden=seen["act"],
         output_diff=float((list(steps.values())[-1] - real).abs().max()),
         differences=differences,
+    )
+
+
+# ---- GPT-2: the block computed by hand from its weights ---------------------------------------
+
+GPT2_DIFFERENCES = [
+    "LayerNorm ln_1 is applied to the input before attention (pre-norm; the seed normalises after).",
+    "Pre-LN: ln_1 and ln_2 normalise the inputs of attention and of the FFN; the residual stream is never "
+    "normalised inside the block (the seed's post-LN normalises after each residual add), and a final LayerNorm "
+    "ln_f follows the last block.",
+    "GPT-2 computes q, k and v with ONE fused layer `c_attn` (a Conv1D with weight (d, 3d), used as x @ W): "
+    "its three column blocks are the seed's query, key and value.",
+    "Conv1D stores its weight as (d_in, d_out) and computes x @ W + b: the transpose of nn.Linear's "
+    "(d_out, d_in) weight, so copying GPT-2 weights into the seed's nn.Linear needs W.T.",
+    "FFN: c_fc -> GELU (tanh approximation, gelu_new) -> c_proj, d_ff = 4d; the seed uses ReLU.",
+    "A causal mask: a token attends to itself and earlier tokens only; the seed has no mask.",
+    "Learned positions wpe are added to the token embeddings wte before the first block; the output layer "
+    "lm_head is tied to wte (one matrix counted once).",
+]
+
+
+def _layer_norm(x: torch.Tensor, ln: nn.LayerNorm) -> torch.Tensor:
+    r"""$\mathrm{LN}(x) = \gamma \odot (x - \mu) / \sqrt{\sigma^2 + \epsilon} + \beta$ over the last dimension."""
+    mu = x.mean(-1, keepdim=True)
+    var = x.var(-1, keepdim=True, unbiased=False)
+    return (x - mu) / torch.sqrt(var + ln.eps) * ln.weight.float().cpu() + ln.bias.float().cpu()
+
+
+def _conv1d(x: torch.Tensor, conv) -> torch.Tensor:
+    """GPT-2's Conv1D: weight (d_in, d_out), so y = x @ W + b (no transpose, unlike nn.Linear)."""
+    return x @ conv.weight.float().cpu() + conv.bias.float().cpu()
+
+
+def gpt2_steps(block, x: torch.Tensor, n_head: int) -> tuple[dict[str, torch.Tensor], torch.Tensor]:
+    r"""One GPT-2 block, step by step, from its weights: (steps, FFN hidden (T, d_ff)). x is (T, C).
+
+    $a = x + \mathrm{Attn}(\mathrm{LN}_1(x))$, $y = a + W_2\,\mathrm{GELU}(W_1 \mathrm{LN}_2(a))$ (pre-LN)."""
+    T, C = x.shape
+    hs = C // n_head
+    h = _layer_norm(x, block.ln_1)  # (T, C)
+    q, k, v = _conv1d(h, block.attn.c_attn).split(C, dim=-1)  # c_attn: (T, 3C) -> three (T, C)
+    qh, kh, vh = (m.view(T, n_head, hs).transpose(0, 1) for m in (q, k, v))  # (nh, T, hs)
+    # $\mathrm{softmax}(QK^T/\sqrt{d_k} + M)V$ with the causal mask M (-inf above the diagonal)
+    att = qh @ kh.transpose(-2, -1) / hs**0.5  # (nh, T, T)
+    att = att.masked_fill(torch.ones(T, T, dtype=torch.bool).triu(1), float("-inf")).softmax(-1)
+    heads = (att @ vh).transpose(0, 1).reshape(T, C)  # (T, C): the heads side by side
+    attn = _conv1d(heads, block.attn.c_proj)
+    res1 = x + attn
+    h2 = _layer_norm(res1, block.ln_2)
+    ffn_hidden = ACTIVATIONS["gelu_new"]()(_conv1d(h2, block.mlp.c_fc))  # (T, 4C)
+    ffn = _conv1d(ffn_hidden, block.mlp.c_proj)
+    steps = {
+        "input x": x,
+        "LayerNorm ln_1": h,
+        "query Q (c_attn, first third)": q,
+        "key K (c_attn, second third)": k,
+        "value V (c_attn, last third)": v,
+        "attention heads, concatenated": heads,
+        "attention output c_proj": attn,
+        "residual x + Attn": res1,
+        "LayerNorm ln_2": h2,
+        "FFN c_fc -> GELU -> c_proj": ffn,
+        "residual + FFN (layer output)": res1 + ffn,
+    }
+    return steps, ffn_hidden
+
+
+def gpt2_block_steps(loaded, text: str, layer: int, max_tokens: int = 32) -> BlockSteps:
+    """The GPT-2 block computed by hand (`gpt2_steps`) on the hidden state that enters it, checked against the
+    real layer's output (captured with a hook)."""
+    net = loaded.model
+    cfg = net.config
+    if cfg.activation_function != "gelu_new":
+        raise InputError("architecture.err.gpt2_activation", model=loaded.spec.name, act=cfg.activation_function)
+    blocks = getattr(net, "transformer", net).h
+    layer = attention.check_index(layer, len(blocks), "layer")
+    block = blocks[layer]
+    (tokens, hidden), seen = _capture({"block": block}, lambda: _hidden_states(loaded, text, max_tokens))
+    x, real = hidden[layer], seen["block"]  # (T, d) entering and leaving the real layer
+    with torch.no_grad():
+        steps, ffn_hidden = gpt2_steps(block, x, cfg.n_head)
+    return BlockSteps(
+        model=loaded.spec.name,
+        layer=layer,
+        layout="pre-LN (GPT-2)",
+        activation=cfg.activation_function,
+        tokens=tokens,
+        steps=steps,
+        ffn_hidden=ffn_hidden,
+        output_diff=float((steps["residual + FFN (layer output)"] - real).abs().max()),
+        differences=list(GPT2_DIFFERENCES),
     )
 
 
@@ -397,8 +497,10 @@ def size_estimate(
 
 
 def estimate_for_config(config, seq_len: int = 128, batch: int = 1) -> SizeEstimate:
-    """size_estimate with the layout options a BERT or Llama config implies (the checked catalogue layouts)."""
+    """size_estimate with the layout options a BERT, Llama or GPT-2 config implies (the checked catalogue layouts)."""
     kind = config.model_type
+    if kind == "gpt2":
+        return _gpt2_estimate(config, seq_len, batch)
     if kind not in ("bert", "llama"):
         raise ValueError(f"The calculator knows BERT and Llama layouts; this config is '{kind}'.")
     common = dict(
@@ -429,6 +531,24 @@ def estimate_for_config(config, seq_len: int = 128, batch: int = 1) -> SizeEstim
             tied=bool(config.tie_word_embeddings),
         )
     raise ValueError(f"The calculator knows BERT and Llama layouts; this config is '{kind}'.")
+
+
+def _gpt2_estimate(config, seq_len: int, batch: int) -> SizeEstimate:
+    r"""GPT-2: the seed's block sizes (biases everywhere, two LayerNorms), learned positions wpe, a final ln_f,
+    $d_{ff}$ = n_inner or $4d$, lm_head tied to wte unless the config says otherwise."""
+    d = config.n_embd
+    return size_estimate(
+        layers=config.n_layer,
+        d_model=d,
+        heads=config.n_head,
+        d_ff=config.n_inner or 4 * d,
+        vocab=config.vocab_size,
+        seq_len=seq_len,
+        batch=batch,
+        positions=config.n_positions,
+        final_norm=True,
+        tied=bool(config.tie_word_embeddings),
+    )
 
 
 WELL_KNOWN = {  # parameters as published

@@ -3,7 +3,8 @@
 Three sources, one shape (a list of {"sentence1", "sentence2", "label"} dicts):
 - "paraphrase" (offline, in the repo): pairs from BIG-bench's sentence-paraphrasing task with hard
   negatives, built by `scripts/extract_paraphrase_pairs.py` (see assets/data/paraphrase/README.md);
-- "mrpc": GLUE MRPC through `datasets`, the source text's example (§5.2.2), when the Hub is reachable;
+- "mrpc": GLUE MRPC through `datasets`, the source text's example (§5.2.2), when the Hub is reachable or the
+  local datasets cache holds it;
 - an upload (CSV or JSONL) with a column mapping, validated with messages a student understands.
 """
 
@@ -36,12 +37,21 @@ def load(dataset: str, split: str) -> list[dict]:
     raise ValueError(f"Unknown dataset '{dataset}': choose one of {', '.join(DATASETS)} or upload a file.")
 
 
+def mrpc_cached() -> bool:
+    """True if GLUE MRPC is in the local datasets cache (loaded once with the Hub, or placed there):
+    `load_dataset` then reads it offline from <HF_DATASETS_CACHE>/nyu-mll___glue/mrpc/<version>/<commit>/."""
+    from datasets import config
+
+    return any(Path(config.HF_DATASETS_CACHE).glob("nyu-mll___glue/mrpc/*/*/dataset_info.json"))
+
+
 def load_mrpc(split: str) -> list[dict]:
-    """GLUE MRPC from the Hub (3668 train / 408 validation pairs); a clear message when it is unreachable."""
+    """GLUE MRPC from the Hub or the local datasets cache (3668 train / 408 validation pairs); a clear message
+    when neither has it."""
     from playground.hub import hub_status
 
     status = hub_status()
-    if not status.reachable:
+    if not status.reachable and not mrpc_cached():
         raise ValueError(
             f"GLUE MRPC comes from the Hugging Face Hub, which is not reachable ({status.reason}). "
             "Use the offline 'paraphrase' set or upload your own pairs."

@@ -19,7 +19,7 @@ def test_breakdown_sums_to_the_parameter_count(kind):
     assert sum(breakdown.share(p) for p in arch.PARTS) == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize("kind", ["bert", "llama"])
+@pytest.mark.parametrize("kind", ["bert", "llama", "gpt2"])
 def test_calculator_equals_tiny_models_part_by_part(kind):
     net = tiny(kind).model
     estimate = arch.estimate_for_config(net.config)
@@ -75,16 +75,107 @@ def test_seed_block_reproduces_a_tiny_bert_layer(monkeypatch):
         arch.seed_block_check("tiny-bert", TEXT, 2)
 
 
-@pytest.mark.parametrize("kind", ["bert", "llama"])
-def test_block_steps_chain_to_the_real_layer_output(monkeypatch, kind):
+@pytest.mark.parametrize("kind, n_steps, d_ff", [("bert", 7, 96), ("llama", 7, 96), ("gpt2", 11, 192)])
+def test_block_steps_chain_to_the_real_layer_output(monkeypatch, kind, n_steps, d_ff):
     use_tiny(monkeypatch)
     steps = arch.block_steps(f"tiny-{kind}", TEXT, 1)
     t = len(steps.tokens)
-    assert len(steps.steps) == 7 and all(v.shape == (t, 48) for v in steps.steps.values())
-    assert steps.ffn_hidden.shape == (t, 96) and steps.output_diff < 1e-5
-    assert bool(steps.differences) == (kind == "llama")
-    with pytest.raises(ValueError, match="BERT and Llama"):
-        arch.block_steps("tiny-gpt2", TEXT, 0)
+    assert len(steps.steps) == n_steps and all(v.shape == (t, 48) for v in steps.steps.values())
+    assert steps.ffn_hidden.shape == (t, d_ff) and steps.output_diff < 1e-5
+    assert bool(steps.differences) == (kind != "bert")
+
+
+def test_gpt2_small_count_equals_the_calculator_on_the_meta_device():
+    """GPT-2 small's real sizes, built without memory (meta tensors have shapes, no data): 124,439,808."""
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    config = GPT2Config(n_layer=12, n_embd=768, n_head=12, vocab_size=50257, n_positions=1024)
+    with torch.device("meta"):
+        net = GPT2LMHeadModel(config)
+    assert net.lm_head.weight is net.transformer.wte.weight  # tied: counted once
+    total = sum(p.numel() for p in net.parameters())
+    estimate = arch.estimate_for_config(config)
+    assert total == estimate.params == 124_439_808
+    assert estimate.parts == arch.parameter_breakdown(net).counts
+
+
+def _random_gpt2(seed: int = 0):
+    """A small GPT-2 with weights far from their init (std 0.3, LayerNorm gains and biases random too), so that a
+    wrong step (a missing transpose, ReLU for GELU, no mask) shows in the numbers."""
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    torch.manual_seed(seed)
+    net = GPT2LMHeadModel(
+        GPT2Config(vocab_size=300, n_embd=48, n_layer=2, n_head=4, n_positions=64, bos_token_id=0, eos_token_id=0)
+    )
+    with torch.no_grad():
+        for p in net.parameters():
+            p.normal_(0.0, 0.3)
+    net.set_attn_implementation("eager")
+    return net.eval()
+
+
+@pytest.mark.parametrize("layer", [0, 1])
+def test_gpt2_steps_equal_the_real_layers_intermediate_values(layer):
+    net = _random_gpt2()
+    block = net.transformer.h[layer]
+    seen = {}
+
+    def keep(name, arg=False):  # a hook that returns something replaces the module's output: return None
+        def hook(module, args, output):
+            seen[name] = (args[0] if arg else output)[0]
+
+        return hook
+
+    hooks = [block.register_forward_pre_hook(lambda m, a: seen.update(x=a[0][0]))]
+    for name, module, arg in [
+        ("ln_1", block.ln_1, False),
+        ("c_attn", block.attn.c_attn, False),
+        ("heads", block.attn.c_proj, True),
+        ("c_proj", block.attn.c_proj, False),
+        ("ln_2", block.ln_2, False),
+        ("act", block.mlp.act, False),
+        ("mlp", block.mlp, False),
+        ("block", block, False),
+    ]:
+        hooks.append(module.register_forward_hook(keep(name, arg)))
+    with torch.no_grad():
+        net(torch.tensor([[5, 17, 250, 3, 3, 99, 42, 7]]))
+    for hook in hooks:
+        hook.remove()
+    with torch.no_grad():
+        steps, ffn_hidden = arch.gpt2_steps(block, seen["x"], net.config.n_head)
+    q, k, v = seen["c_attn"].split(48, dim=-1)
+    expected = {
+        "input x": seen["x"],
+        "LayerNorm ln_1": seen["ln_1"],
+        "query Q (c_attn, first third)": q,
+        "key K (c_attn, second third)": k,
+        "value V (c_attn, last third)": v,
+        "attention heads, concatenated": seen["heads"],
+        "attention output c_proj": seen["c_proj"],
+        "residual x + Attn": seen["x"] + seen["c_proj"],
+        "LayerNorm ln_2": seen["ln_2"],
+        "FFN c_fc -> GELU -> c_proj": seen["mlp"],
+        "residual + FFN (layer output)": seen["block"],
+    }
+    assert list(steps) == list(expected)
+    for name, value in expected.items():
+        torch.testing.assert_close(steps[name], value, rtol=1e-4, atol=1e-4, msg=name)
+    torch.testing.assert_close(ffn_hidden, seen["act"], rtol=1e-4, atol=1e-4)
+    assert float(seen["block"].abs().max()) > 1.0  # the weights are large enough for a wrong step to show
+
+
+def test_gpt2_steps_notice_a_wrong_step():
+    """The reference test has teeth: ReLU instead of GELU or a missing mask changes the layer output."""
+    net = _random_gpt2()
+    block, x = net.transformer.h[0], torch.randn(6, 48)
+    with torch.no_grad():
+        right = arch.gpt2_steps(block, x, 4)[0]["residual + FFN (layer output)"]
+        block.mlp.act = torch.nn.ReLU()
+        real_with_relu = block(x.unsqueeze(0))
+    real_with_relu = (real_with_relu[0] if isinstance(real_with_relu, tuple) else real_with_relu)[0]
+    assert float((right - real_with_relu).abs().max()) > 1e-2
 
 
 def test_bert_norm_step_is_layernorm_of_the_residual(monkeypatch):

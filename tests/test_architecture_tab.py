@@ -65,8 +65,19 @@ def test_parameter_view_on_a_tiny_model(monkeypatch):
     use_tiny(monkeypatch)
     note, fig = tab.show_parameters("tiny-gpt2")
     total = sum(p.numel() for p in models.load("tiny-gpt2").model.parameters())
-    assert f"{total:,} parameters" in note and "BERT and Llama layouts only" in note
+    assert f"{total:,} parameters" in note and "exactly equal" in note
     assert sum(fig.data[0].y) == total
+
+
+def test_gpt2_block_view_lists_what_differs_from_the_seed(monkeypatch):
+    use_tiny(monkeypatch)
+    monkeypatch.setattr(models, "load_config", lambda name: models.load(name).model.config)
+    note, fig = tab.show_block("tiny-gpt2", "The cat sat on the mat.", 1, 2)
+    assert "pre-LN (GPT-2)" in note and "Conv1D" in note and "gelu_new" in note and "FFN for token" in note
+    assert len(fig.data) == 11
+    out = tab.architecture_block("tiny-gpt2", "The cat sat.", 0)
+    assert list(out["steps"])[2] == "query Q (c_attn, first third)" and out["output_diff"] < 1e-5
+    assert any("transpose" in d for d in out["differences"])
 
 
 def test_unavailable_model_says_why():

@@ -617,7 +617,7 @@ EN: dict[str, str] = {
     ),
     "arch.tree.match": "exactly equal",
     "arch.tree.differs": "differs by {diff:,}",
-    "arch.tree.no_estimate": "the calculator knows BERT and Llama layouts only",
+    "arch.tree.no_estimate": "the calculator knows BERT, Llama and GPT-2 layouts only",
     "arch.seed.tab": "The seed's block on real weights",
     "arch.seed.intro": (
         "The source text's `TransformerBlock` (§5.1.3), loaded with one all-MiniLM-L6-v2 encoder layer: "
@@ -980,5 +980,23 @@ EN: dict[str, str] = {
     "nb.losses_note": (
         "This notebook recomputes the first number of the tab's summary, the causal LM loss per token; the "
         "masked-LM, contrastive and fine-tuning losses each have their own sub-tab in the app."
+    ),
+    "arch.step.gpt2_q": "query Q (c_attn, first third)",
+    "arch.step.gpt2_k": "key K (c_attn, second third)",
+    "arch.step.gpt2_v": "value V (c_attn, last third)",
+    "arch.step.gpt2_heads": "attention heads, concatenated",
+    "arch.step.gpt2_c_proj": "attention output c_proj",
+    "arch.seed.gpt2": (
+        "**GPT-2 (gpt2, distilgpt2) is the seed's block rearranged**: the same parts (LayerNorm, attention "
+        "with biases, a two-matrix FFN), but **pre-LN** ($a = x + \\mathrm{Attn}(\\mathrm{LN}_1(x))$, "
+        "$y = a + FFN(\\mathrm{LN}_2(a))$, a final `ln_f`) where the seed is post-LN; **GELU** (tanh "
+        "approximation) where the seed has ReLU; Q, K and V from one fused `c_attn`; `Conv1D` weights stored "
+        "(d_in, d_out), the **transpose** of `nn.Linear`'s; a causal mask; learned positions `wpe`; `lm_head` "
+        'tied to `wte`. The block view ("One block, step by step") computes a GPT-2 layer from its weights '
+        "step by step and checks it against the real layer."
+    ),
+    "architecture.err.gpt2_activation": (
+        "{model} uses the activation '{act}'; the GPT-2 block view computes GELU with the tanh approximation "
+        "(gelu_new) only."
     ),
 }

@@ -583,7 +583,7 @@ ZH: dict[str, str] = {
     ),
     "arch.tree.match": "完全相等",
     "arch.tree.differs": "相差 {diff:,}",
-    "arch.tree.no_estimate": "计算器只认识 BERT 和 Llama 的结构",
+    "arch.tree.no_estimate": "计算器只认识 BERT、Llama 和 GPT-2 的结构",
     "arch.seed.tab": "原书的块，载入真实权重",
     "arch.seed.intro": (
         "原书的 `TransformerBlock`（§5.1.3），载入 all-MiniLM-L6-v2 的一个编码器层：`attn` = 原书的 "
@@ -903,6 +903,22 @@ ZH: dict[str, str] = {
         "本 Notebook 重新计算该标签页摘要中的第一个数字：因果语言模型每个词元的损失；"
         "掩码语言模型、对比学习和微调损失在应用中各有自己的子标签页。"
     ),
+    "arch.step.gpt2_q": "查询 Q（c_attn 的前三分之一）",
+    "arch.step.gpt2_k": "键 K（c_attn 的中间三分之一）",
+    "arch.step.gpt2_v": "值 V（c_attn 的后三分之一）",
+    "arch.step.gpt2_heads": "各注意力头拼接",
+    "arch.step.gpt2_c_proj": "注意力输出 c_proj",
+    "arch.seed.gpt2": (
+        "**GPT-2（gpt2、distilgpt2）是重新排列过的原书代码块**：部件相同（LayerNorm、带偏置的注意力、两个矩阵的"
+        "前馈网络），但它是**前置归一化（pre-LN）**（$a = x + \\mathrm{Attn}(\\mathrm{LN}_1(x))$，"
+        "$y = a + FFN(\\mathrm{LN}_2(a))$，最后还有 `ln_f`），原书代码是后置归一化（post-LN）；激活函数是 **GELU**"
+        "（tanh 近似），原书代码是 ReLU；Q、K、V 来自一个融合层 `c_attn`；`Conv1D` 的权重按 (d_in, d_out) 存储，"
+        "是 `nn.Linear` 权重的**转置**；有因果掩码；位置编码 `wpe` 是学出来的；`lm_head` 与 `wte` 共享权重。"
+        "“一个块，逐步展开”页用 GPT-2 某一层的权重逐步算出这一层，并与真实的层对照。"
+    ),
+    "architecture.err.gpt2_activation": (
+        "{model} 使用激活函数“{act}”；GPT-2 块视图只计算 tanh 近似的 GELU（gelu_new）。"
+    ),
 }
 
 # The engine's (playground/) error sentences a student meets most, in Chinese: (the English sentence as a pattern,
@@ -1001,6 +1017,33 @@ ZH_NOTES: tuple[tuple[str, str], ...] = (
     # one block, step by step (playground/architecture.py)
     (r"post-LN \(BERT, like the seed\)", "post-LN（BERT，与原书代码相同）"),
     (r"pre-RMSNorm \(Llama\)", "pre-RMSNorm（Llama）"),
+    (r"pre-LN \(GPT-2\)", "pre-LN（GPT-2）"),
+    (
+        r"Pre-LN: ln_1 and ln_2 normalise the inputs of attention and of the FFN; the residual stream is never "
+        r"normalised inside the block \(the seed's post-LN normalises after each residual add\), and a final "
+        r"LayerNorm ln_f follows the last block\.",
+        "前置归一化：ln_1 和 ln_2 归一化注意力和前馈网络的输入；残差流本身在块内从不归一化（原书代码的后置归一化"
+        "在每次残差相加之后归一化），最后一个块之后还有一个 LayerNorm ln_f。",
+    ),
+    (
+        r"Conv1D stores its weight as \(d_in, d_out\) and computes x @ W \+ b: the transpose of nn\.Linear's "
+        r"\(d_out, d_in\) weight, so copying GPT-2 weights into the seed's nn\.Linear needs W\.T\.",
+        "Conv1D 把权重存为 (d_in, d_out)，计算 x @ W + b：它是 nn.Linear 的 (d_out, d_in) 权重的转置，所以把 "
+        "GPT-2 的权重拷进原书代码的 nn.Linear 需要 W.T。",
+    ),
+    (
+        r"FFN: c_fc -> GELU \(tanh approximation, gelu_new\) -> c_proj, d_ff = 4d; the seed uses ReLU\.",
+        "前馈网络：c_fc -> GELU（tanh 近似，gelu_new）-> c_proj，d_ff = 4d；原书代码用 ReLU。",
+    ),
+    (
+        r"A causal mask: a token attends to itself and earlier tokens only; the seed has no mask\.",
+        "因果掩码：一个词元只关注它自己和前面的词元；原书代码没有掩码。",
+    ),
+    (
+        r"Learned positions wpe are added to the token embeddings wte before the first block; the output layer "
+        r"lm_head is tied to wte \(one matrix counted once\)\.",
+        "学到的位置编码 wpe 在第一个块之前加到词元嵌入 wte 上；输出层 lm_head 与 wte 共享权重（同一个矩阵只算一次）。",
+    ),
     (
         r"Pre-norm: RMSNorm is applied to the input of attention and of the FFN; the residual stream itself is never "
         r"normalised inside the block \(the seed normalises after each residual add\)\.",

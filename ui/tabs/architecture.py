@@ -56,6 +56,11 @@ STEP_KEYS = {  # the steps of architecture.block_steps; "LayerNorm 1", "FFN (gel
     "attention Attn(RMSNorm(x))": "arch.step.attn_rms",
     "residual x + Attn": "arch.step.residual_attn_llama",
     "residual + FFN (layer output)": "arch.step.residual_ffn_output",
+    "query Q (c_attn, first third)": "arch.step.gpt2_q",
+    "key K (c_attn, second third)": "arch.step.gpt2_k",
+    "value V (c_attn, last third)": "arch.step.gpt2_v",
+    "attention heads, concatenated": "arch.step.gpt2_heads",
+    "attention output c_proj": "arch.step.gpt2_c_proj",
 }
 CONFIG_KEYS = {
     "model type": "arch.config.model_type",
@@ -139,9 +144,10 @@ def ffn_line(result: architecture.BlockSteps, token: int) -> str:
         raise ValueError(f"The token index must be between 0 and {n - 1} for this text ({n} tokens).")
     token = int(token)
     h = result.ffn_hidden[token]
-    steps = list(result.steps.values())
-    ffn = [v for k, v in result.steps.items() if k.startswith("FFN")][0][token]
-    ffn_input = steps[3][token] if "LayerNorm" in list(result.steps)[3] else steps[4][token]
+    names = list(result.steps)
+    ffn_name = next(k for k in names if k.startswith("FFN"))
+    ffn = result.steps[ffn_name][token]
+    ffn_input = result.steps[names[names.index(ffn_name) - 1]][token]  # the step before the FFN: its input
     key = "arch.steps.ffn_llama" if "Llama" in result.layout else "arch.steps.ffn"
     return t(
         key,
@@ -279,11 +285,13 @@ with gr.Blocks() as demo:
         tree_plot = gr.Plot(elem_id="architecture-tree-plot")
     with gr.Tab(t("arch.steps.tab"), id="arch-steps"):
         with gr.Row():
-            steps_model = gr.Dropdown(model_choices(), value=DEFAULT_MODEL, label=t("arch.model"))
+            steps_model = gr.Dropdown(
+                model_choices(), value=DEFAULT_MODEL, label=t("arch.model"), elem_id="architecture-steps-model"
+            )
             steps_layer = gr.Number(value=0, precision=0, minimum=0, label=t("arch.layer"))
             steps_token = gr.Number(value=1, precision=0, minimum=0, label=t("arch.steps.token"))
         steps_text = gr.Textbox(t("arch.text_default"), label=t("arch.text"), max_length=2000)
-        steps_button = gr.Button(t("arch.show"), variant="primary")
+        steps_button = gr.Button(t("arch.show"), variant="primary", elem_id="architecture-steps-show")
         steps_md = gr.Markdown(elem_id="architecture-steps-note", latex_delimiters=LATEX)
         steps_plot = gr.Plot(elem_id="architecture-steps-plot")
     with gr.Tab(t("arch.seed.tab"), id="arch-seed"):
@@ -295,6 +303,7 @@ with gr.Blocks() as demo:
         seed_button = gr.Button(t("arch.seed.run"), variant="primary")
         seed_md = gr.Markdown(elem_id="architecture-seed-note", latex_delimiters=LATEX)
         gr.Markdown(t("arch.seed.llama"), latex_delimiters=LATEX)
+        gr.Markdown(t("arch.seed.gpt2"), latex_delimiters=LATEX, elem_id="architecture-seed-gpt2")
     with gr.Tab(t("arch.size.tab"), id="arch-size"):
         gr.Markdown(t("arch.size.intro"), latex_delimiters=LATEX)
         with gr.Row():
