@@ -960,4 +960,39 @@ EN: dict[str, str] = {
     "prompts.order.calibrated": "calibrated accuracy",
     "prompts.order.title": "Same {shots} demonstrations, different orders (scored on {n} examples)",
     "prompts.order.x": "order of the demonstrations' labels",
+    # ---- Inside the model (issue 15): the engine's error sentences and the names of its inputs ----
+    "inside.err.empty": "The {field} is empty: type something first.",
+    "inside.err.too_many_chars": "The {field} is limited to {limit:,} characters here (it has {chars:,}).",
+    "inside.err.too_long": "The {field} has {tokens} tokens; this view reads at most {limit}. Shorten it.",
+    "inside.err.too_short": "The {field} has {tokens} token(s); this view needs at least {least}. Add a few words.",
+    "inside.err.broken_char": (
+        "The {field} contains a broken character at position {position} (half of an emoji, probably). "
+        "Delete it or paste the text again."
+    ),
+    "inside.err.not_one_token": (
+        "“{word}” is {count} tokens for this model, but the {field} must be exactly one token. "
+        "Try a common word with its leading space, such as “ Paris”."
+    ),
+    "inside.err.not_causal": (
+        "{model} is an encoder: it has no next-token head to look inside. Choose a causal language model (SmolLM2)."
+    ),
+    "inside.err.unsupported_model": (
+        "This view does not know where the layers, the final norm or the output head of a {architecture} are."
+    ),
+    "inside.err.layer_range": "The layer must be a whole number from 0 to {high} (got {value}).",
+    "inside.err.position_range": "The position must be a whole number from 0 to {high} (got {value}).",
+    "inside.err.top_k_range": "The number of tokens to list must be a whole number from 1 to {high} (got {value}).",
+    "inside.err.new_tokens_range": "The number of new tokens must be a whole number from 1 to {high} (got {value}).",
+    "inside.err.lengths_differ": (
+        "Patching copies one position into the same position of the other run, so both prompts need the same "
+        "number of tokens: the clean one has {clean}, the corrupted one {corrupt}. Change a word or two."
+    ),
+    "inside.err.same_answers": "The two answers are the same token (“{word}”): choose two different answers.",
+    "term.inside.text": "text",
+    "term.inside.target": "target word",
+    "term.inside.clean": "clean prompt",
+    "term.inside.corrupt": "corrupted prompt",
+    "term.inside.clean_answer": "clean answer",
+    "term.inside.corrupt_answer": "corrupted answer",
+    "term.inside.prompt": "prompt",
 }

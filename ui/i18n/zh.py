@@ -882,6 +882,37 @@ ZH: dict[str, str] = {
     "prompts.order.calibrated": "校准后的准确率",
     "prompts.order.title": "同样的 {shots} 个示例，不同的顺序（在 {n} 个样本上打分）",
     "prompts.order.x": "示例标签的顺序",
+    # ---- Inside the model (issue 15): the engine's error sentences and the names of its inputs ----
+    "inside.err.empty": "{field}是空的：请先输入内容。",
+    "inside.err.too_many_chars": "{field}在这里最多 {limit:,} 个字符（现在有 {chars:,} 个）。",
+    "inside.err.too_long": "{field}有 {tokens} 个词元，这个视图最多读取 {limit} 个。请缩短一些。",
+    "inside.err.too_short": "{field}只有 {tokens} 个词元，这个视图至少需要 {least} 个。请多写几个词。",
+    "inside.err.broken_char": (
+        "{field}在第 {position} 个位置有一个残缺的字符（多半是半个表情符号）。请删掉它或重新粘贴文本。"
+    ),
+    "inside.err.not_one_token": (
+        "对这个模型来说，“{word}”是 {count} 个词元，但{field}必须恰好是一个词元。试试带前导空格的常见词，比如“ Paris”。"
+    ),
+    "inside.err.not_causal": (
+        "{model} 是编码器模型：它没有预测下一个词元的输出头可供观察。请选择因果语言模型（SmolLM2）。"
+    ),
+    "inside.err.unsupported_model": "这个视图不知道 {architecture} 的各层、最终归一化层或输出头在哪里。",
+    "inside.err.layer_range": "层号必须是 0 到 {high} 之间的整数（收到的是 {value}）。",
+    "inside.err.position_range": "位置必须是 0 到 {high} 之间的整数（收到的是 {value}）。",
+    "inside.err.top_k_range": "要列出的词元个数必须是 1 到 {high} 之间的整数（收到的是 {value}）。",
+    "inside.err.new_tokens_range": "新生成的词元个数必须是 1 到 {high} 之间的整数（收到的是 {value}）。",
+    "inside.err.lengths_differ": (
+        "激活修补会把一次运行中某个位置的向量复制到另一次运行的同一位置，所以两个提示词的词元数必须相同："
+        "干净提示词有 {clean} 个，被破坏的提示词有 {corrupt} 个。请改动一两个词。"
+    ),
+    "inside.err.same_answers": "两个答案是同一个词元（“{word}”）：请选择两个不同的答案。",
+    "term.inside.text": "文本",
+    "term.inside.target": "目标词",
+    "term.inside.clean": "干净提示词",
+    "term.inside.corrupt": "被破坏的提示词",
+    "term.inside.clean_answer": "干净答案",
+    "term.inside.corrupt_answer": "被破坏的答案",
+    "term.inside.prompt": "提示词",
 }
 
 # The engine's (playground/) error sentences a student meets most, in Chinese: (the English sentence as a pattern,
