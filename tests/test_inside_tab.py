@@ -44,9 +44,11 @@ def test_the_lens_view_draws_layers_by_positions_and_the_cell_it_reads():
 def test_the_sliders_fit_the_model_and_the_text():
     layer, position = tab.fit_sliders(TINY, "one two three", "")
     assert (layer["maximum"], layer["value"]) == (2, 2)
-    assert position["maximum"] == position["value"] == len(
-        tiny("llama").tokenizer("one two three", add_special_tokens=False).input_ids
-    ) - 1
+    assert (
+        position["maximum"]
+        == position["value"]
+        == len(tiny("llama").tokenizer("one two three", add_special_tokens=False).input_ids) - 1
+    )
 
 
 def test_no_target_draws_the_lens_without_it():

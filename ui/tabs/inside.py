@@ -443,7 +443,9 @@ with gr.Blocks() as demo:
         gr.Markdown(t("inside.lens.intro"), latex_delimiters=LATEX)
         with gr.Row():
             text_box = gr.Textbox(DEFAULT_TEXT, label=t("inside.text"), max_length=2000, scale=3)
-            target_box = gr.Textbox(DEFAULT_TARGET, label=t("inside.target"), info=t("inside.target_info"), scale=1)
+            target_box = gr.Textbox(
+                DEFAULT_TARGET, label=t("inside.target"), info=t("inside.target_info"), scale=1, elem_id="inside-target"
+            )
             lens_button = gr.Button(t("inside.lens.run"), variant="primary", scale=0, elem_id="inside-lens-button")
         with gr.Row():
             layer_slider = gr.Slider(0, DEFAULT_LAYER, value=DEFAULT_LAYER, step=1, label=t("inside.layer"))
