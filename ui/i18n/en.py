@@ -1026,6 +1026,9 @@ EN: dict[str, str] = {
     "inside.lens.target_numbers": (
         "Target `{target}` here: p = {p:.4f}, rank {rank}. It is the top token from layer {first} on at this position."
     ),
+    "inside.lens.target_never": (
+        "Target `{target}` here: p = {p:.4f}, rank {rank}. It is not the top token at the last layer here."
+    ),
     "inside.lens.last_layer": (
         "Layer {last} is the model's own output (the lens at the last layer equals its logits); layer 0 reads "
         "the embeddings alone, which mostly predict a token that often follows the input token."

@@ -942,6 +942,9 @@ ZH: dict[str, str] = {
     "inside.lens.target_numbers": (
         "目标 `{target}` 在这里：p = {p:.4f}，排名第 {rank}。在这个位置，它从第 {first} 层起一直排第一。"
     ),
+    "inside.lens.target_never": (
+        "目标 `{target}` 在这里：p = {p:.4f}，排名第 {rank}。在这个位置，它到最后一层也不是第一。"
+    ),
     "inside.lens.last_layer": (
         "第 {last} 层就是模型自己的输出（最后一层的解读等于模型的 logits）；第 0 层只读取嵌入，"
         "多半预测一个常跟在输入词元后面的词元。"

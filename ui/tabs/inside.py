@@ -84,13 +84,14 @@ def lens_note(lens: logit_lens.LogitLens, cell: logit_lens.CellTopK) -> str:
         ),
     ]
     if lens.target is not None:
+        first = first_top_layer(lens, position)
         lines.append(
             t(
-                "inside.lens.target_numbers",
+                "inside.lens.target_numbers" if first is not None else "inside.lens.target_never",
                 target=lens.target,
                 p=float(lens.target_probs[layer, position]),
                 rank=int(lens.target_ranks[layer, position]),
-                first=first_top_layer(lens, position),
+                first=first,
             )
         )
     layers = lens.shape[0]
@@ -98,13 +99,13 @@ def lens_note(lens: logit_lens.LogitLens, cell: logit_lens.CellTopK) -> str:
     return "\n\n".join(lines)
 
 
-def first_top_layer(lens: logit_lens.LogitLens, position: int) -> str:
-    """The first layer from which the target stays the top token at this position ('–' if it never does)."""
+def first_top_layer(lens: logit_lens.LogitLens, position: int) -> int | None:
+    """The first layer from which the target stays the top token at this position (None if it is not at the end)."""
     ranks = lens.target_ranks[:, position].tolist()
     for layer in range(len(ranks)):
         if all(rank == 1 for rank in ranks[layer:]):
-            return str(layer)
-    return "–"
+            return layer
+    return None
 
 
 def lens_figures(lens: logit_lens.LogitLens, cell: logit_lens.CellTopK):
