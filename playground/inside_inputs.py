@@ -1,6 +1,6 @@
 """What every "Inside the model" view checks before it runs a model: the text, the target word, the numbers.
 
-Each bad value raises `InputError("inside.err.<what>", ...)`; the UI writes the sentence (playground_inside_text).
+Each bad value raises `InputError("inside.err.<what>", ...)`; the UI writes the sentence (ui/i18n/en.py, zh.py).
 `field` names the input as a `Term` (term.inside.text, .target, .clean, .corrupt, .clean_answer, .corrupt_answer,
 .prompt) so the sentence can say which box to fix.
 

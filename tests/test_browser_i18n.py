@@ -8,8 +8,8 @@ from ui.i18n.zh import ZH
 from ui.lecture import scenes
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
-TAB_KEYS = ("pos.tab", "att.tab", "arch.tab", "loss.tab", "ft.tab", "prompts.tab")
-TAB_IDS = ("positional", "attention", "architecture", "losses", "finetune", "prompts")
+TAB_KEYS = ("pos.tab", "att.tab", "arch.tab", "inside.tab", "loss.tab", "ft.tab", "prompts.tab")
+TAB_IDS = ("positional", "attention", "architecture", "inside", "losses", "finetune", "prompts")
 
 
 def top_tabs(page) -> list[str]:

@@ -43,3 +43,43 @@ def test_a_lone_surrogate_is_refused_before_the_handler_runs_also_for_streams():
     assert next(chunks) == "<b>"
     with pytest.raises(gr.Error, match="bad &lt;&lt;b&gt;&gt;"):
         next(chunks)
+
+
+@friendly
+def coded(word):
+    from playground.errors import InputError, Term
+
+    raise InputError("inside.err.not_one_token", field=Term("inside.target"), word=word, count=2)
+
+
+def test_a_coded_error_is_written_from_the_text_tables_with_its_terms_translated():
+    from gradio.context import LocalContext
+
+    from tests.test_i18n import request
+
+    with pytest.raises(gr.Error) as info:
+        coded("<b>Parisian")
+    assert info.value.message == (
+        "“&lt;b&gt;Parisian” is 2 tokens for this model, but the target word must be exactly one token. "
+        "Try a common word with its leading space, such as “ Paris”."
+    )
+    token = LocalContext.request.set(request(cookie="zh-CN"))
+    try:
+        with pytest.raises(gr.Error, match="但目标词必须恰好是一个词元"):
+            coded(" Parisian")
+    finally:
+        LocalContext.request.reset(token)
+
+
+def test_every_key_the_inside_engine_raises_has_a_sentence():
+    import re
+    from pathlib import Path
+
+    from ui.i18n.en import EN
+
+    engine = Path(__file__).resolve().parents[1] / "playground"
+    modules = ["inside_inputs", "residual", "logit_lens", "attention_sinks", "patching", "kv_cache"]
+    raised = {key for m in modules for key in re.findall(r'"(inside\.err\.[a-z_]+)"', (engine / f"{m}.py").read_text())}
+    assert raised and raised <= EN.keys()
+    fields = {"text", "target", "clean", "corrupt", "clean_answer", "corrupt_answer", "prompt"}
+    assert {f"term.inside.{f}" for f in fields} <= EN.keys()

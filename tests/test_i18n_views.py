@@ -75,6 +75,22 @@ def architecture_views(mp):
     }
 
 
+def inside_views(mp):
+    from tests.tiny_models import use_tiny
+    from ui.tabs import inside as tab
+
+    use_tiny(mp)
+    tab.lens_of.cache_clear()
+    kv = list(tab.stream_kv("tiny-llama", "Once upon a time", 3, True))[-1]
+    return {  # the texts are English words (data): SmolLM2's tokenizer cuts a Chinese character into bytes
+        "lens": tab.show_lens("tiny-llama", "The cat sat on the mat", " the", 1, 2),
+        "lens without target": tab.show_lens("tiny-llama", "The cat sat", "", 0, 0),
+        "sinks": tab.show_sinks("tiny-llama", "The cat sat on the mat"),
+        "patching": tab.show_patching("tiny-llama", "The cat sat on the mat", "The dog sat on the mat", " yes", " no"),
+        "kv cache": kv[1:],  # the generated text itself is data
+    }
+
+
 def losses_views(mp):
     from playground import losses
     from ui.tabs import losses as tab
@@ -140,6 +156,7 @@ TABS = {
     "positional": positional_views,
     "attention": attention_views,
     "architecture": architecture_views,
+    "inside": inside_views,
     "losses": losses_views,
     "finetune": finetune_views,
     "prompts": prompts_views,
@@ -202,7 +219,8 @@ NAMES = {  # names, symbols, units and identifiers that stay as they are in the 
     "post", "LN", "pre", "BERT", "Llama", "GPT", "bert", "llama", "gpt2", "PyTorch", "Hugging", "Face", "float32",
     "seq", "batch", "inf", "Conv1D", "theta", "vocab", "PPL", "F1", "lr", "QR", "Adam", "fp32", "bf16", "FLOPs",
     "MiniLM", "SmolLM2", "Abnar", "Zuidema", "True", "False", "None", "eps", "tiny", "kv", "UNTRAINED",
-    "pos", "base", "bertviz", "GQA", "max", "W1", "W2", "b1", "b2", "kB", "MB", "GB", "MLM", "torch", "sim",
+    "KV", "logit", "logits", "pos", "base", "bertviz", "GQA", "max", "W1", "W2", "b1", "b2", "kB", "MB", "GB", "MLM",
+    "torch", "sim",
 }  # fmt: skip
 SKIP = [
     re.compile(r"`[^`]*`"),  # code
@@ -301,6 +319,7 @@ def test_wording_masks_numbers_only():
 DATA = {  # words the views show as data: class labels, label words, the input text of a template
     "prompts": {"positive", "negative", "pos", "neg", "Paris", "France", "capital", "The", "of", "is", "country"},
     "losses": {"positive"},
+    "inside": {"Hello", "The", "the", "cat", "sat", "on", "mat", "yes", "no"},  # inputs, the control's first word
 }
 
 

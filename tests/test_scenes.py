@@ -8,7 +8,7 @@ from ui.i18n.zh import ZH
 from ui.lecture import presenter, scenes
 from ui.tabs import BY_ID, TABS
 
-APP_TABS = {"positional", "attention", "architecture", "losses", "finetune", "prompts"}
+APP_TABS = {"positional", "attention", "architecture", "inside", "losses", "finetune", "prompts"}
 
 
 def test_the_walk_has_8_to_15_scenes_through_chapters_3_to_5():

@@ -80,3 +80,13 @@ def test_prompts_snippet():
     assert got.topk(len(dist.token_ids)).indices.tolist() == dist.token_ids
     want = torch.tensor(dist.model_probs, dtype=torch.float64)
     torch.testing.assert_close(got[dist.token_ids], want, atol=1e-5, rtol=0)
+
+
+def test_inside_lens_snippet():
+    from playground import logit_lens
+
+    text, target = "The capital of France is", " Paris"
+    got = run(snippets.inside_lens("SmolLM2-135M-Instruct", text, target), "top_probs", "target_ranks")
+    lens = logit_lens.logit_lens("SmolLM2-135M-Instruct", text, target)
+    torch.testing.assert_close(got["top_probs"], lens.top_probs.double(), atol=1e-4, rtol=0)
+    assert got["target_ranks"][-1].tolist() == lens.target_ranks[-1].double().tolist()

@@ -10,12 +10,22 @@ import logging
 import gradio as gr
 
 from playground.embedded import EmbeddedModelMissing
+from playground.errors import Coded, Term
 from playground.inputs import check_strings
 from playground.models import ModelUnavailable
 from ui.i18n import resolve, t, translate_error
 
 log = logging.getLogger("playground.ui")
 STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing)
+
+
+def sentence(err: Exception) -> str:
+    """An engine error in the request's language: a coded one (`InputError(key, **values)`) from the text tables,
+    its `Term` values translated too; an older one from its English message."""
+    if isinstance(err, Coded):
+        values = {name: t(f"term.{v.name}") if isinstance(v, Term) else v for name, v in err.params.items()}
+        return t(err.key, **values)
+    return translate_error(str(err))
 
 
 def friendly(fn):
@@ -29,7 +39,7 @@ def friendly(fn):
         if isinstance(err, gr.Error):
             return err
         if isinstance(err, STUDENT_ERRORS):  # gradio renders the message as HTML: what a visitor typed stays text
-            return gr.Error(html.escape(translate_error(str(err)), quote=False), print_exception=False)
+            return gr.Error(html.escape(sentence(err), quote=False), print_exception=False)
         log.exception("handler %s failed", fn.__name__)
         return gr.Error(t("error.unexpected"), print_exception=False)
 

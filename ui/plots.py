@@ -526,3 +526,146 @@ def size_chart(marks: dict[str, float], yours: tuple[str, float], title: str) ->
     fig.update_xaxes(type="log")
     fig.update_yaxes(visible=False, range=[-1, 1])
     return fig
+
+
+# ---- Inside the model tab ------------------------------------------------------------------------
+
+
+def lens_heatmap(probs, top_tokens, tokens: Sequence[str], title: str, axes: tuple[str, str], hover: str, extra=None):
+    """The logit lens: layers up (0 = the embeddings at the bottom), positions across; colour = the top token's
+    probability, the token written in its cell while the grid is small enough to read. extra: (L+1, T) numbers
+    shown in the hover as %{customdata[1]} (the target's probability), or None."""
+    z = np.asarray(probs, dtype=np.float32)
+    layers, n = z.shape
+    words = [[html_label(str(word)[:8]) for word in row] for row in top_tokens]
+    second = np.asarray(extra if extra is not None else z, dtype=np.float64).tolist()
+    custom = [[[w, x] for w, x in zip(w_row, x_row, strict=True)] for w_row, x_row in zip(words, second, strict=True)]
+    trace = dict(
+        type="heatmap",
+        z=z,
+        x=token_labels(tokens),
+        y=list(range(layers)),
+        text=words,
+        customdata=custom,
+        texttemplate="%{text}" if n <= 16 else None,
+        textfont=dict(size=9 if n > 8 else 10),
+        colorscale=SEQUENTIAL,
+        zmin=0,
+        zmax=1,
+        hovertemplate=hover,
+        colorbar=dict(thickness=12),
+    )
+    layout = dict(
+        title=dict(text=title, font=dict(size=14)),
+        height=max(HEIGHT, 18 * layers + 170),
+        margin=dict(l=60, r=20, t=50, b=90),
+        xaxis=_axis(n, title=dict(text=axes[0])),
+        yaxis=dict(title=dict(text=axes[1]), dtick=5 if layers > 12 else 1),
+    )
+    return _figure([trace], layout)
+
+
+def html_label(token: str) -> str:
+    """A token as plotly text: markup escaped, spaces shown as they are."""
+    import html
+
+    return html.escape(str(token), quote=False)
+
+
+def lens_target(probs, ranks, title: str, names: tuple[str, str], axes: tuple[str, str, str]) -> go.Figure:
+    """The target token across layers at one position: its probability (left, 0..1) and rank (right, log)."""
+    layers = list(range(len(probs)))
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=layers, y=list(probs), mode="lines+markers", name=names[0]))
+    fig.add_trace(
+        go.Scatter(x=layers, y=list(ranks), mode="lines+markers", name=names[1], yaxis="y2", line=dict(dash="dot"))
+    )
+    _layout(fig, title, axes[0], axes[1])
+    fig.update_layout(
+        yaxis=dict(range=[0, 1.02]),
+        yaxis2=dict(title=axes[2], type="log", overlaying="y", side="right", autorange="reversed", showgrid=False),
+        legend=dict(orientation="h", y=1.12, x=0),
+        margin=dict(l=60, r=60, t=60, b=50),
+    )
+    return fig
+
+
+def top_k_bars(tokens: Sequence[str], probs: Sequence[float], title: str, x_title: str) -> go.Figure:
+    """The k most probable tokens of one cell, the top one first (at the top)."""
+    labels = [f"{i + 1}. {token!r}"[:40] for i, token in enumerate(tokens)]
+    fig = go.Figure(go.Bar(x=list(probs), y=labels, orientation="h", marker_color=OKABE_ITO[0]))
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, x_title, "")
+
+
+def sink_heatmaps(mats: Sequence, titles: Sequence[str], title: str, axes: tuple[str, str], hover: str):
+    """Side by side, on one 0..1 scale: each (L, H) matrix of the share of attention on one key."""
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(rows=1, cols=len(mats), subplot_titles=list(titles), shared_yaxes=True, horizontal_spacing=0.04)
+    for col, mat in enumerate(mats, start=1):
+        z = np.asarray(mat, dtype=np.float32)
+        fig.add_trace(
+            go.Heatmap(
+                z=z,
+                x=list(range(z.shape[1])),
+                y=list(range(z.shape[0])),
+                zmin=0,
+                zmax=1,
+                colorscale=SEQUENTIAL,
+                showscale=col == 1,
+                hovertemplate=hover,
+                colorbar=dict(thickness=12),
+            ),
+            row=1,
+            col=col,
+        )
+        fig.update_xaxes(title_text=axes[0], dtick=1 if z.shape[1] <= 16 else 4, row=1, col=col)
+    fig.update_yaxes(title_text=axes[1], row=1, col=1)
+    fig.update_annotations(font=dict(size=12))
+    fig.update_layout(
+        title=dict(text=title, font=dict(size=14)),
+        height=460,
+        template="plotly_white",
+        margin=dict(l=60, r=20, t=90, b=50),
+    )
+    return fig
+
+
+def share_bars(
+    names: Sequence[str], shares: Sequence[float], uniform: float, uniform_name: str, title: str, y_title: str
+) -> go.Figure:
+    """Mean share per condition, with the uniform level as a dashed line."""
+    fig = go.Figure(go.Bar(x=list(names), y=list(shares), marker_color=list(OKABE_ITO[: len(names)])))
+    fig.add_hline(y=uniform, line=dict(dash="dash", color=VERMILLION), annotation_text=uniform_name)
+    fig.update_yaxes(range=[0, 1])
+    return _layout(fig, title, "", y_title)
+
+
+def patching_heatmap(recovered, labels: Sequence[str], title: str, axes: tuple[str, str], hover: str) -> go.Figure:
+    """Recovered fraction per (layer, position): layers up, 1 = the patch restores the clean answer."""
+    z = np.asarray(recovered, dtype=np.float32)
+    layers, n = z.shape
+    finite = np.abs(z[np.isfinite(z)])
+    limit = max(1.0, float(finite.max())) if finite.size else 1.0
+    trace = dict(
+        type="heatmap",
+        z=z,
+        x=token_labels(labels),
+        y=list(range(layers)),
+        colorscale=DIVERGING,
+        zmid=0,
+        zmin=-limit,
+        zmax=limit,
+        hovertemplate=hover,
+        hoverongaps=False,
+        colorbar=dict(thickness=12),
+    )
+    layout = dict(
+        title=dict(text=title, font=dict(size=14)),
+        height=max(HEIGHT, 16 * layers + 170),
+        margin=dict(l=60, r=20, t=50, b=110),
+        xaxis=_axis(n, title=dict(text=axes[0])),
+        yaxis=dict(title=dict(text=axes[1]), dtick=5 if layers > 12 else 1),
+    )
+    return _figure([trace], layout)

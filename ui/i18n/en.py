@@ -999,4 +999,188 @@ EN: dict[str, str] = {
         "{model} uses the activation '{act}'; the GPT-2 block view computes GELU with the tanh approximation "
         "(gelu_new) only."
     ),
+    # ---- Inside the model (issue 15): the engine's error sentences and the names of its inputs ----
+    "inside.err.empty": "The {field} is empty: type something first.",
+    "inside.err.too_many_chars": "The {field} is limited to {limit:,} characters here (it has {chars:,}).",
+    "inside.err.too_long": "The {field} has {tokens} tokens; this view reads at most {limit}. Shorten it.",
+    "inside.err.too_short": "The {field} has {tokens} token(s); this view needs at least {least}. Add a few words.",
+    "inside.err.broken_char": (
+        "The {field} contains a broken character at position {position} (half of an emoji, probably). "
+        "Delete it or paste the text again."
+    ),
+    "inside.err.not_one_token": (
+        "“{word}” is {count} tokens for this model, but the {field} must be exactly one token. "
+        "Try a common word with its leading space, such as “ Paris”."
+    ),
+    "inside.err.not_causal": (
+        "{model} is an encoder: it has no next-token head to look inside. Choose a causal language model (SmolLM2)."
+    ),
+    "inside.err.unsupported_model": (
+        "This view does not know where the layers, the final norm or the output head of a {architecture} are."
+    ),
+    "inside.err.layer_range": "The layer must be a whole number from 0 to {high} (got {value}).",
+    "inside.err.position_range": "The position must be a whole number from 0 to {high} (got {value}).",
+    "inside.err.top_k_range": "The number of tokens to list must be a whole number from 1 to {high} (got {value}).",
+    "inside.err.new_tokens_range": "The number of new tokens must be a whole number from 1 to {high} (got {value}).",
+    "inside.err.lengths_differ": (
+        "Patching copies one position into the same position of the other run, so both prompts need the same "
+        "number of tokens: the clean one has {clean}, the corrupted one {corrupt}. Change a word or two."
+    ),
+    "inside.err.same_answers": "The two answers are the same token (“{word}”): choose two different answers.",
+    "term.inside.text": "text",
+    "term.inside.target": "target word",
+    "term.inside.clean": "clean prompt",
+    "term.inside.corrupt": "corrupted prompt",
+    "term.inside.clean_answer": "clean answer",
+    "term.inside.corrupt_answer": "corrupted answer",
+    "term.inside.prompt": "prompt",
+    # ---- Inside the model tab (ui/tabs/inside.py) ----
+    "inside.tab": "Inside the model",
+    "inside.intro": (
+        "Look inside a real causal language model while it reads: what each layer would predict (logit lens), "
+        "where attention goes when it has nowhere useful to go (attention sinks), which layer and position carry "
+        "the answer (activation patching), and what generation keeps so it does not reread the prompt (KV cache). "
+        "An encoder (MiniLM, BERT) has no next-token head, so these views do not apply to it: they use SmolLM2."
+    ),
+    "inside.model": "model (causal LM)",
+    "inside.text": "text",
+    "inside.target": "target token",
+    "inside.target_info": "exactly one token, with its leading space: “ Paris”",
+    "inside.layer": "layer (0 = embeddings)",
+    "inside.position": "position",
+    "inside.lens.tab": "Logit lens",
+    "inside.lens.intro": (
+        "Every block adds to one vector per position, the residual stream $h_\\ell$. The logit lens reads it at "
+        "every depth through the model's own final norm and unembedding, as if the layers above were skipped: "
+        "$$\\mathrm{logits}_\\ell = W_U\\,\\mathrm{norm}(h_\\ell), \\qquad p_\\ell = "
+        "\\mathrm{softmax}(\\mathrm{logits}_\\ell)$$ Each cell shows the most probable NEXT token at that layer "
+        "and position; at the last layer it is the model's real output."
+    ),
+    "inside.lens.run": "Show the lens",
+    "inside.lens.formula": "$\\mathrm{logits}_\\ell = W_U\\,\\mathrm{norm}(h_\\ell)$ with this cell's numbers:",
+    "inside.lens.numbers": (
+        "layer ℓ = {layer}, position {position} (token `{token}`): $\\lVert h_\\ell \\rVert$ = {norm:.1f}; "
+        "the top next token is `{top}` with p = {p:.3f}."
+    ),
+    "inside.lens.target_numbers": (
+        "Target `{target}` here: p = {p:.4f}, rank {rank}. It is the top token from layer {first} on at this position."
+    ),
+    "inside.lens.target_never": (
+        "Target `{target}` here: p = {p:.4f}, rank {rank}. It is not the top token at the last layer here."
+    ),
+    "inside.lens.last_layer": (
+        "Layer {last} is the model's own output (the lens at the last layer equals its logits); layer 0 reads "
+        "the embeddings alone, which mostly predict a token that often follows the input token."
+    ),
+    "inside.lens.heat_title": "Logit lens of {model}: top next token at each layer (0..{layers}) and position",
+    "inside.lens.axis_position": "input token (each cell predicts the token after it)",
+    "inside.lens.axis_layer": "layer",
+    "inside.lens.hover": "layer %{y}, token %{x}<br>top: %{customdata[0]}<br>p = %{z:.3f}<extra></extra>",
+    "inside.lens.hover_target": (
+        "layer %{y}, token %{x}<br>top: %{customdata[0]}<br>p = %{z:.3f}<br>p(target) = %{customdata[1]:.4f}"
+        "<extra></extra>"
+    ),
+    "inside.lens.target_title": "Target “{target}” after “{token}” (position {position}) across layers",
+    "inside.lens.probability": "probability",
+    "inside.lens.rank": "rank",
+    "inside.lens.rank_axis": "rank (1 = top, log scale)",
+    "inside.lens.no_target": "No target token: type one to follow it across layers",
+    "inside.lens.top_k_title": "Top {k} next tokens at layer {layer}, position {position}",
+    "inside.sinks.tab": "Attention sinks",
+    "inside.sinks.intro": (
+        "Why does every token attend to the first one? (a question bertviz users keep asking, jessevig/bertviz#131). "
+        "Each query's weights are a softmax: positive, and every row sums to 1, "
+        "$$a_{ij} = \\frac{e^{q_i \\cdot k_j/\\sqrt{d_k}}}{\\sum_{j' \\le i} e^{q_i \\cdot k_{j'}/\\sqrt{d_k}}}, "
+        "\\qquad \\sum_{j \\le i} a_{ij} = 1.$$ A head with nothing useful to read cannot attend to “nothing”: the "
+        "weight must go somewhere. The first position is the one key every query can see, so training makes it the "
+        "parking place (a sink). Two controls show that the sink follows the POSITION, not the word: the first word "
+        "replaced by another, and another word put in front."
+    ),
+    "inside.sinks.run": "Measure the sinks",
+    "inside.sinks.numbers": (
+        "Queries give the first token **{mean:.0%}** of their attention on average (uniform attention would give "
+        "{uniform:.0%}); {heads} of {total} heads give it more than half. First word `{word}` replaced by `{other}`: "
+        "{replaced:.0%}, the sink stays at position 0. `{other}` put in front: the new first token takes "
+        "{shifted:.0%}, and `{word}`, now at position 1, keeps only {moved:.0%}."
+    ),
+    "inside.sinks.as_written": "as written: “{word}” at 0 ({mean:.0%})",
+    "inside.sinks.replaced": "replaced: “{word}” at 0 ({mean:.0%})",
+    "inside.sinks.shifted": "put in front: “{word}” at 0 ({mean:.0%})",
+    "inside.sinks.moved": "…and the old first word at 1 ({mean:.0%})",
+    "inside.sinks.heat_title": "Share of attention on one key, per layer and head ({model}, {n} tokens)",
+    "inside.sinks.axis_head": "head",
+    "inside.sinks.axis_layer": "layer",
+    "inside.sinks.hover": "layer %{y}, head %{x}<br>share = %{z:.3f}<extra></extra>",
+    "inside.sinks.bar_written": "“{word}” at 0",
+    "inside.sinks.bar_replaced": "“{word}” at 0 (replaced)",
+    "inside.sinks.bar_shifted": "“{word}” at 0 (put in front)",
+    "inside.sinks.bar_moved": "“{word}” moved to 1",
+    "inside.sinks.uniform": "uniform {uniform:.2f}",
+    "inside.sinks.bars_title": "Mean share of attention: the sink follows the position, not the word",
+    "inside.sinks.axis_share": "mean share of attention",
+    "inside.patch.tab": "Activation patching",
+    "inside.patch.intro": (
+        "Causal tracing (Meng et al. 2022): run a clean prompt and a corrupted one of the same number of tokens, "
+        "then rerun the corrupted prompt with ONE residual vector $h_\\ell[p]$ copied from the clean run. With "
+        "$D = z_{\\text{clean answer}} - z_{\\text{corrupted answer}}$ at the last position, the recovered fraction "
+        "$$r_{\\ell,p} = \\frac{D_{\\text{patched}(\\ell,p)} - D_{\\text{corrupt}}}{D_{\\text{clean}} - "
+        "D_{\\text{corrupt}}}$$ is 1 where that single vector brings the clean answer back, 0 where it changes "
+        "nothing. The bright cells trace where the information travels: at the changed word early, at the last "
+        "token late."
+    ),
+    "inside.patch.clean": "clean prompt",
+    "inside.patch.corrupt": "corrupted prompt (same number of tokens)",
+    "inside.patch.clean_answer": "clean answer (one token)",
+    "inside.patch.corrupt_answer": "corrupted answer (one token)",
+    "inside.patch.run": "Patch every cell",
+    "inside.patch.numbers": (
+        "$D$ = logit(`{clean_answer}`) − logit(`{corrupt_answer}`): clean run {clean_diff:.2f}, corrupted run "
+        "{corrupt_diff:.2f}. {runs} patched runs (one per layer and position, in batches). The best single patch: "
+        "layer {layer}, position {position} (`{token}`), recovering {best:.0%}."
+    ),
+    "inside.patch.heat_title": "Recovered fraction of “{clean}” vs “{corrupt}” per layer and position",
+    "inside.patch.axis_position": "position (clean / corrupted token)",
+    "inside.patch.hover": "layer %{y}, position %{x}<br>recovered = %{z:.2f}<extra></extra>",
+    "inside.kv.tab": "KV cache",
+    "inside.kv.intro": (
+        "A causal model's keys and values at a position never change once computed, so generation keeps them: each "
+        "step feeds ONE new token and attends to the stored ones, O(T) work per token instead of rereading the "
+        "whole prefix (O(T²) over a generation). The cache costs memory: "
+        "$$\\text{bytes} = 2 \\times \\text{layers} \\times \\text{kv heads} \\times \\text{head dim} \\times "
+        "\\text{tokens} \\times \\text{bytes per number}$$ With grouped-query attention (GQA) several query heads "
+        "read the same key/value head: SmolLM2's 9 query heads read 3 KV heads, a cache 3 times smaller."
+    ),
+    "inside.kv.prompt": "prompt",
+    "inside.kv.tokens": "new tokens",
+    "inside.kv.rerun": "also time each step without the cache",
+    "inside.kv.run": "Generate",
+    "inside.kv.measured": "measured (the cache's tensors)",
+    "inside.kv.formula_line": "formula",
+    "inside.kv.mha_line": "without GQA ({heads} KV heads)",
+    "inside.kv.bytes_title": "Size of the KV cache as tokens are generated",
+    "inside.kv.axis_tokens": "tokens in the cache",
+    "inside.kv.axis_kb": "KB",
+    "inside.kv.with_cache": "with the cache (1 new token)",
+    "inside.kv.without_cache": "without (the whole prefix again)",
+    "inside.kv.time_title": "Time per generated token",
+    "inside.kv.axis_ms": "ms per token",
+    "inside.kv.formula": (
+        "$2 \\times {layers} \\times {kv} \\times {head_dim} \\times {tokens} \\times {bytes}$ = **{total:,} bytes** "
+        "by the formula; the cache's tensors hold {measured:,} bytes."
+    ),
+    "inside.kv.gqa": (
+        "{model}: {heads} query heads share {kv} key/value heads ({group:g} queries per KV head), so the cache "
+        "holds {per_token:,} bytes per token instead of {mha:,}."
+    ),
+    "inside.kv.totals": (
+        "Over {n} steps: {with_ms:.0f} ms with the cache, {without_ms:.0f} ms rereading the prefix each time; {same}"
+    ),
+    "inside.kv.same_True": "both ways chose the same tokens.",
+    "inside.kv.same_False": "the two ways chose different tokens at some step (rounding in float arithmetic).",
+    "scene.logit_lens": (
+        "The logit lens reads the residual stream at every layer through the model's own output head. Early "
+        "layers guess generic tokens; the answer “ Paris” rises to the top only in the last layers. Hover a cell, "
+        "or move the layer and position sliders to see its top tokens."
+    ),
+    "scene.logit_lens.title": "Inside the model: the logit lens",
 }

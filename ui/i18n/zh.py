@@ -919,6 +919,178 @@ ZH: dict[str, str] = {
     "architecture.err.gpt2_activation": (
         "{model} 使用激活函数“{act}”；GPT-2 块视图只计算 tanh 近似的 GELU（gelu_new）。"
     ),
+    # ---- Inside the model (issue 15): the engine's error sentences and the names of its inputs ----
+    "inside.err.empty": "{field}是空的：请先输入内容。",
+    "inside.err.too_many_chars": "{field}在这里最多 {limit:,} 个字符（现在有 {chars:,} 个）。",
+    "inside.err.too_long": "{field}有 {tokens} 个词元，这个视图最多读取 {limit} 个。请缩短一些。",
+    "inside.err.too_short": "{field}只有 {tokens} 个词元，这个视图至少需要 {least} 个。请多写几个词。",
+    "inside.err.broken_char": (
+        "{field}在第 {position} 个位置有一个残缺的字符（多半是半个表情符号）。请删掉它或重新粘贴文本。"
+    ),
+    "inside.err.not_one_token": (
+        "对这个模型来说，“{word}”是 {count} 个词元，但{field}必须恰好是一个词元。试试带前导空格的常见词，比如“ Paris”。"
+    ),
+    "inside.err.not_causal": (
+        "{model} 是编码器模型：它没有预测下一个词元的输出头可供观察。请选择因果语言模型（SmolLM2）。"
+    ),
+    "inside.err.unsupported_model": "这个视图不知道 {architecture} 的各层、最终归一化层或输出头在哪里。",
+    "inside.err.layer_range": "层号必须是 0 到 {high} 之间的整数（收到的是 {value}）。",
+    "inside.err.position_range": "位置必须是 0 到 {high} 之间的整数（收到的是 {value}）。",
+    "inside.err.top_k_range": "要列出的词元个数必须是 1 到 {high} 之间的整数（收到的是 {value}）。",
+    "inside.err.new_tokens_range": "新生成的词元个数必须是 1 到 {high} 之间的整数（收到的是 {value}）。",
+    "inside.err.lengths_differ": (
+        "激活修补会把一次运行中某个位置的向量复制到另一次运行的同一位置，所以两个提示词的词元数必须相同："
+        "干净提示词有 {clean} 个，被破坏的提示词有 {corrupt} 个。请改动一两个词。"
+    ),
+    "inside.err.same_answers": "两个答案是同一个词元（“{word}”）：请选择两个不同的答案。",
+    "term.inside.text": "文本",
+    "term.inside.target": "目标词",
+    "term.inside.clean": "干净提示词",
+    "term.inside.corrupt": "被破坏的提示词",
+    "term.inside.clean_answer": "干净答案",
+    "term.inside.corrupt_answer": "被破坏的答案",
+    "term.inside.prompt": "提示词",
+    # ---- Inside the model tab (ui/tabs/inside.py) ----
+    "inside.tab": "模型内部",
+    "inside.intro": (
+        "在真实的因果语言模型读取文本时观察它的内部：每一层会预测什么（logit lens），注意力无处可去时流向哪里"
+        "（注意力汇聚点），哪一层、哪个位置携带答案（激活修补），以及生成时保存了什么以免重读提示词（KV 缓存）。"
+        "编码器模型（MiniLM、BERT）没有预测下一个词元的输出头，这些视图不适用于它们：这里使用 SmolLM2。"
+    ),
+    "inside.model": "模型（因果语言模型）",
+    "inside.text": "文本",
+    "inside.target": "目标词元",
+    "inside.target_info": "恰好一个词元，带前导空格：“ Paris”",
+    "inside.layer": "层（0 = 嵌入）",
+    "inside.position": "位置",
+    "inside.lens.tab": "逐层解读（logit lens）",
+    "inside.lens.intro": (
+        "每个模块都往每个位置的同一个向量上累加，这就是残差流 $h_\\ell$。logit lens 在每一层用模型自己的最终归一化层"
+        "和输出矩阵读取它，仿佛跳过了上面的所有层：$$\\mathrm{logits}_\\ell = W_U\\,\\mathrm{norm}(h_\\ell), \\qquad "
+        "p_\\ell = \\mathrm{softmax}(\\mathrm{logits}_\\ell)$$ 每个格子显示该层、该位置最可能的下一个词元；"
+        "在最后一层，它就是模型真正的输出。"
+    ),
+    "inside.lens.run": "显示逐层解读",
+    "inside.lens.formula": "$\\mathrm{logits}_\\ell = W_U\\,\\mathrm{norm}(h_\\ell)$，代入这个格子的数值：",
+    "inside.lens.numbers": (
+        "层 ℓ = {layer}，位置 {position}（词元 `{token}`）：$\\lVert h_\\ell \\rVert$ = {norm:.1f}；"
+        "最可能的下一个词元是 `{top}`，p = {p:.3f}。"
+    ),
+    "inside.lens.target_numbers": (
+        "目标 `{target}` 在这里：p = {p:.4f}，排名第 {rank}。在这个位置，它从第 {first} 层起一直排第一。"
+    ),
+    "inside.lens.target_never": (
+        "目标 `{target}` 在这里：p = {p:.4f}，排名第 {rank}。在这个位置，它到最后一层也不是第一。"
+    ),
+    "inside.lens.last_layer": (
+        "第 {last} 层就是模型自己的输出（最后一层的解读等于模型的 logits）；第 0 层只读取嵌入，"
+        "多半预测一个常跟在输入词元后面的词元。"
+    ),
+    "inside.lens.heat_title": "{model} 的逐层解读：每一层（0..{layers}）、每个位置最可能的下一个词元",
+    "inside.lens.axis_position": "输入词元（每个格子预测它后面的词元）",
+    "inside.lens.axis_layer": "层",
+    "inside.lens.hover": "第 %{y} 层，词元 %{x}<br>最可能：%{customdata[0]}<br>p = %{z:.3f}<extra></extra>",
+    "inside.lens.hover_target": (
+        "第 %{y} 层，词元 %{x}<br>最可能：%{customdata[0]}<br>p = %{z:.3f}<br>p(目标) = %{customdata[1]:.4f}"
+        "<extra></extra>"
+    ),
+    "inside.lens.target_title": "目标“{target}”在“{token}”之后（位置 {position}）随层的变化",
+    "inside.lens.probability": "概率",
+    "inside.lens.rank": "排名",
+    "inside.lens.rank_axis": "排名（1 = 第一，对数刻度）",
+    "inside.lens.no_target": "没有目标词元：输入一个，就能逐层跟踪它",
+    "inside.lens.top_k_title": "第 {layer} 层、位置 {position} 最可能的 {k} 个下一个词元",
+    "inside.sinks.tab": "注意力汇聚点",
+    "inside.sinks.intro": (
+        "为什么每个词元都关注第一个词元？（bertviz 用户一再提出的问题，jessevig/bertviz#131）"
+        "每个查询的权重是 softmax：都为正，且每一行之和为 1，"
+        "$$a_{ij} = \\frac{e^{q_i \\cdot k_j/\\sqrt{d_k}}}{\\sum_{j' \\le i} e^{q_i \\cdot k_{j'}/\\sqrt{d_k}}}, "
+        "\\qquad \\sum_{j \\le i} a_{ij} = 1.$$ 一个注意力头如果没有有用的东西可读，也不能“什么都不关注”："
+        "权重总得放在某处。第一个位置是每个查询都能看到的唯一一个键，于是训练把它变成了停放权重的地方（汇聚点）。"
+        "两个对照实验表明汇聚点跟随的是位置，而不是词：把第一个词换成另一个词，以及在前面加一个词。"
+    ),
+    "inside.sinks.run": "测量汇聚点",
+    "inside.sinks.numbers": (
+        "查询平均把 **{mean:.0%}** 的注意力给第一个词元（均匀注意力只会给 {uniform:.0%}）；"
+        "{total} 个头中有 {heads} 个给它一半以上。把第一个词 `{word}` 换成 `{other}`：{replaced:.0%}，"
+        "汇聚点仍在位置 0。在前面加上 `{other}`：新的第一个词元拿到 {shifted:.0%}，"
+        "而 `{word}` 移到位置 1 后只剩 {moved:.0%}。"
+    ),
+    "inside.sinks.as_written": "原文：“{word}”在 0（{mean:.0%}）",
+    "inside.sinks.replaced": "替换后：“{word}”在 0（{mean:.0%}）",
+    "inside.sinks.shifted": "前面加词：“{word}”在 0（{mean:.0%}）",
+    "inside.sinks.moved": "……原来的第一个词在 1（{mean:.0%}）",
+    "inside.sinks.heat_title": "每层每个头给某一个键的注意力份额（{model}，{n} 个词元）",
+    "inside.sinks.axis_head": "头",
+    "inside.sinks.axis_layer": "层",
+    "inside.sinks.hover": "第 %{y} 层，第 %{x} 个头<br>份额 = %{z:.3f}<extra></extra>",
+    "inside.sinks.bar_written": "“{word}”在 0",
+    "inside.sinks.bar_replaced": "“{word}”在 0（替换）",
+    "inside.sinks.bar_shifted": "“{word}”在 0（前面加词）",
+    "inside.sinks.bar_moved": "“{word}”移到 1",
+    "inside.sinks.uniform": "均匀 {uniform:.2f}",
+    "inside.sinks.bars_title": "平均注意力份额：汇聚点跟随位置，而不是词",
+    "inside.sinks.axis_share": "平均注意力份额",
+    "inside.patch.tab": "激活修补",
+    "inside.patch.intro": (
+        "因果追踪（Meng 等，2022）：分别运行一个干净提示词和一个词元数相同的被破坏提示词，然后重新运行被破坏的提示词，"
+        "但把其中一个残差向量 $h_\\ell[p]$ 换成干净运行中的那个。令最后一个位置上 "
+        "$D = z_{\\text{clean answer}} - z_{\\text{corrupted answer}}$，恢复比例 "
+        "$$r_{\\ell,p} = \\frac{D_{\\text{patched}(\\ell,p)} - D_{\\text{corrupt}}}{D_{\\text{clean}} - "
+        "D_{\\text{corrupt}}}$$ 为 1 表示这一个向量就能找回干净答案，为 0 表示毫无作用。亮的格子描出了信息流动的路径："
+        "早期在被改动的词上，后期在最后一个词元上。"
+    ),
+    "inside.patch.clean": "干净提示词",
+    "inside.patch.corrupt": "被破坏的提示词（词元数相同）",
+    "inside.patch.clean_answer": "干净答案（一个词元）",
+    "inside.patch.corrupt_answer": "被破坏的答案（一个词元）",
+    "inside.patch.run": "逐格修补",
+    "inside.patch.numbers": (
+        "$D$ = logit(`{clean_answer}`) − logit(`{corrupt_answer}`)：干净运行 {clean_diff:.2f}，被破坏的运行 "
+        "{corrupt_diff:.2f}。共 {runs} 次修补运行（每层每个位置一次，分批进行）。效果最好的单次修补："
+        "第 {layer} 层、位置 {position}（`{token}`），恢复了 {best:.0%}。"
+    ),
+    "inside.patch.heat_title": "“{clean}”对“{corrupt}”的恢复比例（每层每个位置）",
+    "inside.patch.axis_position": "位置（干净 / 被破坏的词元）",
+    "inside.patch.hover": "第 %{y} 层，位置 %{x}<br>恢复比例 = %{z:.2f}<extra></extra>",
+    "inside.kv.tab": "KV 缓存",
+    "inside.kv.intro": (
+        "因果模型某个位置的键和值一旦算出就不会再变，所以生成时把它们存起来：每一步只输入一个新词元，"
+        "再关注已存的键值，每个词元 O(T) 的计算，而不是重读整个前缀（整个生成过程 O(T²)）。缓存要占内存："
+        "$$\\text{bytes} = 2 \\times \\text{layers} \\times \\text{kv heads} \\times \\text{head dim} \\times "
+        "\\text{tokens} \\times \\text{bytes per number}$$ 使用分组查询注意力（GQA）时，多个查询头读取同一个键/值头："
+        "SmolLM2 的 9 个查询头读取 3 个 KV 头，缓存小了 3 倍。"
+    ),
+    "inside.kv.prompt": "提示词",
+    "inside.kv.tokens": "新生成的词元数",
+    "inside.kv.rerun": "同时计时不用缓存的每一步",
+    "inside.kv.run": "生成",
+    "inside.kv.measured": "实测（缓存中的张量）",
+    "inside.kv.formula_line": "公式",
+    "inside.kv.mha_line": "不用 GQA（{heads} 个 KV 头）",
+    "inside.kv.bytes_title": "随着生成，KV 缓存的大小",
+    "inside.kv.axis_tokens": "缓存中的词元数",
+    "inside.kv.axis_kb": "千字节",
+    "inside.kv.with_cache": "用缓存（1 个新词元）",
+    "inside.kv.without_cache": "不用缓存（重算整个前缀）",
+    "inside.kv.time_title": "每生成一个词元的耗时",
+    "inside.kv.axis_ms": "每个词元的毫秒数",
+    "inside.kv.formula": (
+        "$2 \\times {layers} \\times {kv} \\times {head_dim} \\times {tokens} \\times {bytes}$ = **{total:,} 字节**"
+        "（按公式）；缓存中的张量实际占 {measured:,} 字节。"
+    ),
+    "inside.kv.gqa": (
+        "{model}：{heads} 个查询头共享 {kv} 个键/值头（每个 KV 头对应 {group:g} 个查询头），"
+        "所以缓存每个词元占 {per_token:,} 字节，而不是 {mha:,} 字节。"
+    ),
+    "inside.kv.totals": "{n} 步合计：用缓存 {with_ms:.0f} 毫秒，每次重读前缀 {without_ms:.0f} 毫秒；{same}",
+    "inside.kv.same_True": "两种方式选出的词元完全相同。",
+    "inside.kv.same_False": "两种方式在某一步选出了不同的词元（浮点运算的舍入误差）。",
+    "scene.logit_lens": (
+        "logit lens 用模型自己的输出头读取每一层的残差流。前面的层只猜一些常见词元；答案“ Paris”到最后几层"
+        "才升到第一。把鼠标悬停在格子上，或移动层和位置滑块，查看它最可能的几个词元。"
+    ),
+    "scene.logit_lens.title": "模型内部：逐层解读",
 }
 
 # The engine's (playground/) error sentences a student meets most, in Chinese: (the English sentence as a pattern,

@@ -103,6 +103,32 @@ for p, i in zip(top.values, top.indices):
     print(f"{{p:.4f}}  {{tokenizer.decode([int(i)])!r}}")
 """
 
+INSIDE_LENS = """\
+# The logit lens (nostalgebraist 2020): read every layer's guess for the next token through the model's own
+# final norm and unembedding, logits_l = W_U norm(h_l), as the Inside the model tab draws it.
+import torch
+from transformers import AutoModelForCausalLM, AutoTokenizer
+
+path = {path!r}  # the model's folder here; with the Hub: {hub_id!r}
+tokenizer = AutoTokenizer.from_pretrained(path)
+model = AutoModelForCausalLM.from_pretrained(path).eval()
+ids = tokenizer({text!r}, add_special_tokens=False, return_tensors="pt").input_ids  # (1, T)
+base = model.get_decoder()
+norm, unembed = (base.norm if hasattr(base, "norm") else base.ln_f), model.get_output_embeddings()
+with torch.no_grad():
+    hidden = model(ids, output_hidden_states=True).hidden_states  # L+1 of (1, T, d)
+    # transformers returns the LAST entry already normed: norm it again and the last row would be wrong
+    normed = [norm(h) for h in hidden[:-1]] + [hidden[-1]]
+    probs = torch.stack([unembed(h)[0].softmax(dim=-1) for h in normed])  # (L+1, T, V)
+top_probs, top_ids = probs.max(dim=-1)  # (L+1, T): the heatmap's colour and text
+target_id = tokenizer({target!r}, add_special_tokens=False).input_ids[0]
+target_probs = probs[..., target_id]  # (L+1, T)
+target_ranks = (probs > target_probs[..., None]).sum(dim=-1) + 1  # 1 = the top token
+for layer in range(len(hidden)):
+    print(layer, repr(tokenizer.decode(top_ids[layer, -1])), f"{{top_probs[layer, -1]:.3f}}",
+          "target rank", int(target_ranks[layer, -1]))
+"""
+
 
 def _model_place(name: str) -> dict[str, str]:
     return {"path": models.location(name), "hub_id": models.spec(name).hub_id or name}
@@ -133,3 +159,7 @@ def losses(text: str, model: str = "SmolLM2-135M-Instruct") -> str:
 
 def prompts(model: str, prompt: str) -> str:
     return PROMPTS.format(**_model_place(model), prompt=prompt)
+
+
+def inside_lens(model: str, text: str, target: str) -> str:
+    return INSIDE_LENS.format(**_model_place(model), text=text, target=target)

@@ -3,12 +3,13 @@ read. Adding a tab: write `ui/tabs/<id>.py` ending with `TAB = Tab(...)` (ui/tab
 ui/i18n/en.py and ui/i18n/zh.py, and add it here (docs/architecture.md has the checklist)."""
 
 from ui.tab import Tab
-from ui.tabs import architecture, attention, finetune, losses, positional, prompts
+from ui.tabs import architecture, attention, finetune, inside, losses, positional, prompts
 
 TABS: tuple[Tab, ...] = (
     positional.TAB,
     attention.TAB,
     architecture.TAB,
+    inside.TAB,
     losses.TAB,
     finetune.TAB,
     prompts.TAB,
