@@ -166,7 +166,8 @@ def clients(url: str, n: int) -> list:
 
     The students stand for browsers on other machines, but here they share the app's cores: gradio_client walks
     every answer value by value like the server did, so it skips number arrays the same way
-    (ui/serving/number_arrays.py) and takes less of the cores from the app it measures. Each phase prints the cores both used."""
+    (ui/serving/number_arrays.py) and takes less of the cores from the app it measures. Each phase prints the cores
+    both used."""
     from gradio_client import Client
 
     from ui.serving.number_arrays import skip_number_arrays

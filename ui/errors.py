@@ -1,4 +1,7 @@
-"""Every handler answers a bad input with a sentence a student understands, never a traceback."""
+"""Every handler answers a bad input with a sentence a student understands, never a traceback.
+
+The engine (and the UI's own checks) raise a key and its values (`playground.errors`); the sentence is written
+here, from the text tables, in the language of the request."""
 
 from __future__ import annotations
 
@@ -10,12 +13,18 @@ import logging
 import gradio as gr
 
 from playground.embedded import EmbeddedModelMissing
+from playground.errors import Coded
 from playground.inputs import check_strings
 from playground.models import ModelUnavailable
-from ui.i18n import resolve, t, translate_error
+from ui.i18n import resolve, say, t
 
 log = logging.getLogger("playground.ui")
 STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing)
+
+
+def sentence(err: Exception) -> str:
+    """What an error says to a student, in the request's language: a coded one from its key, any other as is."""
+    return say(err) if isinstance(err, Coded) else str(err)
 
 
 def friendly(fn):
@@ -29,7 +38,7 @@ def friendly(fn):
         if isinstance(err, gr.Error):
             return err
         if isinstance(err, STUDENT_ERRORS):  # gradio renders the message as HTML: what a visitor typed stays text
-            return gr.Error(html.escape(translate_error(str(err)), quote=False), print_exception=False)
+            return gr.Error(html.escape(sentence(err), quote=False), print_exception=False)
         log.exception("handler %s failed", fn.__name__)
         return gr.Error(t("error.unexpected"), print_exception=False)
 
