@@ -575,9 +575,8 @@ def main(argv: list[str] | None = None) -> None:
             )
         raise
     if int(os.environ.get("RANK", "0")) == 0:
-        print(
-            f"{Path(run_dir).name}: {state} ({read_json(Path(run_dir) / 'status.json').get('message', '')})", flush=True
-        )
+        message = Note.from_json(read_json(Path(run_dir) / "status.json").get("message"))
+        print(f"{Path(run_dir).name}: {state} ({message.key if message else ''})", flush=True)
 
 
 if __name__ == "__main__":
