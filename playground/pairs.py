@@ -5,7 +5,8 @@ Three sources, one shape (a list of {"sentence1", "sentence2", "label"} dicts):
   negatives, built by `scripts/extract_paraphrase_pairs.py` (see assets/data/paraphrase/README.md);
 - "mrpc": GLUE MRPC through `datasets`, the source text's example (§5.2.2), when the Hub is reachable or the
   local datasets cache holds it;
-- an upload (CSV or JSONL) with a column mapping, validated with messages a student understands.
+- an upload (CSV or JSONL) with a column mapping, validated: each problem is an InputError (a key and its values)
+  that the UI writes as a sentence a student understands.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import io
 import json
 import random
 from pathlib import Path
+
+from playground.errors import InputError, Term
 
 ROOT = Path(__file__).resolve().parents[1]
 PARAPHRASE_DIR = ROOT / "assets" / "data" / "paraphrase"
@@ -29,12 +32,12 @@ LABELS = {"1": 1, "0": 0, "true": 1, "false": 0, "yes": 1, "no": 0, "paraphrase"
 def load(dataset: str, split: str) -> list[dict]:
     """The pairs of a named dataset's split ("train" or "validation")."""
     if split not in ("train", "validation"):
-        raise ValueError("The split must be 'train' or 'validation'.")
+        raise InputError("pairs.err.split")
     if dataset == "paraphrase":
         return [_row(r) for r in map(json.loads, (PARAPHRASE_DIR / f"{split}.jsonl").read_text("utf-8").splitlines())]
     if dataset == "mrpc":
         return load_mrpc(split)
-    raise ValueError(f"Unknown dataset '{dataset}': choose one of {', '.join(DATASETS)} or upload a file.")
+    raise InputError("pairs.err.unknown_dataset", dataset=dataset, known=", ".join(DATASETS))
 
 
 def mrpc_cached() -> bool:
@@ -52,10 +55,7 @@ def load_mrpc(split: str) -> list[dict]:
 
     status = hub_status()
     if not status.reachable and not mrpc_cached():
-        raise ValueError(
-            f"GLUE MRPC comes from the Hugging Face Hub, which is not reachable ({status.reason}). "
-            "Use the offline 'paraphrase' set or upload your own pairs."
-        )
+        raise InputError("pairs.err.mrpc_offline", reason=status.reason)
     from datasets import load_dataset
 
     data = load_dataset("nyu-mll/glue", "mrpc", split=split)
@@ -84,26 +84,23 @@ def pinned(rows: list[dict], n: int = 4) -> list[dict]:
 def parse_upload(
     data: bytes, filename: str, sentence1: str = "sentence1", sentence2: str = "sentence2", label: str = "label"
 ) -> list[dict]:
-    """CSV or JSONL bytes -> validated pairs. Every problem is a ValueError that says what to fix.
+    """CSV or JSONL bytes -> validated pairs. Every problem is an InputError whose key says what to fix.
 
-    >>> parse_upload(b"a,b,y\\n" + b"x,y,1\\n" * 20, "p.csv", "a", "b", "y")[0]
+    >>> parse_upload(b"a,b,y\\n" + b"x,y,1\\nx,z,0\\n" * 10, "p.csv", "a", "b", "y")[0]
     {'sentence1': 'x', 'sentence2': 'y', 'label': 1}
     """
     if len(data) > MAX_UPLOAD_BYTES:
-        raise ValueError(f"The file is {len(data) / 2**20:.1f} MB; the limit is {MAX_UPLOAD_BYTES // 2**20} MB.")
+        raise InputError("pairs.err.file_too_big", mb=len(data) / 2**20, limit=MAX_UPLOAD_BYTES // 2**20)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ValueError(
-            f"The file is not UTF-8 text (byte {err.start} cannot be read). "
-            "Save it as UTF-8 (in Excel: 'CSV UTF-8') and upload it again."
-        ) from None
+        raise InputError("pairs.err.not_utf8", byte=err.start) from None
     records = _records(text, filename)
     columns = {sentence1, sentence2, label}
     missing = sorted(c for c in columns if records and c not in records[0])
     if missing:
-        found = ", ".join(records[0]) if records else "none"
-        raise ValueError(f"Column(s) {', '.join(missing)} not found. The file has: {found}. Map the right columns.")
+        found = ", ".join(records[0]) if records else Term("none")
+        raise InputError("pairs.err.missing_columns", missing=", ".join(missing), found=found)
     rows, empty, unknown = [], [], set()
     for line, rec in enumerate(records, start=2 if filename.lower().endswith(".csv") else 1):
         a, b, y = (str(rec.get(c) if rec.get(c) is not None else "").strip() for c in (sentence1, sentence2, label))
@@ -116,16 +113,13 @@ def parse_upload(
         rows.append({"sentence1": a[:MAX_TEXT_CHARS], "sentence2": b[:MAX_TEXT_CHARS], "label": LABELS[y.lower()]})
     if unknown:
         shown = ", ".join(repr(u) for u in sorted(unknown)[:5])
-        raise ValueError(f"Unknown label(s) {shown} in column '{label}'. Use 1/0 (also true/false, yes/no).")
+        raise InputError("pairs.err.unknown_labels", labels=shown, column=label)
     if empty:
-        raise ValueError(
-            f"{len(empty)} row(s) have an empty sentence (line(s) {', '.join(map(str, empty[:8]))}). "
-            "Fill or delete them."
-        )
+        raise InputError("pairs.err.empty_sentences", n=len(empty), lines=", ".join(map(str, empty[:8])))
     if len(rows) < MIN_UPLOAD_ROWS:
-        raise ValueError(f"Only {len(rows)} pair(s): upload at least {MIN_UPLOAD_ROWS} to train and evaluate.")
+        raise InputError("pairs.err.too_few", n=len(rows), limit=MIN_UPLOAD_ROWS)
     if len({r["label"] for r in rows}) < 2:
-        raise ValueError("Every pair has the same label: a classifier needs examples of both 1 and 0.")
+        raise InputError("pairs.err.one_label")
     return rows
 
 
@@ -140,13 +134,13 @@ def _records(text: str, filename: str) -> list[dict]:
                 try:
                     records.append(dict(json.loads(line)))
                 except (ValueError, TypeError):
-                    raise ValueError(f"Line {i} is not a JSON object: JSONL has one object per line.") from None
+                    raise InputError("pairs.err.not_json_object", line=i) from None
     else:
-        raise ValueError("Upload a .csv or a .jsonl file.")
+        raise InputError("pairs.err.file_type")
     if not records:
-        raise ValueError("The file has no rows.")
+        raise InputError("pairs.err.no_rows")
     if len(records) > MAX_UPLOAD_ROWS:
-        raise ValueError(f"The file has {len(records)} rows; the limit is {MAX_UPLOAD_ROWS}.")
+        raise InputError("pairs.err.too_many_rows", n=len(records), limit=MAX_UPLOAD_ROWS)
     return records
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import torch
 
+from playground.errors import InputError, Term
 from playground.inputs import whole_number
 
 # Bounds that keep every view's work and payload small enough for a shared 2-core machine.
@@ -31,25 +32,23 @@ class SinusoidalConfig:
 
 
 def check_sinusoidal(n_positions: int, d_model: int, base: float) -> None:
-    """Raise ValueError with a sentence a student understands when the arguments make no sense."""
+    """Raise an InputError (a key the UI writes as a sentence) when the arguments make no sense."""
     check_positions(n_positions)
     if d_model is None or not float(d_model).is_integer() or d_model < 2:
-        raise ValueError("d_model must be a whole number of at least 2.")
+        raise InputError("positional.err.d_model")
     if d_model % 2:
-        raise ValueError(f"d_model must be even: dimensions come in (sin, cos) pairs, and {d_model:g} is odd.")
+        raise InputError("positional.err.odd_d_model", d_model=d_model)
     if d_model > MAX_D_MODEL:
-        raise ValueError(f"d_model is limited to {MAX_D_MODEL} here (you asked for {int(d_model):,}).")
+        raise InputError("positional.err.d_model_too_big", limit=MAX_D_MODEL, n=int(d_model))
     if base is None or not math.isfinite(base) or base <= 1 or base > MAX_BASE:
-        raise ValueError(f"base must be a number above 1 and at most {MAX_BASE:g} (the Transformer uses 10000).")
+        raise InputError("positional.err.base", limit=MAX_BASE)
 
 
 def check_positions(n_positions: int) -> None:
     if n_positions is None or not float(n_positions).is_integer() or n_positions < 1:
-        raise ValueError("The number of positions must be a whole number of at least 1.")
+        raise InputError("positional.err.positions")
     if n_positions > MAX_POSITIONS:
-        raise ValueError(
-            f"The number of positions is limited to {MAX_POSITIONS} here (you asked for {int(n_positions):,})."
-        )
+        raise InputError("positional.err.too_many_positions", limit=MAX_POSITIONS, n=int(n_positions))
 
 
 def inverse_frequencies(d_model: int, base: float = 10000.0) -> torch.Tensor:
@@ -88,7 +87,7 @@ class SinusoidalValue:
 def sinusoidal_value(pos: int, i: int, d_model: int, base: float = 10000.0) -> SinusoidalValue:
     check_sinusoidal(pos + 1 if pos is not None and pos >= 0 else 0, d_model, base)
     if i is None or not 0 <= i < d_model // 2:
-        raise ValueError(f"i indexes a (sin, cos) pair: it must be between 0 and {d_model // 2 - 1}.")
+        raise InputError("positional.err.pair_index", top=d_model // 2 - 1)
     omega = float(base) ** (-2 * i / d_model)
     angle = pos * omega
     return SinusoidalValue(
@@ -105,7 +104,7 @@ def similarity(pe: torch.Tensor, kind: str = "dot") -> torch.Tensor:
     if kind == "cosine":
         pe = torch.nn.functional.normalize(pe, dim=-1)
     elif kind != "dot":
-        raise ValueError("similarity must be 'dot' or 'cosine'.")
+        raise InputError("positional.err.similarity")
     return pe @ pe.T  # (n, n)
 
 
@@ -141,9 +140,7 @@ def learned_positions(model: torch.nn.Module) -> torch.Tensor:
     for name, param in model.named_parameters():
         if name.endswith(POSITION_PARAMETER_SUFFIXES):
             return param.detach().float().cpu()
-    raise ValueError(
-        f"{type(model).__name__} has no learned absolute position table (it may use RoPE or ALiBi instead)."
-    )
+    raise InputError("positional.err.no_table", model=type(model).__name__)
 
 
 # ---- RoPE: rotary position embedding (RoFormer; Llama, SmolLM2) ------------------------------
@@ -183,10 +180,10 @@ def rope_scores(q: torch.Tensor, k: torch.Tensor, n_positions: int, theta: float
 
 def random_query_key(head_dim: int, seed: int) -> tuple[torch.Tensor, torch.Tensor]:
     """One seeded random q and k of head_dim (checked before anything is allocated): two (d,) tensors."""
-    d = whole_number(head_dim, "The head dimension d", 2, MAX_D_MODEL)
+    d = whole_number(head_dim, Term("the_head_dim"), 2, MAX_D_MODEL)
     if d % 2:
-        raise ValueError(f"The head dimension must be even: RoPE rotates pairs of dimensions, and {d} is odd.")
-    generator = torch.Generator().manual_seed(whole_number(seed, "The seed", 0, 2**63 - 1))
+        raise InputError("positional.err.odd_head_dim", d=d)
+    generator = torch.Generator().manual_seed(whole_number(seed, Term("the_seed"), 0, 2**63 - 1))
     q, k = torch.randn(2, d, generator=generator, dtype=torch.float64)
     return q, k
 
@@ -204,7 +201,7 @@ def alibi_slopes(n_heads: int) -> torch.Tensor:
     r"""Head h gets slope $m_h = 2^{-8h/H}$ (h = 1..H) when H is a power of two; otherwise the
     slopes of the closest lower power of two, then every other slope of the next one."""
     if n_heads is None or not float(n_heads).is_integer() or not 1 <= n_heads <= MAX_HEADS:
-        raise ValueError(f"The number of heads must be a whole number between 1 and {MAX_HEADS}.")
+        raise InputError("positional.err.heads", limit=MAX_HEADS)
     n_heads = int(n_heads)
 
     def power_of_two_slopes(n: int) -> list[float]:
@@ -263,6 +260,6 @@ def rope_settings(config) -> tuple[float, int]:
     theta = params.get("rope_theta") if isinstance(params, dict) else None
     theta = theta or getattr(config, "rope_theta", None)
     if theta is None:
-        raise ValueError(f"{config.model_type} does not use RoPE (its config has no rope_theta).")
+        raise InputError("positional.err.no_rope", kind=config.model_type)
     head_dim = getattr(config, "head_dim", None) or config.hidden_size // config.num_attention_heads
     return float(theta), int(head_dim)

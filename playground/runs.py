@@ -1,7 +1,8 @@
 """The run store: every fine-tuning job is a folder on disk, so runs survive a restart of the app.
 
     runs/<run_id>/config.json    what was asked (written once)
-    runs/<run_id>/status.json    queued | running | finished | stopped | diverged | failed (atomic writes)
+    runs/<run_id>/status.json    queued | running | finished | stopped | diverged | failed (atomic writes), and
+                                 its message as {"key", "params"} (a playground.errors.Note: the UI writes it)
     runs/<run_id>/metrics.jsonl  one JSON object per line, appended and flushed as training goes
     runs/<run_id>/worker.log     the worker's stdout/stderr (its tail explains a crash)
     runs/<run_id>/STOP           present = please stop (the worker checks it at every step)
@@ -24,6 +25,8 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from playground.errors import InputError, Note
 
 ACTIVE = ("queued", "running")
 DONE = ("finished", "stopped", "diverged", "failed")
@@ -147,24 +150,21 @@ class RunStore:
         except OSError:
             pass  # problem() says why; listing shows no runs and create() refuses with that sentence
 
-    def problem(self) -> str | None:
-        """Why runs cannot be kept here (a sentence for the header and the Start button), or None."""
+    def problem(self) -> InputError | None:
+        """Why runs cannot be kept here (for the header and the Start button), or None."""
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             probe = self.root / f".write-check.{os.getpid()}"
             probe.write_text("ok", encoding="utf-8")
             probe.unlink()
         except OSError as err:
-            return (
-                f"The runs folder {self.root} cannot be written ({err.strerror or err}): fine-tuning is off. "
-                "The host can set PLAYGROUND_RUNS to a writable folder and restart the app."
-            )
+            return InputError("runs.err.not_writable", folder=str(self.root), reason=str(err.strerror or err))
         return None
 
     def create(self, config: dict) -> Run:
         problem = self.problem()
         if problem:
-            raise ValueError(problem)
+            raise problem
         while True:  # ids sort in creation order (the queue order); a collision just tries again
             now = time.time()
             run_id = time.strftime("%Y%m%d-%H%M%S", time.localtime(now)) + f"-{int(now % 1 * 1e6):06d}"
@@ -184,13 +184,13 @@ class RunStore:
         return self._reconciled(Run(path.name, path, read_json(path / "config.json"), self._status(path)))
 
     def path_of(self, run_id: str) -> Path:
-        """The run's folder: a real folder directly under the root, or a ValueError (never a path outside)."""
+        """The run's folder: a real folder directly under the root, or an InputError (never a path outside)."""
         name = str(run_id)
         path = self.root / name
         inside = RUN_ID.fullmatch(name) and ".." not in name and not path.is_symlink()
         if not inside or not path.resolve().parent == self.root.resolve() or not (path / "config.json").is_file():
             shown = name[:80].encode("unicode_escape").decode("ascii")  # control characters shown, not printed
-            raise ValueError(f"There is no run called '{shown}'. Pick one from the list of runs.")
+            raise InputError("runs.err.no_such_run", name=shown)
         return path
 
     def list(self) -> list[Run]:
@@ -209,6 +209,7 @@ class RunStore:
 
     def set_status(self, run: Run | Path, **fields) -> dict:
         path = run.path if isinstance(run, Run) else Path(run)
+        fields = {name: v.as_json() if isinstance(v, Note) else v for name, v in fields.items()}
         status = {**self._status(path), **fields, "updated": time.time()}
         write_json_atomic(path / "status.json", status)
         return status
@@ -231,7 +232,7 @@ class RunStore:
     def delete(self, run_id: str) -> None:
         run = self.get(run_id)
         if run.state in ACTIVE:
-            raise ValueError("This run is still active: stop it before deleting it.")
+            raise InputError("runs.err.still_active")
         shutil.rmtree(run.path)
 
     def prune(self, keep: int = MAX_RUNS) -> None:
@@ -242,7 +243,7 @@ class RunStore:
 
     @staticmethod
     def _status(path: Path) -> dict:
-        return read_json(path / "status.json", {"state": "failed", "message": "status.json is missing"})
+        return read_json(path / "status.json", {"state": "failed", "message": Note.of("runs.note.no_status").as_json()})
 
     def _reconciled(self, run: Run) -> Run:
         """A run whose worker died (crash, kill, machine restart) is marked failed, metrics kept."""
@@ -252,6 +253,6 @@ class RunStore:
             if time.time() - run.status.get("created", 0) < 60:  # its worker is being started
                 return run
         tail = log_tail(run.path / "worker.log")
-        message = "The training process ended without saying why (it crashed or the app restarted)."
+        message = Note.of("runs.note.vanished")
         status = self.set_status(run, state="failed", message=message, log_tail=tail)
         return Run(run.run_id, run.path, run.config, status)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import torch
 
+from playground.errors import InputError, Term
 from playground.templates import render, variables
 
 DATA = Path(__file__).resolve().parents[1] / "assets" / "data"
@@ -46,7 +47,7 @@ class Example:
 def load_dataset(name: str, n: int | None = None) -> list[Example]:
     """A committed labelled set (assets/data/*.jsonl), first n rows (they are shuffled, classes mixed)."""
     if name not in DATASETS:
-        raise ValueError(f"Unknown labelled set '{name}': choose one of {', '.join(DATASETS)}.")
+        raise InputError("scoring.err.unknown_set", name=name, known=", ".join(DATASETS))
     rows = [json.loads(line) for line in (DATA / DATASETS[name]).read_text("utf-8").splitlines() if line.strip()]
     return [Example(r["text"], r["label"]) for r in rows[: n or len(rows)]]
 
@@ -54,11 +55,11 @@ def load_dataset(name: str, n: int | None = None) -> list[Example]:
 def examples_from(records: list) -> list[Example]:
     """Your own labelled examples, [{"text": ..., "label": ...}, ...] (as JSON sends them), checked."""
     if not isinstance(records, list) or len(records) > MAX_EXAMPLES:
-        raise ValueError(f"Give the examples as a list of at most {MAX_EXAMPLES} objects with 'text' and 'label'.")
+        raise InputError("scoring.err.not_a_list", limit=MAX_EXAMPLES)
     examples = []
     for n, record in enumerate(records, start=1):
         if not isinstance(record, dict) or not str(record.get("text") or "").strip() or record.get("label") is None:
-            raise ValueError(f"Example {n} must be an object with a non-empty 'text' and a 'label'.")
+            raise InputError("scoring.err.bad_example", n=n)
         examples.append(Example(str(record["text"]), str(record["label"])))
     return examples
 
@@ -71,22 +72,22 @@ def parse_label_words(text: str) -> dict[str, str]:
             continue
         label, sep, word = line.partition(":")
         if not sep or not label.strip() or not word.strip():
-            raise ValueError(f"Write one class a line as 'class: label word' (the line '{line.strip()}' is not).")
+            raise InputError("scoring.err.bad_label_line", line=line.strip())
         words[label.strip()] = word.strip()
     return words
 
 
 def check(examples: list[Example], label_words: dict[str, str]) -> None:
     if not examples:
-        raise ValueError("The labelled set is empty.")
+        raise InputError("scoring.err.empty_set")
     if len(examples) > MAX_EXAMPLES:
-        raise ValueError(f"At most {MAX_EXAMPLES} examples are scored at once (you gave {len(examples)}).")
+        raise InputError("scoring.err.too_many_examples", limit=MAX_EXAMPLES, n=len(examples))
     classes = sorted({e.label for e in examples})
     if len(classes) < 2:
-        raise ValueError(f"The labelled set has one class only ('{classes[0]}'): accuracy needs at least two classes.")
+        raise InputError("scoring.err.one_class", label=classes[0])
     missing = [c for c in classes if not str(label_words.get(c, "")).strip()]
     if missing:
-        raise ValueError(f"Give a label word for the class(es) {', '.join(missing)}, e.g. '{missing[0]}: ...'.")
+        raise InputError("scoring.err.missing_words", classes=", ".join(missing), first=missing[0])
 
 
 def word_ids(tokenizer, prompt: str, word: str) -> list[int]:
@@ -118,10 +119,10 @@ def word_log_probs(model, tokenizer, prompts: list[str], words: list[str]) -> to
     device = next(model.parameters()).device
     prompt_ids = [tokenizer(p, add_special_tokens=False).input_ids for p in prompts]
     if min(len(ids) for ids in prompt_ids) == 0:
-        raise ValueError("An example's prompt is empty: the template needs text around the example.")
+        raise InputError("scoring.err.empty_prompt")
     too_long = max(len(ids) for ids in prompt_ids)
     if too_long > MAX_PROMPT_TOKENS:
-        raise ValueError(f"A prompt has {too_long:,} tokens; scoring is limited to {MAX_PROMPT_TOKENS:,} per example.")
+        raise InputError("scoring.err.prompt_too_long", n=too_long, limit=MAX_PROMPT_TOKENS)
     targets = [[word_ids(tokenizer, p, w) for w in words] for p in prompts]  # (N, C, m)
     single = all(len(t) == 1 for row in targets for t in row)
     jobs = (
@@ -206,10 +207,7 @@ def text_variable(template: str) -> str:
     """The one variable that receives each example's text."""
     names = variables(template)
     if len(names) != 1:
-        raise ValueError(
-            "A scoring template needs exactly one variable for the example's text, e.g. "
-            f"'Review: {{text}}\\nSentiment:' (this one has {len(names)}: {', '.join(names) or 'none'})."
-        )
+        raise InputError("scoring.err.one_variable", n=len(names), names=", ".join(names) or Term("none"))
     return names[0]
 
 
@@ -274,9 +272,9 @@ def order_effect(
 ) -> OrderEffect:
     """The same `shots` demonstrations (one per class in turn, taken out of the scored set) in n_orders orders."""
     if not 1 <= shots <= MAX_SHOTS:
-        raise ValueError(f"The number of demonstrations must be between 1 and {MAX_SHOTS}.")
+        raise InputError("scoring.err.shots", limit=MAX_SHOTS)
     if not 1 <= n_orders <= min(MAX_ORDERS, math.factorial(shots)):
-        raise ValueError(f"The number of orders must be between 1 and {min(MAX_ORDERS, math.factorial(shots))}.")
+        raise InputError("scoring.err.orders", limit=min(MAX_ORDERS, math.factorial(shots)))
     demos, rest = pick_demonstrations(examples, shots)
     rng = random.Random(seed)
     orders, seen = [], set()
@@ -305,6 +303,6 @@ def pick_demonstrations(examples: list[Example], shots: int) -> tuple[list[Examp
         if k // len(classes) < len(pool) - 1:  # always leave one example of each class to score
             picked.append(pool[k // len(classes)])
     if len(picked) < shots:
-        raise ValueError(f"The labelled set is too small for {shots} demonstrations: add examples or use fewer.")
+        raise InputError("scoring.err.too_few_for_shots", shots=shots)
     rest = [e for i, e in enumerate(examples) if i not in set(picked)]
     return [examples[i] for i in picked], rest

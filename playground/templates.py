@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from playground.errors import InputError, Term
+
 MAX_TEMPLATE_CHARS = 8000  # a template plus its values is bounded before it reaches a tokenizer
 
 
@@ -28,12 +30,12 @@ class Piece:
 
 
 def parse(template: str) -> list[Piece]:
-    """Split a template into literal text and variables; a ValueError says where a brace is wrong."""
+    """Split a template into literal text and variables; an InputError says where a brace is wrong."""
     if template is None or not str(template).strip():
-        raise ValueError("The template is empty: write a prompt, e.g. 'Review: {text}\\nSentiment:'.")
+        raise InputError("templates.err.empty")
     template = str(template)
     if len(template) > MAX_TEMPLATE_CHARS:
-        raise ValueError(f"The template is limited to {MAX_TEMPLATE_CHARS:,} characters (it has {len(template):,}).")
+        raise InputError("templates.err.too_long", limit=MAX_TEMPLATE_CHARS, n=len(template))
     pieces, literal, i = [], [], 0
     while i < len(template):
         char = template[i]
@@ -44,21 +46,13 @@ def parse(template: str) -> list[Piece]:
             end = template.find("}", i + 1)
             name = template[i + 1 : end] if end != -1 else ""
             if end == -1 or "{" in name:
-                raise ValueError(
-                    f"The '{{' at character {i + 1} is never closed. Close it with '}}', or write '{{{{' for a "
-                    "literal brace."
-                )
+                raise InputError("templates.err.unclosed", at=i + 1)
             if not name.isidentifier():
-                raise ValueError(
-                    f"'{{{name}}}' at character {i + 1} is not a variable name: use letters, digits and _ "
-                    "(e.g. {text}), or write '{{' and '}}' for literal braces."
-                )
+                raise InputError("templates.err.not_a_name", name=name, at=i + 1)
             pieces += [Piece("".join(literal), False), Piece(name, True)]
             literal, i = [], end + 1
         elif char == "}":
-            raise ValueError(
-                f"The '}}' at character {i + 1} has no opening '{{'. Write '}}}}' for a literal closing brace."
-            )
+            raise InputError("templates.err.unopened", at=i + 1)
         else:
             literal.append(char)
             i += 1
@@ -72,28 +66,26 @@ def variables(template: str) -> list[str]:
 
 
 def render(template: str, values: dict[str, str] | None = None) -> str:
-    """Fill every variable; a missing one, or a value given for no variable, is a ValueError."""
+    """Fill every variable; a missing one, or a value given for no variable, is an InputError."""
     values = {str(k).strip(): "" if v is None else str(v) for k, v in (values or {}).items()}
     needed = variables(template)
     missing = [name for name in needed if name not in values]
     if missing:
-        raise ValueError(f"Give a value for {', '.join('{' + m + '}' for m in missing)}: the template uses it.")
+        raise InputError("templates.err.missing_value", names=", ".join("{" + m + "}" for m in missing))
     unknown = [name for name in values if name not in needed]
     if unknown:
-        raise ValueError(
-            f"The template has no variable {', '.join('{' + u + '}' for u in unknown)}. "
-            f"Its variables are: {', '.join('{' + n + '}' for n in needed) or 'none'}."
-        )
+        known = ", ".join("{" + n + "}" for n in needed) or Term("none")
+        raise InputError("templates.err.unknown_variable", names=", ".join("{" + u + "}" for u in unknown), known=known)
     text = "".join(values[p.text] if p.is_variable else p.text for p in parse(template))
     if len(text) > 4 * MAX_TEMPLATE_CHARS:
-        raise ValueError(f"The rendered prompt is limited to {4 * MAX_TEMPLATE_CHARS:,} characters.")
+        raise InputError("templates.err.rendered_too_long", limit=4 * MAX_TEMPLATE_CHARS)
     return text
 
 
 def apply_chat(tokenizer, user_text: str) -> str:
     """The model's own chat template around one user turn, ready for the assistant's answer."""
     if not getattr(tokenizer, "chat_template", None):
-        raise ValueError("This model has no chat template: choose a plain (non-chat) template.")
+        raise InputError("templates.err.no_chat_template")
     messages = [{"role": "user", "content": user_text}]
     return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
 
@@ -218,7 +210,7 @@ def library(name: str) -> LibraryTemplate:
     for entry in LIBRARY:
         if entry.name == name:
             return entry
-    raise ValueError(f"'{name}' is not in the template library: choose one of {', '.join(library_names())}.")
+    raise InputError("templates.err.not_in_library", name=name, known=", ".join(library_names()))
 
 
 def library_names() -> list[str]:

@@ -5,6 +5,8 @@ import torch
 
 from playground import architecture as arch
 from playground import models
+from playground.errors import Term
+from tests.coded import raises_key
 from tests.tiny_models import tiny, use_tiny
 
 TEXT = "The cat sat on the mat. 我爱北京"
@@ -47,20 +49,21 @@ def test_memory_and_flops_follow_the_rules():
 
 
 @pytest.mark.parametrize(
-    "kwargs, message",
+    "kwargs, key, params",
     [
-        (dict(layers=0), "layers must be a whole number above 0"),
-        (dict(d_model=-8), "d_model must be a whole number above 0"),
-        (dict(heads=5), "divisible by the number of heads"),
-        (dict(d_ff=2.5), "d_ff must be a whole number"),
-        (dict(vocab="many"), "vocabulary must be a whole number"),
-        (dict(layers=10**6, d_model=10**6, heads=1), "above the limit"),
-        (dict(seq_len=10**9, batch=10**9), "beyond any real run"),
+        (dict(layers=0), "architecture.err.not_positive", dict(what=Term("layers"), value="0")),
+        (dict(d_model=-8), "architecture.err.not_positive", dict(what=Term("d_model"), value="-8")),
+        (dict(heads=5), "architecture.err.heads_divide", dict(d=64, heads=5)),
+        (dict(d_ff=2.5), "architecture.err.not_positive", dict(what=Term("d_ff"), value="2.5")),
+        (dict(vocab="many"), "architecture.err.not_whole", dict(what=Term("vocabulary"), value="'many'")),
+        (dict(kv_heads=3), "architecture.err.kv_heads_divide", dict(heads=4, kv=3)),
+        (dict(layers=10**6, d_model=10**6, heads=1), "architecture.err.too_many_params", dict(limit=arch.MAX_PARAMS)),
+        (dict(seq_len=10**9, batch=10**9), "architecture.err.too_many_tokens", dict(tokens=10**18)),
     ],
 )
-def test_bad_sizes_are_refused_with_a_sentence(kwargs, message):
+def test_bad_sizes_are_refused_with_a_sentence(kwargs, key, params):
     args = dict(layers=2, d_model=64, heads=4, d_ff=256, vocab=1000, seq_len=16, batch=1) | kwargs
-    with pytest.raises(ValueError, match=message):
+    with raises_key(key, **params):
         arch.size_estimate(**args)
 
 
@@ -69,9 +72,9 @@ def test_seed_block_reproduces_a_tiny_bert_layer(monkeypatch):
     check = arch.seed_block_check("tiny-bert", TEXT, 1)
     assert check.diff_matched < 1e-5 and check.diff_as_written > 100 * check.diff_matched
     assert check.activation == "gelu" and check.norm == "post-LN"
-    with pytest.raises(ValueError, match="BERT encoder layers"):
+    with raises_key("architecture.err.not_bert", model="tiny-llama", kind="llama"):
         arch.seed_block_check("tiny-llama", TEXT, 0)
-    with pytest.raises(ValueError, match="layer"):
+    with raises_key("attention.err.bad_index", what=Term("layer"), top=1, value=2):
         arch.seed_block_check("tiny-bert", TEXT, 2)
 
 

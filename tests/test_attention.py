@@ -5,6 +5,8 @@ import pytest
 import torch
 
 from playground import attention
+from playground.errors import Term
+from tests.coded import raises_key
 from tests.tiny_models import tiny, use_tiny
 
 # ---- tokens as people read them --------------------------------------------------------------
@@ -48,18 +50,19 @@ def test_invalid_bytes_show_a_replacement_character():
 
 
 @pytest.mark.parametrize(
-    "text, message",
+    "text, key, params",
     [
-        ("", "empty"),
-        ("   \n\t ", "empty"),
-        (None, "empty"),
-        ("x" * 20_000, "limited to 4,000 characters"),
-        ("bell \x07 here", "control character \\(U\\+0007\\) at position 5"),
-        ("nul\x00", "U\\+0000"),
+        ("", "attention.err.empty", {}),
+        ("   \n\t ", "attention.err.empty", {}),
+        (None, "attention.err.empty", {}),
+        ("x" * 20_000, "attention.err.too_long", dict(limit=4_000, n=20_000)),
+        ("bell \x07 here", "attention.err.control_character", dict(code="0007", position=5)),
+        ("nul\x00", "attention.err.control_character", dict(code="0000", position=3)),
     ],
+    ids=["empty", "blank", "none", "too-long", "bell", "nul"],
 )
-def test_bad_text_is_refused_with_a_sentence(text, message):
-    with pytest.raises(ValueError, match=message):
+def test_bad_text_is_refused_with_a_sentence(text, key, params):
+    with raises_key(key, what=Term("text"), **params):
         attention.check_text(text)
 
 
@@ -70,8 +73,8 @@ def test_good_text_passes_unchanged(text):
 
 @pytest.mark.parametrize("value", [-1, 6, 2.5, None, 10**9])
 def test_layer_out_of_range(value):
-    with pytest.raises(ValueError, match="from 0 to 5"):
-        attention.check_index(value, 6, "layer")
+    with raises_key("attention.err.bad_index", what=Term("layer"), top=5, value=value):
+        attention.check_index(value, 6, Term("layer"))
 
 
 # ---- views of the weights --------------------------------------------------------------------
@@ -142,7 +145,7 @@ def test_sentence_pair_segments_and_cut(monkeypatch):
     assert result.segments == [0, 0, 0, 0, 1, 1, 1]
     long = attention.attend("tiny-bert", "word " * 300, max_tokens=20)
     assert len(long.tokens) == 20 and long.total_tokens == 302 and long.cut == 282
-    with pytest.raises(ValueError, match="sentence pairs are for encoder"):
+    with raises_key("attention.err.pair_for_causal", model="tiny-llama"):
         attention.attend("tiny-llama", "a", "b")
 
 

@@ -4,6 +4,8 @@ import pytest
 import torch
 
 from playground import attention_formula as formula
+from playground.errors import Term
+from tests.coded import raises_key
 from tests.tiny_models import use_tiny
 
 
@@ -49,28 +51,30 @@ def test_every_layout_is_recomputed_exactly(monkeypatch, kind, heads):
 def test_gqa_head_reads_its_group(monkeypatch):
     use_tiny(monkeypatch)
     check = formula.formula_check("tiny-llama", "one two three", 0, 5)
-    assert check.kv_head == 1 and any("6 query heads share 2 key/value heads" in d for d in check.differences)
-    assert any("RoPE" in d for d in check.differences)
+    said = {d.key: dict(d.params) for d in check.differences}
+    gqa = said["attention_formula.note.gqa"]  # 6 query heads share 2 key/value heads; head 5 reads kv head 1
+    assert check.kv_head == 1 and (gqa["h"], gqa["kvh"], gqa["head"], gqa["kv_head"]) == (6, 2, 5, 1)
+    assert "attention_formula.note.rope" in said
 
 
 def test_gpt2_fused_c_attn_is_explained(monkeypatch):
     use_tiny(monkeypatch)
     check = formula.formula_check("tiny-gpt2", "one two three", 0, 0)
-    assert any("c_attn" in d for d in check.differences)
+    assert "attention_formula.note.fused_c_attn" in {d.key for d in check.differences}
 
 
 @pytest.mark.parametrize(
-    "kwargs, message",
+    "kwargs, key, params",
     [
-        (dict(layer=6), "layer must be a whole number from 0 to 1"),
-        (dict(head=-1), "head must be a whole number from 0 to 3"),
-        (dict(text="  "), "empty"),
+        (dict(layer=6), "attention.err.bad_index", dict(what=Term("layer"), top=1, value=6)),
+        (dict(head=-1), "attention.err.bad_index", dict(what=Term("head"), top=3, value=-1)),
+        (dict(text="  "), "attention.err.empty", dict(what=Term("text"))),
     ],
 )
-def test_bad_arguments(monkeypatch, kwargs, message):
+def test_bad_arguments(monkeypatch, kwargs, key, params):
     use_tiny(monkeypatch)
     args = dict(model_name="tiny-bert", text="hello", layer=0, head=0) | kwargs
-    with pytest.raises(ValueError, match=message):
+    with raises_key(key, **params):
         formula.formula_check(**args)
 
 

@@ -3,10 +3,11 @@
 import pytest
 
 from playground import embedded
+from tests.coded import raises_key
 
 
 def test_missing_package_says_how_to_install():
-    with pytest.raises(embedded.EmbeddedModelMissing, match="make setup"):
+    with raises_key("embedded.err.missing", embedded.EmbeddedModelMissing, package="no-such-package-here"):
         embedded.package_dir("no_such_package_here")
     assert not embedded.is_installed("no-such-package-here")
     assert not embedded.is_installed(None)

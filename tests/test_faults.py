@@ -9,12 +9,15 @@ import gradio as gr
 import pytest
 
 from playground import finetune, hub, models
+from playground.errors import Note
 from playground.runs import RunStore, append_jsonl, process_start, write_json_atomic
+from tests.coded import raises_key
 from tests.test_finetune import wait_for
 from ui import header
 from ui.tabs import finetune as finetune_tab
 
 SECRET = "hf_TestSecretThatMustNeverBeLogged0123"
+VANISHED = Note.of("runs.note.vanished").as_json()  # how status.json keeps "ended without saying why"
 
 
 @pytest.fixture
@@ -41,7 +44,7 @@ def test_a_sigkilled_worker_fails_with_its_log_tail_keeps_its_metrics_and_the_ap
     wait_for(lambda: (finetune.reap(), store.get(run_id).state)[1] == "failed", timeout_s=60)
 
     restarted = RunStore(store.root).get(run_id)  # a new app process over the same folder
-    assert restarted.state == "failed" and "ended without saying why" in restarted.status["message"]
+    assert restarted.state == "failed" and restarted.status["message"] == VANISHED
     assert restarted.status["log_tail"].strip()
     assert restarted.metrics()[: len(before)] == before  # nothing written before the kill is lost
 
@@ -61,7 +64,7 @@ def test_a_pid_reused_by_another_process_after_a_restart_is_not_the_worker(runs)
     assert RunStore(runs.root).get(run.run_id).state == "running"  # the same process: still running
     runs.set_status(run, pid_start=process_start(me) + 1)  # same pid, another process's start time
     again = RunStore(runs.root).get(run.run_id)
-    assert again.state == "failed" and "ended without saying why" in again.status["message"]
+    assert again.state == "failed" and again.status["message"] == VANISHED
 
 
 # ---- a crash in the middle of a write -----------------------------------------------------------------------
@@ -122,12 +125,13 @@ def test_an_unwritable_runs_folder_is_said_at_start_and_no_run_starts(tmp_path, 
     monkeypatch.setenv("PLAYGROUND_RUNS", str(blocker / "runs"))  # cannot be created, even by root
     workers = len(finetune._children)
     store = RunStore()  # constructing it does not crash the tab
-    assert "cannot be written" in store.problem() and "PLAYGROUND_RUNS" in store.problem()
+    problem = store.problem()
+    assert problem.key == "runs.err.not_writable" and problem.params["folder"] == str(blocker / "runs")
     assert store.list() == [] and finetune_tab.runs_table() == []
     assert "cannot be written" in header.summary_markdown()
     with pytest.raises(gr.Error, match="cannot be written"):
         finetune_tab.finetune_start(max_steps=2)
-    with pytest.raises(ValueError, match="cannot be written"):
+    with raises_key("runs.err.not_writable", folder=str(blocker / "runs")):
         finetune.start(finetune.make_config(max_steps=2), store)
     assert len(finetune._children) == workers  # no worker was started
 
@@ -150,8 +154,13 @@ def test_when_the_hub_is_unreachable_the_embedded_models_serve_and_hub_models_sa
         assert models.availability("SmolLM2-135M-Instruct").available
         gpt2 = models.availability("gpt2")
         if not gpt2.available:  # unless this machine has it in its HF cache
-            assert "not reachable from this machine" in gpt2.reason and "hf download" in gpt2.reason
-            with pytest.raises(models.ModelUnavailable, match="not available here"):
+            hub_id = models.spec("gpt2").hub_id
+            assert dict(gpt2.reason.params) == dict(
+                hub=Note.of("hub.note.unreachable", host=hub._endpoint()[0]),
+                download=Note.of("models.note.or_download", hub_id=hub_id),
+                install="",
+            )
+            with raises_key("models.err.unavailable", models.ModelUnavailable, model="gpt2", reason=gpt2.reason):
                 models.load("gpt2")
     finally:
         hub.hub_status.cache_clear()

@@ -12,7 +12,9 @@ import pytest
 import torch
 
 from playground import finetune
+from playground.errors import Note
 from playground.runs import RunStore
+from tests.coded import raises_key
 
 TINY = dict(train_size=32, eval_size=16, batch_size=8, max_steps=3, eval_steps=2, logging_steps=1, max_length=64)
 
@@ -37,19 +39,20 @@ def wait_for(predicate, timeout_s=300, poll_s=0.3):
 
 
 @pytest.mark.parametrize(
-    ("values", "message"),
+    ("values", "key", "params"),
     [
-        ({"learning_rate": 0}, "between"),
-        ({"batch_size": 1000}, "between"),
-        ({"epochs": float("nan")}, "between|finite"),
-        ({"method": "qlora"}, "method"),
-        ({"dataset": "imdb"}, "Unknown dataset"),
-        ({"colour": "red"}, "Unknown setting"),
-        ({"max_steps": "many"}, "must be a int"),
+        ({"learning_rate": 0}, "finetune.err.out_of_range", dict(name="learning_rate", low=1e-7, high=100.0)),
+        ({"batch_size": 1000}, "finetune.err.out_of_range", dict(name="batch_size", low=1, high=64, value=1000)),
+        ({"epochs": float("nan")}, "finetune.err.not_finite", dict(name="epochs")),
+        ({"method": "qlora"}, "finetune.err.unknown_method", dict(known="full, lora")),
+        ({"padding": "left"}, "finetune.err.unknown_padding", {}),
+        ({"dataset": "imdb"}, "finetune.err.unknown_dataset", dict(dataset="imdb")),
+        ({"colour": "red"}, "finetune.err.unknown_settings", dict(names="colour")),
+        ({"max_steps": "many"}, "finetune.err.wrong_type", dict(name="max_steps", kind="int", value="'many'")),
     ],
 )
-def test_bad_settings_are_refused_with_a_sentence(values, message):
-    with pytest.raises(ValueError, match=message):
+def test_bad_settings_are_refused_with_a_sentence(values, key, params):
+    with raises_key(key, **params):
         finetune.make_config(**values)
 
 
@@ -109,7 +112,8 @@ def test_a_learning_rate_of_10_diverges_and_says_why(store):
     run = new_run(store, learning_rate=10.0, max_steps=30, eval_steps=100, warmup_ratio=0.0)
     assert finetune.train(run.path) == "diverged"
     run = store.get(run.run_id)
-    assert "learning rate" in run.status["message"]
+    message = Note.from_json(run.status["message"])
+    assert message.key == "finetune.note.diverged" and dict(message.params)["lr"] == 10.0
     assert not run.has_model()
     assert run.status["step"] < 30
 
@@ -137,7 +141,7 @@ def test_a_second_run_waits_in_the_queue(store):
         finetune.stop(second.run_id, store, wait_s=60)
         finetune.stop(first.run_id, store, wait_s=120)
     assert store.get(second.run_id).state == "stopped"
-    assert "before it started" in store.get(second.run_id).status["message"]
+    assert store.get(second.run_id).status["message"] == Note.of("finetune.note.stopped_early").as_json()
 
 
 @pytest.mark.slow
@@ -146,7 +150,7 @@ def test_a_killed_worker_leaves_a_failed_run_with_its_log(store):
     wait_for(lambda: store.get(run.run_id).state == "running")
     os.kill(run.status["pid"], signal.SIGKILL)
     wait_for(lambda: (finetune.reap(), store.get(run.run_id).state)[1] == "failed", timeout_s=30)
-    assert "ended without saying why" in store.get(run.run_id).status["message"]
+    assert store.get(run.run_id).status["message"] == Note.of("runs.note.vanished").as_json()
 
 
 @pytest.mark.slow

@@ -7,8 +7,11 @@ import gradio as gr
 import pytest
 from gradio_client.exceptions import AppError
 
+from playground.errors import Note
 from playground.runs import RunStore, append_jsonl
 from ui.tabs import finetune as finetune_tab
+
+FINISHED = Note.of("finetune.note.done", done=Note.of("finetune.note.finished"), accuracy="")  # as the worker ends
 
 
 @pytest.fixture
@@ -26,7 +29,7 @@ def finished_run(store, accuracies=(0.5, 0.8)):
         run.metrics_path,
         {"step": 10, "pinned": [{"sentence1": "a", "sentence2": "b", "label": 1, "p_paraphrase": 0.9, "predicted": 1}]},
     )
-    store.set_status(run, state="finished", step=10, max_steps=10, elapsed=12.0, message="Finished.")
+    store.set_status(run, state="finished", step=10, max_steps=10, elapsed=12.0, message=FINISHED)
     return store.get(run.run_id)
 
 

@@ -6,7 +6,9 @@ import torch
 from transformers import RepetitionPenaltyLogitsProcessor, TopKLogitsWarper, TopPLogitsWarper
 
 from playground import generation
+from playground.errors import Note
 from playground.generation import GenerationConfig
+from tests.coded import raises_key
 
 MODEL = "SmolLM2-135M-Instruct"
 
@@ -51,27 +53,28 @@ def test_greedy_keeps_the_argmax_only():
 
 
 @pytest.mark.parametrize(
-    "changes, message",
+    "changes, key, params",
     [
-        (dict(max_new_tokens=10**6), "limited to 256"),
-        (dict(max_new_tokens=0), "at least 1"),
-        (dict(temperature=-0.5), "0 or more"),
-        (dict(temperature=float("nan")), "0 or more"),
-        (dict(top_p=0.0), "above 0"),
-        (dict(top_p=1.5), "above 0"),
-        (dict(top_k=-1), "top-k"),
-        (dict(repetition_penalty=0.5), "repetition penalty"),
-        (dict(seed=-1), "seed"),
+        (dict(max_new_tokens=10**6), "generation.err.too_many_new_tokens", dict(limit=256, n=10**6)),
+        (dict(max_new_tokens=0), "generation.err.max_new_tokens", {}),
+        (dict(temperature=-0.5), "generation.err.negative_temperature", {}),
+        (dict(temperature=float("nan")), "generation.err.negative_temperature", {}),
+        (dict(temperature=101), "generation.err.temperature_too_high", {}),
+        (dict(top_p=0.0), "generation.err.top_p", {}),
+        (dict(top_p=1.5), "generation.err.top_p", {}),
+        (dict(top_k=-1), "generation.err.top_k", dict(limit=generation.MAX_TOP_K)),
+        (dict(repetition_penalty=0.5), "generation.err.repetition_penalty", {}),
+        (dict(seed=-1), "generation.err.seed", {}),
     ],
 )
-def test_bad_settings_say_what_to_change(changes, message):
-    with pytest.raises(ValueError, match=message):
+def test_bad_settings_say_what_to_change(changes, key, params):
+    with raises_key(key, **params):
         generation.check(GenerationConfig(**changes))
 
 
 def test_temperature_zero_means_greedy_and_says_so():
     checked = generation.check(GenerationConfig(do_sample=True, temperature=0))
-    assert checked.config.do_sample is False and "greedy" in checked.notes[0]
+    assert checked.config.do_sample is False and checked.notes == (Note.of("generation.note.greedy"),)
 
 
 # ---- the real model -------------------------------------------------------------------------------
@@ -153,7 +156,7 @@ def test_the_stream_can_be_stopped(lm):
 @pytest.mark.slow
 def test_prompt_errors(lm):
     net, tok = lm
-    with pytest.raises(ValueError, match="empty"):
+    with raises_key("generation.err.empty_prompt"):
         generation.encode(tok, "  ", 8192)
-    with pytest.raises(ValueError, match="reads at most"):
+    with raises_key("generation.err.context", new=10, limit=256):
         generation.encode(tok, "word " * 300, 256, 10)

@@ -6,6 +6,7 @@ import time
 import pytest
 
 from playground import hub
+from playground.errors import Note
 
 
 @pytest.fixture(autouse=True)
@@ -19,7 +20,7 @@ def test_offline_env_decides_without_probing(monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setattr(hub, "probe", lambda *a, **k: pytest.fail("probed although HF_HUB_OFFLINE is set"))
     status = hub.hub_status()
-    assert not status.reachable and "HF_HUB_OFFLINE" in status.reason
+    assert not status.reachable and status.reason == Note.of("hub.note.offline")
 
 
 def test_unreachable_hub_switches_huggingface_hub_offline(monkeypatch):
@@ -29,7 +30,7 @@ def test_unreachable_hub_switches_huggingface_hub_offline(monkeypatch):
     monkeypatch.setattr(hub, "probe", lambda *a, **k: False)
     monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
     status = hub.hub_status()
-    assert not status.reachable and "not reachable" in status.reason
+    assert not status.reachable and status.reason == Note.of("hub.note.unreachable", host=hub._endpoint()[0])
     assert constants.HF_HUB_OFFLINE is True
     hub.hub_status()  # decided once: cached
     assert hub.hub_status.cache_info().hits >= 1

@@ -1,6 +1,7 @@
 """The two languages: same keys and fields in both tables, how a request's language is read, and what `t()` writes
 while a layout is built (gradio's marker) or a request is served (the sentence)."""
 
+import re
 import string
 
 import gradio as gr
@@ -53,9 +54,11 @@ def test_each_sentence_has_the_same_format_fields(key):
 
 def test_chinese_sentences_are_chinese():
     """A key left in English in the Chinese table is a missed translation (names and formulas may stay)."""
-    same = [key for key in EN if ZH[key] == EN[key] and any(ch.isalpha() and ch.isascii() for ch in EN[key])]
+    words = lambda text: re.sub(r"\{[^{}]*\}", "", text)  # noqa: E731 (a format field is no word)
+    same = [key for key in EN if ZH[key] == EN[key] and any(ch.isalpha() and ch.isascii() for ch in words(EN[key]))]
     allowed = {"pos.sin.formula", "pos.pos", "pos.rope.tab", "pos.alibi.tab", "header.hub", "arch.size.d_model"}
-    assert set(same) <= allowed | {"arch.size.d_ff"}
+    names = {"term.n_examples", "term.d_model", "term.d_ff"}  # the engine's names of inputs, as the API spells them
+    assert set(same) <= allowed | names | {"arch.size.d_ff"}
 
 
 @pytest.mark.parametrize(
@@ -150,15 +153,16 @@ def test_no_sub_tab_shares_its_name_with_a_tab_of_the_app(table):
     assert len(tabs) == 7 and not tabs & sub_tabs
 
 
-def engine_errors() -> list[str]:
-    """Real error sentences of the engine, one for each Chinese pattern."""
+def engine_errors() -> list:
+    """Real coded errors of the engine: a Term inside, numbers, a Note inside a Note, a model that is missing."""
     from playground import attention, generation, losses, models
+    from playground.errors import InputError, Term
 
     calls = [
         lambda: attention.check_text("   "),
         lambda: losses.check_text(""),
-        lambda: attention.check_index(9, 6, "layer"),
-        lambda: attention.check_text("x" * (attention.MAX_CHARS + 1), "second sentence"),
+        lambda: attention.check_index(9, 6, Term("layer")),
+        lambda: attention.check_text("x" * (attention.MAX_CHARS + 1), Term("second_sentence")),
         lambda: losses.check_text("x" * (losses.MAX_CHARS + 1)),
         lambda: losses.check_rate(0.0),
         lambda: losses.check_tau(0.0),
@@ -166,34 +170,65 @@ def engine_errors() -> list[str]:
         lambda: generation.check(generation.GenerationConfig(temperature=-1.0, do_sample=True)),
         lambda: generation.check(generation.GenerationConfig(top_p=0.0, do_sample=True)),
     ]
-    messages = []
+    errors = []
     for call in calls:
-        with pytest.raises((ValueError, models.ModelUnavailable)) as info:
+        with pytest.raises((InputError, models.ModelUnavailable)) as info:
             call()
-        messages.append(str(info.value))
-    return messages
+        errors.append(info.value)
+    return errors
 
 
-def test_common_engine_errors_are_written_in_chinese(serving):
-    english = engine_errors()
-    assert [i18n.translate_error(message) for message in english] == english  # outside Chinese: unchanged
+def test_engine_errors_are_written_in_the_request_language(serving):
+    errors = engine_errors()
+    english = [i18n.say(err) for err in errors]  # outside a request: English
+    assert english[0] == "Type some text first: it is empty."
+    assert english[2] == "The layer must be a whole number from 0 to 5 for this model (got 9)."
+    assert english[3].startswith("The second sentence is limited to 4,000 characters here (you gave 4,001)")
+    assert english[7].startswith("gpt2 is not available here: it needs the Hugging Face Hub (HF_HUB_OFFLINE is set)")
+    assert english[7].endswith(", or download it once with `hf download openai-community/gpt2`.")
     serving(cookie="zh-CN")
-    chinese = [i18n.translate_error(message) for message in english]
+    chinese = [i18n.say(err) for err in errors]
     for before, after in zip(english, chinese, strict=True):
         assert after != before and any("\u4e00" <= ch <= "\u9fff" for ch in after), before
     assert chinese[0] == "请先输入文本：现在是空的。"
     assert chinese[2] == "层必须是 0 到 5 之间的整数（对这个模型而言；收到的是 9）。"
-    unknown = "Some sentence no pattern knows."
-    assert i18n.translate_error(unknown) == unknown
+    assert chinese[3].startswith("第二个句子在这里最多 4,000 个字符（你输入了 4,001 个）")
+    assert chinese[7].startswith("gpt2 在这里不可用：它需要 Hugging Face Hub（设置了 HF_HUB_OFFLINE）")
 
 
-def test_each_chinese_error_uses_only_the_parts_its_pattern_names():
-    import re
+def test_say_translates_terms_and_notes_inside_a_sentence(serving):
+    from playground.errors import InputError, Note, Term
 
-    from ui.i18n.zh import ZH_ERRORS
+    done = Note.of(
+        "finetune.note.done",
+        done=Note.of("finetune.note.stopped", step=12),
+        accuracy=Note.of("finetune.note.accuracy", acc=0.81234, at=10),
+    )
+    not_whole = InputError("inputs.err.not_whole", what=Term("the_seed"), low=0, high=10_000, value="2.5")
+    stopped = "Stopped by request at step 12; the model so far is kept."
+    assert i18n.say(done) == stopped + " Validation accuracy 0.812 (step 10)."
+    assert i18n.say(not_whole) == "The seed must be a whole number from 0 to 10,000 (got 2.5)."
+    assert i18n.say(Note.from_json(done.as_json())) == i18n.say(done)  # as a run's status.json keeps it
+    serving(cookie="zh-CN")
+    assert i18n.say(done) == "已按要求在第 12 步停止；保留了到此为止的模型。验证集准确率 0.812（第 10 步）。"
+    assert i18n.say(not_whole) == "随机种子必须是 0 到 10,000 之间的整数（收到的是 2.5）。"
 
-    for pattern, chinese in ZH_ERRORS:
-        assert set(fields(chinese)) <= set(re.compile(pattern).groupindex), pattern
+
+def test_a_coded_error_from_a_handler_is_a_sentence_in_the_page_language(serving):
+    from playground.errors import InputError
+    from ui.errors import friendly
+
+    @friendly
+    def handler():
+        raise InputError("generation.err.top_k", limit=1000)
+
+    with pytest.raises(gr.Error) as english:
+        handler()
+    serving(cookie="zh-CN")
+    with pytest.raises(gr.Error) as chinese:
+        handler()
+    assert english.value.message == "top-k must be a whole number from 0 (off) to 1000."
+    assert chinese.value.message == "top-k 必须是 0（关闭）到 1000 之间的整数。"
 
 
 def test_the_english_example_inputs_are_the_api_defaults():

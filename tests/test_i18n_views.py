@@ -109,6 +109,7 @@ def losses_views(mp):
 def finetune_views(mp, tmp_path):
     import os
 
+    from playground.errors import Note
     from playground.runs import RunStore
     from tests.test_finetune_tab import finished_run
     from ui.tabs import finetune as tab
@@ -117,7 +118,15 @@ def finetune_views(mp, tmp_path):
     store = RunStore(tmp_path / "runs")
     first, second = finished_run(store), finished_run(store, (0.4, 0.6))
     queued = store.create({})
-    store.set_status(queued, state="running", pid=os.getpid(), step=3, max_steps=10, elapsed=30.0, message="training")
+    store.set_status(
+        queued,
+        state="running",
+        pid=os.getpid(),
+        step=3,
+        max_steps=10,
+        elapsed=30.0,
+        message=Note.of("finetune.note.training"),
+    )
     return {
         "run": tab.run_views(first.run_id),
         "running": tab.status_markdown(queued.run_id),

@@ -7,6 +7,8 @@ import pytest
 import torch
 
 from playground import losses, models
+from playground.errors import Term
+from tests.coded import raises_key
 
 SMOL, MINILM = losses.CAUSAL_DEFAULT, losses.ENCODER_DEFAULT
 
@@ -49,9 +51,17 @@ def test_masking_is_seeded_and_always_chooses_one_token():
     assert int(a.chosen.sum()) == 1 and not a.chosen[0] and not a.chosen[-1]
 
 
-@pytest.mark.parametrize("rate, message", [(0, "above 0"), (-0.2, "above 0"), (1, "below 1"), (1.5, "below 1")])
-def test_bad_masking_rate(rate, message):
-    with pytest.raises(ValueError, match=message):
+@pytest.mark.parametrize(
+    "rate, key",
+    [
+        (0, "losses.err.rate_zero"),
+        (-0.2, "losses.err.rate_zero"),
+        (1, "losses.err.rate_one"),
+        (1.5, "losses.err.rate_one"),
+    ],
+)
+def test_bad_masking_rate(rate, key):
+    with raises_key(key):
         losses.check_rate(rate)
 
 
@@ -65,32 +75,42 @@ def test_info_nce_is_cross_entropy_with_the_diagonal_as_targets():
     torch.testing.assert_close(losses.info_nce(equal, 0.1), torch.full((4,), math.log(4)))
 
 
-@pytest.mark.parametrize("tau", [0, -1.0, float("nan"), float("inf"), None, 1e-6, 1e4])
+@pytest.mark.parametrize("tau", [0, -1.0, float("nan"), float("inf"), None])
+def test_a_temperature_that_divides_nothing_is_refused(tau):
+    with raises_key("losses.err.tau_zero"):
+        losses.check_tau(tau)
+
+
+@pytest.mark.parametrize("tau", [1e-6, 1e4])
 def test_bad_temperature(tau):
-    with pytest.raises(ValueError, match="τ"):
+    with raises_key("losses.err.tau_range", low=losses.MIN_TAU, high=losses.MAX_TAU):
         losses.check_tau(tau)
 
 
 def test_pairs_are_parsed_and_a_batch_of_one_is_refused():
     anchors, positives = losses.parse_pairs("a b | c d\n\n我喜欢猫 | 我很喜欢猫咪\n")
     assert anchors == ["a b", "我喜欢猫"] and positives == ["c d", "我很喜欢猫咪"]
-    with pytest.raises(ValueError, match="no negatives"):
+    with raises_key("losses.err.one_pair"):
         losses.parse_pairs("only | one")
-    with pytest.raises(ValueError, match="Line 2"):
+    with raises_key("losses.err.not_a_pair", line=2):
         losses.parse_pairs("a | b\nno separator")
-    with pytest.raises(ValueError, match="limited"):
+    with raises_key("losses.err.too_many_pairs", limit=losses.MAX_PAIRS, n=losses.MAX_PAIRS + 1):
         losses.parse_pairs("\n".join(["a | b"] * (losses.MAX_PAIRS + 1)))
 
 
 def test_template_and_label_words():
     assert losses.fill_template("Review: {x}\nSentiment:", "好") == "Review: 好\nSentiment:"
-    with pytest.raises(ValueError, match="slot"):
+    with raises_key("losses.err.no_slot", slot="{x}"):
         losses.fill_template("Review:\nSentiment:", "text")
-    with pytest.raises(ValueError, match="empty"):
+    with raises_key("losses.err.empty", what=Term("the_text")):
         losses.fill_template("{x}", "   ")
     assert losses.parse_label_words(" positive, negative ,neutral") == ["positive", "negative", "neutral"]
-    for bad, message in [("positive", "at least two"), ("a, a", "different"), (",".join("abcdefghi"), "At most")]:
-        with pytest.raises(ValueError, match=message):
+    for bad, key in [
+        ("positive", "losses.err.two_label_words"),
+        ("a, a", "losses.err.same_label_words"),
+        (",".join("abcdefghi"), "losses.err.too_many_label_words"),
+    ]:
+        with raises_key(key):
             losses.parse_label_words(bad)
     assert losses.completion("Sentiment:", "positive") == " positive"
     assert losses.completion("Sentiment: ", "positive") == "positive"
@@ -151,9 +171,11 @@ def test_causal_lm_expects_paris():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("text, message", [("", "empty"), ("   ", "empty"), ("Hello", "single token")])
-def test_causal_lm_bad_text(text, message):
-    with pytest.raises(ValueError, match=message):
+@pytest.mark.parametrize(
+    "text, key", [("", "losses.err.empty"), ("   ", "losses.err.empty"), ("Hello", "losses.err.single_token")]
+)
+def test_causal_lm_bad_text(text, key):
+    with raises_key(key):
         losses.causal_lm_loss(text, SMOL)
 
 
@@ -258,11 +280,11 @@ def test_prompt_loss_scores_label_words_by_the_chain_rule():
 
 @pytest.mark.slow
 def test_prompt_bad_input():
-    with pytest.raises(ValueError, match="slot"):
+    with raises_key("losses.err.no_slot"):
         losses.prompt_loss("text", "Review: x", ["a", "b"], 0)
-    with pytest.raises(ValueError, match="gold"):
+    with raises_key("losses.err.gold_label_word", known="a, b"):
         losses.prompt_loss("text", "{x}", ["a", "b"], 2)
-    with pytest.raises(ValueError, match="tokens"):
+    with raises_key("losses.err.long_label_word", word="antidisestablishmentarianism " * 3):
         losses.prompt_loss("text", "{x}", ["a", "antidisestablishmentarianism " * 3], 0)
 
 
@@ -297,7 +319,7 @@ def test_causal_infill_equals_whole_sequence_probabilities():
 def test_causal_infill_never_hides_a_byte_piece():
     r = losses.causal_infill("我喜欢这部电影，音乐很美。", 0.9, 0, SMOL)
     assert all("·" not in it.token for it in r.items)
-    with pytest.raises(ValueError, match="at most"):
+    with raises_key("losses.err.infill_too_long", limit=losses.MAX_INFILL_TOKENS):
         losses.causal_infill("word " * 60, 0.2, 0, SMOL)
-    with pytest.raises(ValueError, match="below 1"):
+    with raises_key("losses.err.rate_one"):
         losses.causal_infill("The cat sat.", 1.0, 0, SMOL)

@@ -4,6 +4,8 @@ import pytest
 import torch
 
 from playground import models
+from playground.errors import Note
+from tests.coded import raises_key
 
 
 def test_catalogue_has_the_models_the_app_promises():
@@ -25,14 +27,15 @@ def test_offline_the_embedded_models_are_available_and_hub_ones_say_why_not():
     assert models.availability("SmolLM2-135M-Instruct").available
     gpt2 = models.availability("gpt2")
     if not gpt2.available:  # unless this machine has it in its HF cache
-        assert "Hub" in gpt2.reason and "hf download" in gpt2.reason
-        with pytest.raises(models.ModelUnavailable, match="not available here"):
+        download = Note.of("models.note.or_download", hub_id=models.spec("gpt2").hub_id)
+        assert gpt2.reason.key == "models.note.needs_hub" and dict(gpt2.reason.params)["download"] == download
+        with raises_key("models.err.unavailable", models.ModelUnavailable, model="gpt2", reason=gpt2.reason):
             models.load("gpt2")
 
 
 @pytest.mark.parametrize("name", ["evil/model", "../../etc/passwd", "", "gpt2 ", "https://example.com/m"])
 def test_only_catalogue_names_load(name):
-    with pytest.raises(models.ModelUnavailable, match="not in the model catalogue"):
+    with raises_key("models.err.not_in_catalogue", models.ModelUnavailable, name=name):
         models.spec(name)
 
 
@@ -40,7 +43,7 @@ def test_host_allowlist(monkeypatch):
     monkeypatch.setenv("PLAYGROUND_EXTRA_MODELS", "org/enc:encoder, org/lm:causal-lm")
     assert models.spec("org/enc").role == models.ENCODER
     assert models.spec("org/lm").role == models.CAUSAL_LM
-    with pytest.raises(ValueError, match="PLAYGROUND_EXTRA_MODELS"):
+    with raises_key("models.err.extra_models", item="org/x:decoder"):
         models.extra_specs("org/x:decoder")
 
 

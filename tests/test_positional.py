@@ -6,6 +6,7 @@ import pytest
 import torch
 
 from playground import positional
+from tests.coded import raises_key
 
 
 def reference_pe(n: int, d: int, base: float = 10000.0) -> torch.Tensor:
@@ -68,23 +69,23 @@ def test_sinusoidal_value_matches_the_matrix():
 
 
 @pytest.mark.parametrize(
-    "n, d, base, message",
+    "n, d, base, key, params",
     [
-        (10, 7, 10000.0, "even"),
-        (10, 0, 10000.0, "at least 2"),
-        (10**7, 64, 10000.0, "limited"),
-        (10, 64, -1.0, "above 1"),
-        (10, 64, float("nan"), "above 1"),
-        (None, 64, 10000.0, "whole number"),
-        (0, 64, 10000.0, "at least 1"),
-        (10, None, 10000.0, "whole number"),
-        (10, 64, None, "above 1"),
-        (10.5, 64, 10000.0, "whole number"),
-        (10, 4096, 10000.0, "limited"),
+        (10, 7, 10000.0, "positional.err.odd_d_model", dict(d_model=7)),
+        (10, 0, 10000.0, "positional.err.d_model", {}),
+        (10**7, 64, 10000.0, "positional.err.too_many_positions", dict(limit=positional.MAX_POSITIONS, n=10**7)),
+        (10, 64, -1.0, "positional.err.base", dict(limit=positional.MAX_BASE)),
+        (10, 64, float("nan"), "positional.err.base", dict(limit=positional.MAX_BASE)),
+        (None, 64, 10000.0, "positional.err.positions", {}),
+        (0, 64, 10000.0, "positional.err.positions", {}),
+        (10, None, 10000.0, "positional.err.d_model", {}),
+        (10, 64, None, "positional.err.base", dict(limit=positional.MAX_BASE)),
+        (10.5, 64, 10000.0, "positional.err.positions", {}),
+        (10, 4096, 10000.0, "positional.err.d_model_too_big", dict(limit=positional.MAX_D_MODEL, n=4096)),
     ],
 )
-def test_bad_arguments_get_a_sentence(n, d, base, message):
-    with pytest.raises(ValueError, match=message):
+def test_bad_arguments_get_a_sentence(n, d, base, key, params):
+    with raises_key(key, **params):
         positional.sinusoidal(n, d, base)
 
 
@@ -151,7 +152,7 @@ def test_alibi_masks_the_future_and_is_zero_on_the_diagonal():
 
 @pytest.mark.parametrize("heads", [0, -1, 65, 2.5, None])
 def test_alibi_bad_heads(heads):
-    with pytest.raises(ValueError, match="heads"):
+    with raises_key("positional.err.heads", limit=positional.MAX_HEADS):
         positional.alibi_slopes(heads)
 
 
@@ -175,7 +176,7 @@ def test_learned_positions_from_a_tiny_bert_and_gpt2():
     llama = LlamaModel(
         LlamaConfig(hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32, vocab_size=100)
     )
-    with pytest.raises(ValueError, match="RoPE"):
+    with raises_key("positional.err.no_table", model="LlamaModel"):
         positional.learned_positions(llama)
 
 

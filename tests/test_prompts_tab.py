@@ -4,13 +4,14 @@
 import gradio as gr
 import pytest
 
+from tests.coded import raises_key
 from ui.tabs import prompts as prompts_tab
 
 
 def test_values_parse_and_format_round_trip():
     values = {"text": "two\nlines", "评论": "好 = 很好"}
     assert prompts_tab.parse_values(prompts_tab.format_values(values)) == values
-    with pytest.raises(ValueError, match="name = value"):
+    with raises_key("prompts.err.values_line", line="no equals sign here"):
         prompts_tab.parse_values("no equals sign here")
 
 

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from playground.runs import RunStore, append_jsonl, read_jsonl
+from tests.coded import raises_key
 
 
 @pytest.fixture
@@ -75,7 +76,7 @@ def test_stop_writes_a_stop_file_and_delete_refuses_an_active_run(store):
     run = store.create({})
     store.request_stop(run.run_id)
     assert (run.path / "STOP").exists()
-    with pytest.raises(ValueError, match="still active"):
+    with raises_key("runs.err.still_active"):
         store.delete(run.run_id)
     store.set_status(run, state="stopped")
     store.delete(run.run_id)
@@ -91,7 +92,7 @@ def test_the_runs_folder_stays_bounded(store):
 
 @pytest.mark.parametrize("bad", ["", "../etc", "nope", "a/b"])
 def test_unknown_or_unsafe_run_ids_are_refused(store, bad):
-    with pytest.raises(ValueError, match="no run called"):
+    with raises_key("runs.err.no_such_run", name=bad):
         store.get(bad)
 
 

@@ -8,6 +8,7 @@ import torch
 
 from playground import scoring
 from playground.scoring import Example
+from tests.coded import raises_key
 
 MODEL = "SmolLM2-135M-Instruct"
 FEW = [
@@ -45,13 +46,13 @@ def test_confusion_matrix_counts():
 
 def test_label_words_parse_and_bad_sets():
     assert scoring.parse_label_words("positive: good\n\nnegative:  bad ") == {"positive": "good", "negative": "bad"}
-    with pytest.raises(ValueError, match="class: label word"):
+    with raises_key("scoring.err.bad_label_line", line="positive good"):
         scoring.parse_label_words("positive good")
-    with pytest.raises(ValueError, match="one class only"):
+    with raises_key("scoring.err.one_class", label="pos"):
         scoring.check([Example("a", "pos"), Example("b", "pos")], {"pos": "good"})
-    with pytest.raises(ValueError, match="Give a label word for the class"):
+    with raises_key("scoring.err.missing_words", classes="negative", first="negative"):
         scoring.check(FEW, {"positive": "good"})
-    with pytest.raises(ValueError, match="exactly one variable"):
+    with raises_key("scoring.err.one_variable", n=2, names="text, other"):
         scoring.text_variable("Review: {text} {other}")
 
 
@@ -61,7 +62,7 @@ def test_few_shot_template_and_demonstrations():
     template = scoring.few_shot_template("Review: {text}\nSentiment:", demos, {"positive": "good", "negative": "bad"})
     assert template.endswith("Review: {text}\nSentiment:")
     assert "Dirty room and rude staff. Never again.\nSentiment: bad\n\nReview: I loved it" in template
-    with pytest.raises(ValueError, match="too small"):
+    with raises_key("scoring.err.too_few_for_shots", shots=6):
         scoring.pick_demonstrations(FEW, 6)
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from playground import finetune
 from playground.runs import RunStore
+from tests.coded import raises_key
 from ui.tabs import finetune as finetune_tab
 
 
@@ -41,7 +42,7 @@ def outside_run(tmp_path):
     ["", ".", "..", "../x", "../../etc/passwd", "/etc/passwd", "/", "a/b", "..\\..\\x", "x\x00y", "~root", "%2e%2e"],
 )
 def test_path_like_run_ids_are_refused(runs, run_id):
-    with pytest.raises(ValueError, match="There is no run called"):
+    with raises_key("runs.err.no_such_run", name=run_id.encode("unicode_escape").decode("ascii")):
         runs.get(run_id)
 
 
@@ -49,7 +50,7 @@ def test_an_absolute_path_to_a_real_run_is_refused_too(runs):
     run = finished(runs)
     assert runs.get(run.run_id).run_id == run.run_id  # the control: the plain id works
     for alias in (str(run.path), f"{run.run_id}/", f"{run.run_id}/../{run.run_id}", f"./{run.run_id}"):
-        with pytest.raises(ValueError, match="There is no run called"):
+        with raises_key("runs.err.no_such_run"):
             runs.get(alias)
 
 
@@ -57,9 +58,9 @@ def test_a_symlinked_run_folder_is_neither_listed_read_nor_deleted(runs, tmp_pat
     outside = outside_run(tmp_path)
     (runs.root / "20990101-000000-000000").symlink_to(outside, target_is_directory=True)
     assert runs.list() == []
-    with pytest.raises(ValueError, match="There is no run called"):
+    with raises_key("runs.err.no_such_run"):
         runs.get("20990101-000000-000000")
-    with pytest.raises(ValueError, match="There is no run called"):
+    with raises_key("runs.err.no_such_run"):
         runs.delete("20990101-000000-000000")
     assert (outside / "model" / "config.json").exists()
 

@@ -6,6 +6,7 @@ import gradio as gr
 import pytest
 import segno
 
+from tests.coded import raises_key
 from ui.sharing import links as share
 from ui.tabs import positional as positional_tab
 
@@ -38,32 +39,41 @@ def test_good_values_are_read_as_the_component_holds_them(component, raw, value)
 
 
 @pytest.mark.parametrize(
-    "component, raw, message",
+    "component, raw, key, params",
     [
-        (gr.Slider(1, 512, step=1), "abc", "not a number"),
-        (gr.Slider(1, 512, step=1), "nan", "not a number"),
-        (gr.Slider(1, 512, step=1), "inf", "not a number"),
-        (gr.Slider(1, 512, step=1), "2.5", "whole number"),
-        (gr.Slider(1, 512, step=1), "100000", "outside 1..512"),
-        (gr.Number(precision=0, minimum=0), "-1", "outside"),
-        (gr.Radio(["dot", "cosine"]), "../etc/passwd", "not one of the choices"),
-        (gr.Dropdown(["a"]), "org/any-hub-model", "not one of the choices"),
-        (gr.Checkbox(), "maybe", "not true or false"),
-        (gr.Textbox(max_length=10), "x" * 11, "at most 10"),
-        (gr.Textbox(), "x" * 5000, "at most 4,000"),
+        (gr.Slider(1, 512, step=1), "abc", "share.bad_number", dict(raw="abc")),
+        (gr.Slider(1, 512, step=1), "nan", "share.bad_number", dict(raw="nan")),
+        (gr.Slider(1, 512, step=1), "inf", "share.bad_number", dict(raw="inf")),
+        (gr.Slider(1, 512, step=1), "2.5", "share.bad_whole", dict(raw="2.5")),
+        (gr.Slider(1, 512, step=1), "100000", "share.bad_range", dict(raw="100000", low=1, high=512)),
+        (gr.Number(precision=0, minimum=0), "-1", "share.bad_range", dict(raw="-1", low=0, high="…")),
+        (gr.Radio(["dot", "cosine"]), "../etc/passwd", "share.bad_choice", dict(raw="../etc/passwd")),
+        (gr.Dropdown(["a"]), "org/any-hub-model", "share.bad_choice", dict(raw="org/any-hub-model")),
+        (gr.Checkbox(), "maybe", "share.bad_bool", dict(raw="maybe")),
+        (gr.Textbox(max_length=10), "x" * 11, "share.too_long", dict(n=11, limit=10)),
+        (gr.Textbox(), "x" * 5000, "share.too_long", dict(n=5000, limit=4000)),
     ],
+    ids=["abc", "nan", "inf", "2.5", "100000", "-1", "path", "hub-model", "maybe", "11", "5000"],
 )
-def test_bad_values_are_refused_with_a_sentence(component, raw, message):
-    with pytest.raises(ValueError, match=message):
+def test_bad_values_are_refused_with_a_sentence(component, raw, key, params):
+    with raises_key(key, **params):
         share.parse_value(component, raw)
+
+
+def test_a_refused_value_is_said_in_the_url_note_as_a_sentence():
+    from ui.i18n import t
+
+    _, values, problems = share.read_url({"tab": "positional", "d": "abc"})
+    assert "d" not in values
+    assert problems == [t("share.bad_value", name="d", reason="'abc' is not a number")]
 
 
 def test_a_range_that_depends_on_the_model_is_left_to_the_view():
     layer = gr.Slider(0, 5, step=1)  # MiniLM's six layers; SmolLM2 has 30
     assert share.parse_value(layer, "29", by_view=True) == 29
-    with pytest.raises(ValueError, match="whole number"):
+    with raises_key("share.bad_whole", raw="2.5"):
         share.parse_value(layer, "2.5", by_view=True)
-    with pytest.raises(ValueError, match="outside"):
+    with raises_key("share.bad_range", raw="-1", low=0, high="…"):
         share.parse_value(layer, "-1", by_view=True)
 
 

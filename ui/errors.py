@@ -1,4 +1,7 @@
-"""Every handler answers a bad input with a sentence a student understands, never a traceback."""
+"""Every handler answers a bad input with a sentence a student understands, never a traceback.
+
+The engine (and the UI's own checks) raise a key and its values (`playground.errors`); the sentence is written
+here, from the text tables, in the language of the request."""
 
 from __future__ import annotations
 
@@ -10,22 +13,18 @@ import logging
 import gradio as gr
 
 from playground.embedded import EmbeddedModelMissing
-from playground.errors import Coded, Term
+from playground.errors import Coded
 from playground.inputs import check_strings
 from playground.models import ModelUnavailable
-from ui.i18n import resolve, t, translate_error
+from ui.i18n import resolve, say, t
 
 log = logging.getLogger("playground.ui")
 STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing)
 
 
 def sentence(err: Exception) -> str:
-    """An engine error in the request's language: a coded one (`InputError(key, **values)`) from the text tables,
-    its `Term` values translated too; an older one from its English message."""
-    if isinstance(err, Coded):
-        values = {name: t(f"term.{v.name}") if isinstance(v, Term) else v for name, v in err.params.items()}
-        return t(err.key, **values)
-    return translate_error(str(err))
+    """What an error says to a student, in the request's language: a coded one from its key, any other as is."""
+    return say(err) if isinstance(err, Coded) else str(err)
 
 
 def friendly(fn):

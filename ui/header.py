@@ -8,7 +8,7 @@ from playground import models
 from playground.device import best_device
 from playground.hub import hub_status
 from playground.runs import RunStore
-from ui.i18n import t
+from ui.i18n import say, t
 from ui.serving import view_cache
 
 
@@ -23,14 +23,14 @@ def model_choices(names) -> list[tuple[str, str]]:
 def status_markdown() -> str:
     """One line for the device and the Hub, then one line per catalogue model."""
     device, status = best_device(), hub_status()
-    hub = t("header.hub_yes") if status.reachable else t("header.hub_no", reason=status.reason)
+    hub = t("header.hub_yes") if status.reachable else t("header.hub_no", reason=say(status.reason))
     lines = [f"**{t('header.device')}:** {device.description} · **{t('header.hub')}:** {hub}", ""]
     for spec in models.catalogue():
         where = models.availability(spec.name)
         if where.available:
             lines.append(f"- **{spec.name}** ({spec.role}) · {t('header.available')} · {where.source} · {spec.about}")
         else:
-            lines.append(f"- **{spec.name}** ({spec.role}) · **{t('header.unavailable')}**: {where.reason}")
+            lines.append(f"- **{spec.name}** ({spec.role}) · **{t('header.unavailable')}**: {say(where.reason)}")
     held = models.MODELS.holds()
     lines += ["", f"{t('header.loaded')}: {', '.join(held) if held else t('header.none_yet')}"]
     return "\n".join(lines)
@@ -48,7 +48,8 @@ def summary_markdown() -> str:
     problem = RunStore().problem()  # said at start, not discovered when a run fails
     return (
         f"**{t('header.device')}:** {device.description} · **{t('header.hub')}:** {hub} · "
-        f"**{t('header.models')}:** {', '.join(ready)}" + (f"\n\n**{t('header.runs')}:** {problem}" if problem else "")
+        f"**{t('header.models')}:** {', '.join(ready)}"
+        + (f"\n\n**{t('header.runs')}:** {say(problem)}" if problem else "")
     )
 
 

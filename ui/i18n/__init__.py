@@ -25,8 +25,9 @@ import gradio as gr
 from gradio.context import LocalContext, get_blocks_context
 from gradio.i18n import I18nData
 
+from playground.errors import Coded, Note, Term
 from ui.i18n.en import EN
-from ui.i18n.zh import ZH, ZH_ERROR_WORDS, ZH_ERRORS, ZH_NOTES
+from ui.i18n.zh import ZH
 
 COOKIE = "playground_lang"
 LANGUAGES = ("en", "zh")
@@ -102,26 +103,25 @@ def resolve(value):
     return MARKER.sub(lambda match: t(match.group(2)), value)
 
 
-def translate_error(message: str) -> str:
-    """An engine error sentence in the request's language (Chinese for the common ones, else unchanged)."""
-    return _translated(message, ZH_ERRORS)
+def say(said: Coded | Note) -> str:
+    """What the engine said (a coded error or a Note: a key and its values) as a sentence in the request's language.
+
+    A value that is a `Term` becomes its word (`term.<name>`) in the same language; the table's text formats the
+    numbers (`{value:g}`, `{n:,}`)."""
+    return _text(said.key).format(**{name: _word(value) for name, value in dict(said.params).items()})
 
 
-def translate_note(message: str) -> str:
-    """A sentence the engine writes into a view (how a model differs from the seed code, a run's status) in the
-    request's language (Chinese for the known ones, else unchanged)."""
-    return _translated(message, ZH_NOTES)
+def _word(value):
+    """A value inside a sentence: a Term is translated, a Note or coded error (a reason) is said in turn."""
+    if isinstance(value, Term):
+        return t(f"term.{value.name}")
+    if isinstance(value, Coded | Note):
+        return say(value)
+    return value
 
 
-def _translated(message: str, patterns: tuple[tuple[str, str], ...]) -> str:
-    """The Chinese of the first (English pattern, Chinese) that matches the whole message, its named parts filled."""
-    if language() != "zh":
-        return message
-    for pattern, chinese in patterns:
-        if match := re.fullmatch(pattern, message):
-            parts = {name: ZH_ERROR_WORDS.get(part, part) for name, part in match.groupdict().items()}
-            return chinese.format(**parts)
-    return message
+def _text(key: str) -> str:
+    return ZH.get(key, EN[key]) if language() == "zh" else EN[key]
 
 
 def relabel_tabs(blocks: gr.Blocks) -> None:
@@ -146,7 +146,7 @@ def t(key: str, **values) -> str:
     in its own language. Inside a request the sentence is written in the request's language."""
     if not values and building_layout():
         return marker(key)
-    text = ZH.get(key, EN[key]) if language() == "zh" else EN[key]
+    text = _text(key)
     return text.format(**values) if values else text
 
 

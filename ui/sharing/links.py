@@ -24,8 +24,9 @@ import gradio as gr
 import segno
 
 from playground import models
+from playground.errors import InputError
 from ui import i18n
-from ui.errors import STUDENT_ERRORS, friendly
+from ui.errors import STUDENT_ERRORS, friendly, sentence
 from ui.i18n import t
 from ui.lecture.scenes import subtab_parent
 from ui.serving import adaptations
@@ -95,20 +96,20 @@ def _choices(component) -> list:
 
 
 def parse_value(component, raw: str, by_view: bool = False):
-    """A URL's text as the component's value, or ValueError with a sentence."""
+    """A URL's text as the component's value, or an InputError (`share.bad_*`) that says why not."""
     if isinstance(component, gr.Checkbox):
         if raw.lower() in TRUE + FALSE:
             return raw.lower() in TRUE
-        raise ValueError(t("share.bad_bool", raw=raw))
+        raise InputError("share.bad_bool", raw=raw)
     if isinstance(component, gr.Radio | gr.Dropdown):
         if raw not in _choices(component):
-            raise ValueError(t("share.bad_choice", raw=raw))
+            raise InputError("share.bad_choice", raw=raw)
         return raw
     if isinstance(component, gr.Slider | gr.Number):
         return _number(component, raw, by_view)
     limit = getattr(component, "max_length", None) or MAX_TEXT
     if len(raw) > limit:
-        raise ValueError(t("share.too_long", n=len(raw), limit=limit))
+        raise InputError("share.too_long", n=len(raw), limit=limit)
     return raw
 
 
@@ -116,17 +117,17 @@ def _number(component, raw: str, by_view: bool):
     try:
         value = float(raw)
     except ValueError:
-        raise ValueError(t("share.bad_number", raw=raw)) from None
+        raise InputError("share.bad_number", raw=raw) from None
     if not math.isfinite(value):
-        raise ValueError(t("share.bad_number", raw=raw))
+        raise InputError("share.bad_number", raw=raw)
     whole = getattr(component, "precision", None) == 0 or (
         isinstance(component, gr.Slider) and float(component.step).is_integer()
     )
     if whole and not value.is_integer():
-        raise ValueError(t("share.bad_whole", raw=raw))
+        raise InputError("share.bad_whole", raw=raw)
     low, high = component.minimum, None if by_view else component.maximum
     if (low is not None and value < low) or (high is not None and value > high):
-        raise ValueError(t("share.bad_range", raw=raw, low=low, high=high if high is not None else "…"))
+        raise InputError("share.bad_range", raw=raw, low=low, high=high if high is not None else "…")
     return int(value) if whole else value
 
 
@@ -147,7 +148,7 @@ def read_url(query: dict[str, str]) -> tuple[View | None, dict[str, object], lis
         try:
             values[name] = parse_value(view.components(name)[0], raw, view.params[name].by_view)
         except ValueError as err:
-            problems.append(t("share.bad_value", name=name, reason=err))
+            problems.append(t("share.bad_value", name=name, reason=sentence(err)))
     return view, values, problems
 
 
@@ -291,7 +292,7 @@ def code_for(view: View, values: dict) -> str:
     try:
         return view.code(values)
     except STUDENT_ERRORS as err:
-        return f"# {t('share.code_failed', reason=err)}"
+        return f"# {t('share.code_failed', reason=sentence(err))}"
 
 
 @friendly
@@ -336,7 +337,7 @@ def notebook(tab: str, values: str = "{}", lang: str = "") -> str:
         try:
             chosen[name] = parse_value(component, raw, view.params[name].by_view)
         except ValueError as err:
-            raise ValueError(t("share.bad_value", name=name, reason=err)) from None
+            raise ValueError(t("share.bad_value", name=name, reason=sentence(err))) from None
     return notebook_for(view, chosen, lang if lang in i18n.LANGUAGES else i18n.language())
 
 

@@ -13,6 +13,7 @@ import gradio as gr
 import torch
 
 from playground import architecture, models
+from playground.errors import InputError
 from playground.seed_code import TransformerBlock
 from ui import header, i18n, plots
 from ui.i18n import t
@@ -141,14 +142,14 @@ def run_seed_block(text: str, layer):
 def ffn_line(result: architecture.BlockSteps, token: int) -> str:
     n = len(result.tokens)
     if not 0 <= int(token) < n:
-        raise ValueError(f"The token index must be between 0 and {n - 1} for this text ({n} tokens).")
+        raise InputError("arch.err.token_index", top=n - 1, n=n)
     token = int(token)
     h = result.ffn_hidden[token]
     names = list(result.steps)
     ffn_name = next(k for k in names if k.startswith("FFN"))
     ffn = result.steps[ffn_name][token]
     ffn_input = result.steps[names[names.index(ffn_name) - 1]][token]  # the step before the FFN: its input
-    key = "arch.steps.ffn_llama" if "Llama" in result.layout else "arch.steps.ffn"
+    key = "arch.steps.ffn_llama" if result.layout.key == "architecture.note.pre_rmsnorm" else "arch.steps.ffn"
     return t(
         key,
         token=plots.token_labels(result.tokens)[token].replace("\u200b", ""),
@@ -165,18 +166,18 @@ def ffn_line(result: architecture.BlockSteps, token: int) -> str:
 def show_block(model: str, text: str, layer, token):
     config = models.load_config(model)
     if not 0 <= int(layer) < config.num_hidden_layers:
-        raise ValueError(f"The layer must be between 0 and {config.num_hidden_layers - 1} for {model}.")
+        raise InputError("arch.err.layer", top=config.num_hidden_layers - 1, model=model)
     result = architecture.block_steps(model, text, int(layer), max_tokens=STEP_TOKENS)
     note = t(
         "arch.steps.note",
         model=model,
         layer=result.layer,
-        layout=i18n.translate_note(result.layout),
+        layout=i18n.say(result.layout),
         n=len(result.tokens),
         diff=result.output_diff,
     )
     if result.differences:
-        note += "\n\n" + "\n".join(f"- {i18n.translate_note(d)}" for d in result.differences)
+        note += "\n\n" + "\n".join(f"- {i18n.say(d)}" for d in result.differences)
     note += "\n\n" + ffn_line(result, min(int(token), len(result.tokens) - 1))
     fig = plots.step_heatmaps(
         {shown(k, STEP_KEYS): v.numpy() for k, v in result.steps.items()},
@@ -189,7 +190,7 @@ def show_block(model: str, text: str, layer, token):
 def _estimate(layers, d_model, heads, d_ff, vocab, seq_len, batch) -> architecture.SizeEstimate:
     values = (layers, d_model, heads, d_ff, vocab, seq_len, batch)
     if any(v is None for v in values):
-        raise ValueError("Fill in every size: layers, d_model, heads, d_ff, vocabulary, sequence length, batch.")
+        raise InputError("arch.err.fill_sizes")
     return architecture.size_estimate(*values)
 
 
@@ -233,18 +234,18 @@ def architecture_block(model: str = DEFAULT_MODEL, text: str = DEFAULT_TEXT, lay
     """The (T, d) hidden states after each step of one real block, its tokens and the FFN activations."""
     config = models.load_config(model)
     if not 0 <= int(layer) < config.num_hidden_layers:
-        raise ValueError(f"The layer must be between 0 and {config.num_hidden_layers - 1} for {model}.")
+        raise InputError("arch.err.layer", top=config.num_hidden_layers - 1, model=model)
     result = architecture.block_steps(model, text, int(layer), max_tokens=STEP_TOKENS)
     return {
         "model": model,
         "layer": result.layer,
-        "layout": result.layout,
+        "layout": i18n.say(result.layout),
         "activation": result.activation,
         "tokens": result.tokens,
         "steps": {name: rounded(value) for name, value in result.steps.items()},
         "ffn_hidden": rounded(result.ffn_hidden),
         "output_diff": result.output_diff,
-        "differences": result.differences,
+        "differences": [i18n.say(d) for d in result.differences],
     }
 
 

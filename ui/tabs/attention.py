@@ -13,6 +13,7 @@ import gradio as gr
 import torch
 
 from playground import attention, attention_formula, models
+from playground.errors import Term
 from ui import bertviz_offline, header, i18n, plots
 from ui.i18n import t
 from ui.sharing import notebooks, snippets
@@ -109,8 +110,8 @@ def choose_model(model: str):
 def build_views(result: attention.AttentionResult, layer: int, head: int):
     """Everything the tab shows for one forward pass: text, 4 figures and the 2 bertviz views."""
     n_layers, n_heads, n, _ = result.shape
-    layer = attention.check_index(layer, n_layers, "layer")
-    head = attention.check_index(head, n_heads, "head")
+    layer = attention.check_index(layer, n_layers, Term("layer"))
+    head = attention.check_index(head, n_heads, Term("head"))
     att, tokens = result.attentions, result.tokens
     kv = attention.kv_head_of(head, n_heads, result.n_kv_heads)
     kv_note = t("att.kv_note", kv=kv) if result.n_kv_heads < n_heads else ""
@@ -185,7 +186,7 @@ def formula_markdown(check: attention_formula.FormulaCheck) -> str:
     if not good:
         lines.append(t("att.formula.why_not", dtype=check.dtype))
     if check.differences:
-        differences = (i18n.translate_note(d) for d in check.differences)
+        differences = (i18n.say(d) for d in check.differences)
         lines.append(t("att.formula.differences") + "\n" + "\n".join(f"- {d}" for d in differences))
     return "\n\n".join(lines)
 
@@ -225,8 +226,8 @@ def attention_api(text: str, model: str = DEFAULT_MODEL, layer: int = 0, head: i
     """Tokens and the attention probabilities (T x T, rows sum to 1) of one layer and head."""
     result = attend(model, attention.check_text(text), (text_pair or "").strip())
     n_layers, n_heads, _, _ = result.shape
-    layer = attention.check_index(layer, n_layers, "layer")
-    head = attention.check_index(head, n_heads, "head")
+    layer = attention.check_index(layer, n_layers, Term("layer"))
+    head = attention.check_index(head, n_heads, Term("head"))
     return {
         "model": model,
         "tokens": result.tokens,
@@ -261,7 +262,7 @@ def attention_formula_api(
         "weights_max_abs_diff": check.weights_diff,
         "output_max_abs_diff": check.output_diff,
         "seed_module_max_abs_diff": check.seed_diff,
-        "differences": check.differences,
+        "differences": [i18n.say(d) for d in check.differences],
         "weights": rounded(check.weights),
     }
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import gradio as gr
 
 from playground import finetune, models, pairs
+from playground.errors import InputError, Note
 from playground.finetune import FinetuneConfig
 from playground.runs import ACTIVE, RunStore
 from ui import header, i18n, plots
@@ -80,8 +81,8 @@ def status_markdown(run_id: str) -> str:
         total=total,
         eta=t("ft.eta", eta=minutes(eta)) if eta and run.state == "running" else "",
     )
-    if status.get("message"):
-        text += f"\n\n{i18n.translate_note(status['message'])}"
+    if note := Note.from_json(status.get("message")):
+        text += f"\n\n{i18n.say(note)}"
     if run.state == "failed" and status.get("log_tail"):
         text += f"\n\n```\n{status['log_tail'][-1500:].replace('`', 'ˋ')}\n```"  # the log cannot close the block
     return text
@@ -184,10 +185,10 @@ def config_from_ui(
 
 def read_upload(file, col1, col2, col_label) -> list[dict]:
     if file is None:
-        raise ValueError("Choose a .csv or .jsonl file first.")
+        raise InputError("ft.err.no_file")
     path = Path(file if isinstance(file, str) else file.name)
     if path.stat().st_size > pairs.MAX_UPLOAD_BYTES:
-        raise ValueError(f"The file is larger than {pairs.MAX_UPLOAD_BYTES // 2**20} MB.")
+        raise InputError("ft.err.file_too_big", limit=pairs.MAX_UPLOAD_BYTES // 2**20)
     return pairs.parse_upload(path.read_bytes(), path.name, col1.strip(), col2.strip(), col_label.strip())
 
 
@@ -226,7 +227,7 @@ def watch(run_id: str):
 @view(cache=False)
 def stop_run(run_id):
     if not run_id:
-        raise ValueError(t("ft.no_run"))
+        raise InputError("ft.no_run")
     finetune.stop(run_id, store())
     return status_markdown(run_id)
 
@@ -250,7 +251,7 @@ def overlay(run_ids):
 @view(cache=False)
 def try_model(run_id, sentence1, sentence2) -> str:
     if not run_id:
-        raise ValueError(t("ft.no_run"))
+        raise InputError("ft.no_run")
     result = finetune.try_pair(store().get(run_id), sentence1, sentence2)
     verdict = t("ft.same") if result["predicted"] else t("ft.different")
     return t("ft.try_result", p=result["p_paraphrase"], verdict=verdict)
@@ -259,10 +260,10 @@ def try_model(run_id, sentence1, sentence2) -> str:
 @view(cache=False)
 def download_model(run_id) -> str:
     if not run_id:
-        raise ValueError(t("ft.no_run"))
+        raise InputError("ft.no_run")
     run = store().get(run_id)
     if not run.has_model():
-        raise ValueError("This run has no saved model (it diverged, failed or is still running).")
+        raise InputError("finetune.err.no_model")
     target = Path(tempfile.mkdtemp(prefix="finetune-")) / run_id
     return shutil.make_archive(str(target), "zip", run.model_dir)
 
@@ -270,7 +271,7 @@ def download_model(run_id) -> str:
 @view(cache=False)
 def delete_run(run_id, selected):
     if not run_id:
-        raise ValueError(t("ft.no_run"))
+        raise InputError("ft.no_run")
     store().delete(run_id)
     return refresh_runs([r for r in (selected or []) if r != run_id])
 
@@ -305,9 +306,14 @@ def finetune_start(
         seed=seed,
     )
     if config.dataset == "upload":
-        raise ValueError("Uploads go through the tab; the API trains on 'paraphrase' or 'mrpc'.")
+        raise InputError("ft.err.api_upload")
     run = finetune.start(config, store())
     return {"run_id": run.run_id, "state": run.state, "jobs_ahead": store().jobs_ahead(run.run_id)}
+
+
+def said(summary: dict) -> dict:
+    """A run's summary for an API client: its message as a sentence in the request's language ("" for none)."""
+    return {**summary, "message": i18n.say(summary["message"]) if summary["message"] else ""}
 
 
 @view(cache=False)
@@ -316,20 +322,20 @@ def finetune_status(run_id: str, since_step: int = -1) -> dict:
     finetune.reap()
     run = store().get(run_id)
     rows = [r for r in run.metrics() if r.get("step", 0) > since_step]
-    return {**finetune.summary(run), "jobs_ahead": store().jobs_ahead(run_id), "metrics": rows}
+    return {**said(finetune.summary(run)), "jobs_ahead": store().jobs_ahead(run_id), "metrics": rows}
 
 
 @view(cache=False)
 def finetune_stop(run_id: str, wait_s: float = 0.0) -> dict:
     """Ask a run to stop (and wait up to wait_s seconds, at most 60, for it to end)."""
-    return finetune.summary(finetune.stop(run_id, store(), min(max(0.0, float(wait_s)), 60.0)))
+    return said(finetune.summary(finetune.stop(run_id, store(), min(max(0.0, float(wait_s)), 60.0))))
 
 
 @view(cache=False)
 def finetune_list_runs() -> list:
     """Every kept run, newest first, with its state and accuracy before/after."""
     finetune.reap()
-    return [finetune.summary(run) for run in store().list()]
+    return [said(finetune.summary(run)) for run in store().list()]
 
 
 API = (finetune_start, finetune_status, finetune_stop, finetune_list_runs)

@@ -18,7 +18,7 @@ import torch
 from playground import attention_sinks, kv_cache, logit_lens, models, patching
 from ui import header, plots
 from ui.i18n import t
-from ui.sharing import snippets
+from ui.sharing import notebooks, snippets
 from ui.tab import Draw, Param, Scene, Share, Tab
 from ui.view import on, view
 
@@ -521,6 +521,61 @@ with gr.Blocks() as demo:
     for endpoint in API:
         gr.api(endpoint, api_name=endpoint.__name__)
 
+
+# ---- the lens as a notebook (ui/sharing/notebooks.py) ----------------------------------------------------------
+
+NOTEBOOK_COMPUTE = r"""
+# The logit lens: each layer's residual stream read through the final norm and the unembedding,
+# $\mathrm{logits}_\ell = W_U\,\mathrm{norm}(h_\ell)$ (h_0: the embeddings; h_L: the last layer's output).
+import torch
+
+ids = tokenizer(TEXT, return_tensors="pt", add_special_tokens=False).input_ids.to(model.device)  # (1, T)
+norm = model.get_decoder().norm if hasattr(model.get_decoder(), "norm") else model.get_decoder().ln_f
+seen = {}
+hook = norm.register_forward_pre_hook(lambda module, args: seen.update(last=args[0]))  # h_L, before the norm
+with torch.no_grad():
+    out = model(ids, output_hidden_states=True)
+hook.remove()
+# hidden_states[:-1]: the inputs of layers 0..L-1 (transformers applies the final norm to the last entry)
+stream = torch.stack([*out.hidden_states[:-1], seen["last"]])[:, 0]  # (L+1, T, d)
+with torch.no_grad():
+    probs = model.get_output_embeddings()(norm(stream)).float().softmax(dim=-1)  # (L+1, T, V)
+top_probs, top_ids = probs.max(dim=-1)  # (L+1, T): the guess at each depth and its probability
+target_id = tokenizer(TARGET, add_special_tokens=False).input_ids[0]
+tokens = tokenizer.convert_ids_to_tokens(ids[0])
+print("last layer, last position:", repr(tokenizer.decode(int(top_ids[-1, -1]))), float(top_probs[-1, -1]))
+computed = {"top_probs": top_probs.cpu().numpy(), "target_probs": probs[..., target_id].cpu().numpy()}
+"""
+NOTEBOOK_FIGURE = """
+import plotly.graph_objects as go
+
+fig = go.Figure(go.Heatmap(z=computed["top_probs"], zmin=0, zmax=1, colorscale="Blues",
+                           x=[f"{i}: {tok}" for i, tok in enumerate(tokens)]))
+fig.update_layout(title=f"{MODEL}: probability of each layer's top guess", xaxis_title="position",
+                  yaxis_title="layer (0 = embeddings)", width=800, height=700)
+fig.show()
+"""
+
+
+def notebook(v: dict) -> notebooks.Recipe:
+    """The logit lens of the view's text as a notebook: the same forward pass, read layer by layer."""
+    target = v["target"] or DEFAULT_TARGET  # the notebook always follows one target word
+    lens = lens_of(v["model"], v["text"], target)
+    return notebooks.Recipe(
+        explain=("inside.lens.intro", "inside.lens.formula"),
+        inputs={"TEXT": v["text"], "TARGET": target},
+        compute=NOTEBOOK_COMPUTE,
+        figure=NOTEBOOK_FIGURE,
+        numbers={
+            "top_probs": notebooks.numbers(lens.top_probs),
+            "target_probs": notebooks.numbers(lens.target_probs),
+        },
+        atol=1e-4,
+        model=v["model"],
+        causal=True,
+    )
+
+
 TAB = Tab(
     "inside",
     "inside.tab",
@@ -535,6 +590,7 @@ TAB = Tab(
         },
         (FIRST_DRAW,),
         lambda v: snippets.inside_lens(v["model"], v["text"], v["target"]),
+        notebook,
     ),
     advanced=(rerun_checkbox,),
     first_draw=FIRST_DRAW,

@@ -13,6 +13,7 @@ import gradio as gr
 import torch
 
 from playground import losses, models
+from playground.errors import InputError
 from ui import header, plots
 from ui.i18n import headed, t
 from ui.i18n.en import EN
@@ -340,7 +341,7 @@ def run_prompt(text, template, words_text, gold):
     words = losses.parse_label_words(words_text)
     gold_index = words.index(gold.strip()) if gold and gold.strip() in words else None
     if gold_index is None:
-        raise ValueError(f"The gold label must be one of the label words: {', '.join(words)}.")
+        raise InputError("losses.err.gold_label_word", known=", ".join(words))
     r = losses.prompt_loss(text, template, words, gold_index)
     multi = [w.word for w in r.words if len(w.tokens) > 1]
     live = t(
@@ -541,7 +542,7 @@ def loss_prompt(
     """L_PL = -log P(y | x, p) over the label words only, each word scored by the chain rule over its tokens."""
     words = losses.parse_label_words(label_words)
     if gold not in words:
-        raise ValueError(f"The gold label must be one of the label words: {', '.join(words)}.")
+        raise InputError("losses.err.gold_label_word", known=", ".join(words))
     r = losses.prompt_loss(text, template, words, words.index(gold))
     return {
         "model": r.model,

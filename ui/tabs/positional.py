@@ -12,6 +12,7 @@ import gradio as gr
 import torch
 
 from playground import models, positional
+from playground.errors import InputError, Term
 from playground.positional import SinusoidalConfig
 from ui import header, plots
 from ui.i18n import t
@@ -31,15 +32,17 @@ JSON_DECIMALS = 5
 
 
 def parse_indices(text: str, upper: int, what: str, limit: int = 12) -> list[int]:
-    """'0, 1, 8' -> [0, 1, 8], each in [0, upper); a clear message for anything else."""
+    """'0, 1, 8' -> [0, 1, 8], each in [0, upper); an InputError for anything else.
+
+    `what` is "dimensions" or "pairs" (words of the tables: `term.dimensions`, `term.dimension`)."""
     try:
         values = [int(part) for part in str(text).replace(";", ",").split(",") if part.strip()]
     except ValueError:
-        raise ValueError(f"Write the {what} as whole numbers separated by commas, e.g. 0, 1, 8.") from None
+        raise InputError("pos.err.not_numbers", what=Term(what)) from None
     if not values:
-        raise ValueError(f"Give at least one {what[:-1]}, e.g. 0.")
+        raise InputError("pos.err.none_given", one=Term(what[:-1]))
     if any(not 0 <= v < upper for v in values):
-        raise ValueError(f"Each of the {what} must be between 0 and {upper - 1}.")
+        raise InputError("pos.err.out_of_range", what=Term(what), top=upper - 1)
     return list(dict.fromkeys(values))[:limit]
 
 

@@ -14,6 +14,7 @@ from dataclasses import asdict
 import gradio as gr
 
 from playground import generation, models, scoring, templates
+from playground.errors import InputError, Term
 from playground.generation import GenerationConfig
 from playground.inputs import whole_number
 from ui import header, i18n, plots
@@ -53,7 +54,7 @@ def parse_values(text: str) -> dict[str, str]:
             continue
         name, sep, value = line.partition("=")
         if not sep or not name.strip():
-            raise ValueError(f"Write one value a line as 'name = value' (the line '{line.strip()[:40]}' is not).")
+            raise InputError("prompts.err.values_line", line=line.strip()[:40])
         values[name.strip()] = value.strip().replace("\\n", "\n")
     return values
 
@@ -153,9 +154,7 @@ def stream_generation(model_name, template, values_text, chat, mode, temperature
     loaded, prompt = build_prompt(model_name, template, parse_values(values_text), chat)
     net, tokenizer = loaded.model, loaded.tokenizer
     ids = generation.encode(tokenizer, prompt, generation.context_length(net), checked.config.max_new_tokens)
-    notes = [i18n.translate_note(n) for n in checked.notes] + (
-        [] if checked.config.do_sample else [t("prompts.greedy_note")]
-    )
+    notes = [i18n.say(n) for n in checked.notes] + ([] if checked.config.do_sample else [t("prompts.greedy_note")])
     steps = []
     yield token_html(steps, prompt), " ".join(notes), steps, gr.update(), gr.update()
     for step in generation.stream(net, tokenizer, ids, checked.config):
@@ -208,7 +207,7 @@ def run_columns(model_name, values_text, max_new, seed, n_columns, *column_value
             outputs[index] = token_html(steps, prompt)
             yield *outputs, *stats, *charts
         mean = sum(math.log(max(s.prob, 1e-30)) for s in steps) / max(len(steps), 1)
-        notes = " ".join(i18n.translate_note(n) for n in checked.notes)
+        notes = " ".join(i18n.say(n) for n in checked.notes)
         stats[index] = t("prompts.side.stats", n=len(steps), mean=mean, ppl=math.exp(-mean)) + (
             f" · {notes}" if notes else ""
         )
@@ -365,7 +364,7 @@ def generate(
         "tokens": [s.token for s in result.steps],
         "token_ids": result.token_ids,
         "probs": [round(s.prob, DECIMALS) for s in result.steps],
-        "notes": list(result.notes),
+        "notes": [i18n.say(n) for n in result.notes],
     }
     if with_distributions:
         answer["distributions"] = [_distribution_json(s.distribution) for s in result.steps]
@@ -389,7 +388,7 @@ def next_token_distribution(
     dist = generation.next_token_distribution(
         loaded.model, loaded.tokenizer, prompt, config, generation.context_length(loaded.model)
     )
-    return {**_distribution_json(dist), "notes": list(notes)}
+    return {**_distribution_json(dist), "notes": [i18n.say(n) for n in notes]}
 
 
 @view(gpu=60)
@@ -405,7 +404,7 @@ def label_word_scoring(
     if examples:
         rows = scoring.examples_from(examples)
     else:
-        rows = scoring.load_dataset(dataset, whole_number(n_examples, "n_examples", 1, scoring.MAX_EXAMPLES))
+        rows = scoring.load_dataset(dataset, whole_number(n_examples, Term("n_examples"), 1, scoring.MAX_EXAMPLES))
     words = label_words or scoring.parse_label_words(SCORE_DEFAULT_WORDS)
     loaded = generation.load_causal(model)
     scores = scoring.score(loaded.model, loaded.tokenizer, template, rows, {str(k): str(v) for k, v in words.items()})
