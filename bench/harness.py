@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import socket
 import statistics
 import subprocess
@@ -120,3 +121,18 @@ def save(name: str, payload: dict) -> None:
     """Keep a benchmark's numbers in bench/results/<name>.json (ignored by git)."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{name}.json").write_text(json.dumps({**payload, "cpus": os.cpu_count()}, indent=2))
+
+
+def timed(fn, repeats: int) -> float:
+    """The median of `repeats` wall-clock timings of fn(), in seconds (in this process)."""
+    seconds = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        seconds.append(time.perf_counter() - start)
+    return sorted(seconds)[len(seconds) // 2]
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

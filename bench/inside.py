@@ -15,7 +15,6 @@ import json
 import os
 import random
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -26,7 +25,7 @@ from playground.device import configure_cpu_threads  # noqa: E402
 configure_cpu_threads()  # the app's OpenMP policy, before torch is imported
 
 import torch  # noqa: E402
-from harness import Sample, save  # noqa: E402
+from harness import Sample, save, timed  # noqa: E402
 
 from playground import logit_lens, models, patching, residual  # noqa: E402
 
@@ -38,15 +37,6 @@ LENS_TEXT = (
 CLEAN = "The Eiffel Tower stands in the center of the city of"  # 12 SmolLM2 tokens
 CORRUPT = "The Colosseum stands in the center of the city of"  # 12 too
 SAMPLE = 40  # one-by-one patches actually timed
-
-
-def timed(fn, repeats: int) -> float:
-    seconds = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        seconds.append(time.perf_counter() - start)
-    return sorted(seconds)[len(seconds) // 2]
 
 
 def first_tokens(tokenizer, text: str, n: int) -> str:

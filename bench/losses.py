@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -20,7 +18,7 @@ from playground.device import configure_cpu_threads  # noqa: E402
 
 configure_cpu_threads()  # the app's OpenMP policy, before torch is imported
 
-from harness import Sample, report  # noqa: E402
+from harness import Sample, peak_rss_mb, report, timed  # noqa: E402
 
 from playground import losses  # noqa: E402
 
@@ -43,20 +41,6 @@ JOBS = {
         TEXT, "Review: {x}\nSentiment:", ["positive", "negative"], 0
     ),
 }
-
-
-def timed(fn, repeats: int) -> float:
-    seconds = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        seconds.append(time.perf_counter() - start)
-    return sorted(seconds)[len(seconds) // 2]
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident memory so far (both models loaded)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import time
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from harness import Sample, report  # noqa: E402
+from harness import Sample, peak_rss_mb, report, timed  # noqa: E402
 
 from playground import corpus, ngram, tokenization  # noqa: E402
 
@@ -26,19 +25,6 @@ MIXED = (
     "def perplexity(nll): return math.exp(nll)  # 困惑度 👍🏽 Привет, мир! "
 )
 TEXT = (MIXED * (2000 // len(MIXED) + 1))[:2000]
-
-
-def timed(fn, repeats: int) -> float:
-    seconds = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        seconds.append(time.perf_counter() - start)
-    return sorted(seconds)[len(seconds) // 2]
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def bare_calls() -> None:
