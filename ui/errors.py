@@ -10,12 +10,23 @@ import logging
 import gradio as gr
 
 from playground.embedded import EmbeddedModelMissing
+from playground.errors import Coded, Term
 from playground.inputs import check_strings
 from playground.models import ModelUnavailable
 from ui.i18n import resolve, t, translate_error
 
 log = logging.getLogger("playground.ui")
 STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing)
+
+
+def coded_sentence(err: Coded) -> str:
+    """The sentence of an engine error: its key's text with its values, a `Term` value translated too."""
+    try:
+        values = {name: t(f"term.{v.name}") if isinstance(v, Term) else v for name, v in err.params.items()}
+        return t(err.key, **values)
+    except KeyError:  # a key without a sentence yet: say so in the log, show the generic sentence
+        log.warning("no sentence for the engine error %s", err.describe())
+        return t("error.generic")
 
 
 def friendly(fn):
@@ -28,6 +39,8 @@ def friendly(fn):
     def translated(err: Exception) -> gr.Error:
         if isinstance(err, gr.Error):
             return err
+        if isinstance(err, Coded):  # the engine's key and values: the sentence in the page's language
+            return gr.Error(html.escape(coded_sentence(err), quote=False), print_exception=False)
         if isinstance(err, STUDENT_ERRORS):  # gradio renders the message as HTML: what a visitor typed stays text
             return gr.Error(html.escape(translate_error(str(err)), quote=False), print_exception=False)
         log.exception("handler %s failed", fn.__name__)
