@@ -1078,7 +1078,7 @@ EN: dict[str, str] = {
         "{unseen} of the {T} n-grams never occur in the corpus; {smoothing} smoothing still gives each a "
         "probability above 0."
     ),
-    "tokens.ngram.unknown": "{n} characters never occur in the corpus: they are read as one unknown symbol.",
+    "tokens.ngram.unknown": "Characters never seen in the corpus: {n}. The model reads each as one unknown symbol (⍰).",
     "tokens.ngram.stuck": " … (stopped: this context never occurs in the corpus, and without smoothing the model "
     "has nothing to say)",
     "tokens.ngram.row_ngram": "{n}-gram, {smoothing}, corpus {corpus}",

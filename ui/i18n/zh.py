@@ -992,7 +992,7 @@ ZH: dict[str, str] = {
     "tokens.ngram.smoothed": (
         "{T} 个 n 元组中有 {unseen} 个在语料中从未出现；{smoothing} 平滑仍给每个一个大于 0 的概率。"
     ),
-    "tokens.ngram.unknown": "有 {n} 个字符从未在语料中出现：它们被当作同一个未知符号。",
+    "tokens.ngram.unknown": "语料中从未出现的字符：{n} 个。模型把它们都当作同一个未知符号（⍰）。",
     "tokens.ngram.stuck": " ……（停止：这个上下文在语料中从未出现，不做平滑时模型无话可说）",
     "tokens.ngram.row_ngram": "{n} 元模型，{smoothing}，语料 {corpus}",
     "tokens.ngram.units_chars": "{n} 个字符",

@@ -46,7 +46,9 @@ MODEL_COLUMNS = tuple(f"tokens.ngram.col_{name}" for name in ("model", "units", 
 
 def tick(text: str) -> str:
     """Whitespace a reader can see: a space as ␣, a line break as ⏎, a tab as ⇥ (plain text, for tables and axes)."""
-    shown = text.replace(" ", "␣").replace("\n", "⏎").replace("\t", "⇥").replace(ngram.UNK, "�")
+    shown = (
+        text.replace(" ", "␣").replace("\n", "⏎").replace("\t", "⇥").replace(ngram.UNK, "⍰")
+    )  # ⍰: a character the n-gram never saw
     return shown or "∅"
 
 
@@ -285,7 +287,7 @@ def formula(c: lm_compare.Comparison) -> str:
                 zeros=s.zero_count,
                 T=len(s.factors),
                 position=s.first_zero + 1,
-                char=tick(f.char),
+                char=tick(c.text[s.first_zero]),
                 context=tick(f.context),
             )
         )
@@ -298,9 +300,14 @@ def formula(c: lm_compare.Comparison) -> str:
     return "\n\n".join(html.escape(part, quote=False) for part in parts)
 
 
+def char_of(c: lm_compare.Comparison, i: int) -> str:
+    """The i-th character as typed; one the n-gram never saw is marked (it reads it as its unknown symbol ⍰)."""
+    return tick(c.text[i]) + (" (⍰)" if c.ngram.factors[i].char == ngram.UNK else "")
+
+
 def factors_table(c: lm_compare.Comparison) -> dict:
     rows = [
-        [i + 1, tick(f.context), tick(f.char), float(f"{f.p:.4g}"), number(f.surprisal), "✓" if not f.unseen else "✗"]
+        [i + 1, tick(f.context), char_of(c, i), float(f"{f.p:.4g}"), number(f.surprisal), "✓" if not f.unseen else "✗"]
         for i, f in enumerate(c.ngram.factors[:FIRST_FACTORS])
     ]
     return headed(rows, FACTOR_COLUMNS)
