@@ -136,7 +136,18 @@ def prompts_views(mp):
     }
 
 
+def tokens_views(mp):
+    from ui.tabs import tokens as tab
+
+    return {
+        "compare": tab.compare_tokenizers("大模型读的是词元。Tokens 🙂"),
+        "bpe": tab.show_bpe("zh", 512, "语言模型"),
+        "ngram": tab.compare_models("猫坐在垫子上。", 2, "mle", 1.0, 0),
+    }
+
+
 TABS = {
+    "tokens": tokens_views,
     "positional": positional_views,
     "attention": attention_views,
     "architecture": architecture_views,
@@ -301,6 +312,22 @@ def test_wording_masks_numbers_only():
 DATA = {  # words the views show as data: class labels, label words, the input text of a template
     "prompts": {"positive", "negative", "pos", "neg", "Paris", "France", "capital", "The", "of", "is", "country"},
     "losses": {"positive"},
+    "tokens": {
+        "byte",
+        "level",
+        "uncased",
+        "chinese",
+        "google",
+        "Hub",
+        "mle",
+        "zh",
+        "UTF",
+        "API",
+        "BPE",
+        "Kneser",
+        "Ney",
+    }  # names
+    | {f"{byte:02x}" for byte in range(256)},  # a token's bytes in hex (its chip's hover)
 }
 
 
