@@ -37,7 +37,7 @@ def test_each_sub_tab_draws(app_url, locale):
         page.get_by_role("tab", name=ngram_tab, exact=True).click()  # SmolLM2 runs: drawn on select
         page.wait_for_function(PLOT.format("#tokens-ngram-plot"), timeout=240_000)
         page.locator("#tokens-ngram-formula .katex").first.wait_for(timeout=30_000)
-        title = page.locator("#tokens-ngram-plot .gtitle").inner_text()
+        title = page.locator("#tokens-ngram-plot .gtitle").text_content()
         assert ("SmolLM2" in title) and (("字符" in title) == (locale == "zh-CN"))
         assert page.get_by_text("Traceback").count() == 0
 
