@@ -30,7 +30,7 @@ def test_the_chinese_ui_renders(app_url):
         page.wait_for_function("document.body.innerText.includes('设备')", timeout=30_000)  # the header (a handler)
         page.get_by_role("tab", name=ZH["att.tab"], exact=True).click()
         assert page.get_by_role("button", name=ZH["att.run"]).is_visible()
-        assert page.get_by_label(ZH["att.text"]).input_value() == ZH["att.text_default"]
+        assert page.locator("#attention-text textarea").input_value() == ZH["att.text_default"]  # 文本 twice now
         note = attention_note(page, "个词元")  # the handler's sentence with numbers, in Chinese
         assert "6 层 × 12 个头" in note
         assert not page.locator("#i18n-relabel").is_visible()
