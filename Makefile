@@ -49,6 +49,7 @@ bench: setup  ## start-up time and peak memory, against the bare imports measure
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/walk.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/notebooks.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/inside.py
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/tokens.py
 
 bench-load: setup  ## a classroom: 1, 10, 30, 60 simulated students (and a fine-tune) against python app.py (~4 min)
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/load.py

@@ -61,7 +61,8 @@ def positive(value, name: str, high: float = math.inf) -> float:
     except (TypeError, ValueError):
         number = math.nan
     if not math.isfinite(number) or not 0 < number <= high:
-        raise InputError(f"tokens.err.{name}_positive", high=high, value=str(value))
+        bound = {"high": high} if math.isfinite(high) else {}  # an upper bound only where there is one
+        raise InputError(f"tokens.err.{name}_positive", value=str(value), **bound)
     return number
 
 

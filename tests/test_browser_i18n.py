@@ -8,13 +8,13 @@ from ui.i18n.zh import ZH
 from ui.lecture import scenes
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
-TAB_KEYS = ("pos.tab", "att.tab", "arch.tab", "inside.tab", "loss.tab", "ft.tab", "prompts.tab")
-TAB_IDS = ("positional", "attention", "architecture", "inside", "losses", "finetune", "prompts")
+TAB_KEYS = ("tokens.tab", "pos.tab", "att.tab", "arch.tab", "inside.tab", "loss.tab", "ft.tab", "prompts.tab")
+TAB_IDS = ("tokens", "positional", "attention", "architecture", "inside", "losses", "finetune", "prompts")
 
 
 def top_tabs(page) -> list[str]:
     page.wait_for_selector("#scene-next")
-    return [button.inner_text().strip() for button in page.query_selector_all("button[role=tab]")][:6]
+    return [button.inner_text().strip() for button in page.query_selector_all("button[role=tab]")][: len(TAB_KEYS)]
 
 
 def attention_note(page, contains: str) -> str:
@@ -30,7 +30,7 @@ def test_the_chinese_ui_renders(app_url):
         page.wait_for_function("document.body.innerText.includes('设备')", timeout=30_000)  # the header (a handler)
         page.get_by_role("tab", name=ZH["att.tab"], exact=True).click()
         assert page.get_by_role("button", name=ZH["att.run"]).is_visible()
-        assert page.get_by_label(ZH["att.text"]).input_value() == ZH["att.text_default"]
+        assert page.locator("#attention-text textarea").input_value() == ZH["att.text_default"]  # 文本 twice now
         note = attention_note(page, "个词元")  # the handler's sentence with numbers, in Chinese
         assert "6 层 × 12 个头" in note
         assert not page.locator("#i18n-relabel").is_visible()
@@ -61,7 +61,7 @@ def test_switching_the_language_in_settings(app_url):
         page.wait_for_function(  # every tab label, also of the tabs not shown (gradio leaves those: relabelled)
             "(names) => names.every(name => Array.from(document.querySelectorAll('button[role=tab]'))"
             ".some(b => b.innerText.trim() === name))",
-            arg=[ZH[key] for key in TAB_KEYS] + [ZH["pos.learned.tab"], ZH["pos.seed.tab"]],
+            arg=[ZH[key] for key in TAB_KEYS] + [ZH["tokens.bpe.tab"], ZH["tokens.ngram.tab"]],
             timeout=30_000,
         )
         page.get_by_role("tab", name=ZH["att.tab"], exact=True).click()
@@ -93,12 +93,17 @@ def test_the_walk_opens_each_scene_sets_its_inputs_and_draws_it(app_url):
         assert page.inner_text("#scene-narration").startswith("Guided walk")
         page.click("#scene-next")
         page.wait_for_function("document.querySelector('#scene-narration').innerText.startsWith('Scene 1/')")
+        assert page.get_by_role("tab", name=EN["tokens.tab"], exact=True).get_attribute("aria-selected") == "true"
+        assert page.locator("#tokens-text textarea").input_value() == EN["tokens.text_default"]  # §2.1 first
+
+        page.click("#scene-next")
+        page.wait_for_function("document.querySelector('#scene-narration').innerText.startsWith('Scene 2/')")
         assert page.get_by_role("tab", name="Attention", exact=True).get_attribute("aria-selected") == "true"
         assert page.get_by_role("tab", name="Heatmaps", exact=True).get_attribute("aria-selected") == "true"
         assert page.locator("#attention-text textarea").input_value() == EN["att.text_default"]
 
         page.click("#scene-next")  # multi-head attention: layer 4, head 11, drawn by pressing the tab's button
-        page.wait_for_function("document.querySelector('#scene-narration').innerText.startsWith('Scene 2/')")
+        page.wait_for_function("document.querySelector('#scene-narration').innerText.startsWith('Scene 3/')")
         page.wait_for_function(
             "Array.from(document.querySelectorAll('#attention-head-plot .gtitle')).some(t => "
             "t.textContent.includes('Layer 4') && t.textContent.includes('head 11'))",
@@ -112,10 +117,10 @@ def test_the_walk_opens_each_scene_sets_its_inputs_and_draws_it(app_url):
 
         page.click("#scene-previous")
         page.click("#scene-previous")
-        page.wait_for_function("document.querySelector('#scene-narration').innerText.startsWith('Scene 1/')")
+        page.wait_for_function("document.querySelector('#scene-narration').innerText.startsWith('Scene 2/')")
 
         tab_names = dict(zip(TAB_IDS, TAB_KEYS, strict=True))
-        for number, scene in enumerate(scenes.SCENES[1:], start=2):  # to the end, each scene on its own tab
+        for number, scene in enumerate(scenes.SCENES[2:], start=3):  # to the end, each scene on its own tab
             page.click("#scene-next")
             page.wait_for_function(
                 "(n) => document.querySelector('#scene-narration').innerText.startsWith(`Scene ${n}/`)", arg=number

@@ -141,7 +141,7 @@ def focus_by_tab(page, name: str, presses: int = 80) -> None:
 
 
 def test_the_keyboard_reaches_the_tabs_the_buttons_and_the_chart_tools(app_url):
-    with open_app_page(app_url) as page:
+    with open_app_page(app_url, tab="Positional encoding") as page:  # the first tab is Tokens (no chart)
         title_is(page, ".pos-plot", "PE: 128 positions × 128 dimensions")
         page.locator("body").click(position={"x": 2, "y": 2})
         focus_by_tab(page, "Attention")

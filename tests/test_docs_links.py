@@ -156,7 +156,7 @@ def test_readme_is_at_most_12_kb():
 
 def test_readme_links_every_tab_page():
     targets = set(links(README))
-    for page in ["positional", "attention", "architecture", "inside", "losses", "finetune", "prompts"]:
+    for page in ["tokens", "positional", "attention", "architecture", "inside", "losses", "finetune", "prompts"]:
         assert f"docs/tabs/{page}.md" in targets
 
 

@@ -161,7 +161,18 @@ def prompts_views(mp):
     }
 
 
+def tokens_views(mp):
+    from ui.tabs import tokens as tab
+
+    return {
+        "compare": tab.compare_tokenizers("大模型读的是词元。Tokens 🙂"),
+        "bpe": tab.show_bpe("zh", 512, "语言模型"),
+        "ngram": tab.compare_models("猫坐在垫子上。", 2, "mle", 1.0, 0),
+    }
+
+
 TABS = {
+    "tokens": tokens_views,
     "positional": positional_views,
     "attention": attention_views,
     "architecture": architecture_views,
@@ -329,6 +340,22 @@ DATA = {  # words the views show as data: class labels, label words, the input t
     "prompts": {"positive", "negative", "pos", "neg", "Paris", "France", "capital", "The", "of", "is", "country"},
     "losses": {"positive"},
     "inside": {"Hello", "The", "the", "cat", "sat", "on", "mat", "yes", "no"},  # inputs, the control's first word
+    "tokens": {
+        "byte",
+        "level",
+        "uncased",
+        "chinese",
+        "google",
+        "Hub",
+        "mle",
+        "zh",
+        "UTF",
+        "API",
+        "BPE",
+        "Kneser",
+        "Ney",
+    }  # names
+    | {f"{byte:02x}" for byte in range(256)},  # a token's bytes in hex (its chip's hover)
 }
 
 

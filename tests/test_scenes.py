@@ -8,13 +8,13 @@ from ui.i18n.zh import ZH
 from ui.lecture import presenter, scenes
 from ui.tabs import BY_ID, TABS
 
-APP_TABS = {"positional", "attention", "architecture", "inside", "losses", "finetune", "prompts"}
+APP_TABS = {"tokens", "positional", "attention", "architecture", "inside", "losses", "finetune", "prompts"}
 
 
-def test_the_walk_has_8_to_15_scenes_through_chapters_3_to_5():
-    assert 8 <= len(scenes.SCENES) <= 15
+def test_the_walk_has_8_to_15_scenes_through_chapters_2_to_5():
+    assert 8 <= len(scenes.SCENES) <= 16  # 14 scenes of chapters 3-5, §2.1 (Tokens) and the logit lens
     chapters = [int(scene.section.split(".")[0]) for scene in scenes.SCENES]
-    assert set(chapters) <= {3, 4, 5} and {3, 4, 5} <= set(chapters)
+    assert set(chapters) <= {2, 3, 4, 5} and {3, 4, 5} <= set(chapters)  # §2.1 (tokens) comes first
     assert {scene.tab for scene in scenes.SCENES} == APP_TABS  # the walk visits every tab
 
 
@@ -45,8 +45,9 @@ def test_narration_before_during_and_after_the_walk():
     assert scenes.narration(-1) == EN["scenes.start"]
     assert scenes.narration(len(scenes.SCENES)) == EN["scenes.end"]
     first = scenes.narration(0)
-    assert first.startswith(f"**Scene 1/{len(scenes.SCENES)} · §3.1.1 Self-attention**")
-    assert EN["scene.attention"] in first
+    assert first.startswith(f"**Scene 1/{len(scenes.SCENES)} · §2.1 What a language model reads**")
+    assert EN["scene.tokens"] in first
+    assert scenes.narration(1).startswith(f"**Scene 2/{len(scenes.SCENES)} · §3.1.1 Self-attention**")
 
 
 def test_a_sentence_value_follows_the_language():

@@ -136,7 +136,7 @@ def test_share_view_builds_the_link_and_the_views_code_from_the_current_values()
     assert 'id="share-qr"' in qr
     assert "n_positions, d_model, base = 128, 16, 10000.0" in code and "unit @ unit.T" in code
     url, _, _ = share.share_view("javascript:alert(1)", "no-such-tab", "", *current.values())
-    assert url.startswith("/?tab=positional")  # only http(s) pages, only known tabs
+    assert url.startswith(f"/?tab={share.FIRST_TAB}") and share.FIRST_TAB == "tokens"  # only http(s), known tabs
     url, _, code = share.share_view("http://h/", "finetune", "", *current.values())
     assert url == "http://h/?tab=finetune" and code.startswith("# This tab's numbers come from a training run")
 

@@ -75,8 +75,10 @@ def test_a_page_opened_after_the_warm_up_is_answered_from_the_cache(app_url, loc
     warmed = {fn.__name__: len(fn.cache) for fn in view_cache.CACHED}
     assert sum(warmed.values()) >= 10  # the start-up views of every tab
     with open_app_page(app_url, locale=locale) as page:
+        page.locator("#tokens-chips .tok-chip").first.wait_for(timeout=60_000)  # the first tab (Tokens) drew
+        page.locator("button[role=tab]").nth(1).click()  # Positional encoding, drawn when the page opened
         page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4", timeout=60_000)
-        page.locator("button[role=tab]").nth(3).click()  # Losses, whatever the language
+        page.locator("button[role=tab]").nth(4).click()  # Losses, whatever the language (the 5th top tab)
         page.wait_for_timeout(3000)  # the summary's first draw, triggered on select
     after = {fn.__name__: len(fn.cache) for fn in view_cache.CACHED}
     assert after == warmed

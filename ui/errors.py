@@ -23,8 +23,15 @@ STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing)
 
 
 def sentence(err: Exception) -> str:
-    """What an error says to a student, in the request's language: a coded one from its key, any other as is."""
-    return say(err) if isinstance(err, Coded) else str(err)
+    """What an error says to a student, in the request's language: a coded one from its key, any other as is.
+    A key without a sentence (a gap in the tables) is logged and said with the generic sentence, never as a crash."""
+    if not isinstance(err, Coded):
+        return str(err)
+    try:
+        return say(err)
+    except (KeyError, IndexError, ValueError):
+        log.warning("no sentence for the engine's %s", err.describe())
+        return t("error.generic")
 
 
 def friendly(fn):

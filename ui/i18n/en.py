@@ -1528,4 +1528,168 @@ EN: dict[str, str] = {
         " lm_head is tied to wte (one matrix counted once)."
     ),
     "architecture.note.pre_ln_gpt2": "pre-LN (GPT-2)",
+    # Tokens and language models (ui/tabs/tokens.py; the engine's tokens.* keys)
+    "tokens.tab": "Tokens and language models",
+    "tokens.intro": (
+        "**§2.1 What a language model is.** A language model gives every text a probability, one piece at a time: "
+        "$P(w_1 \\dots w_T) = \\prod_{t} P(w_t \\mid w_1 \\dots w_{t-1})$. The pieces $w_t$ are **tokens**: here "
+        "you see how real tokenizers cut a text, how a BPE vocabulary is learned, and a statistical model (§2.1.1) "
+        "beside a pretrained neural one (§2.1.2-2.1.3) on the same text."
+    ),
+    "tokens.text": "text",
+    "tokens.text_default": "Transformers read tokens, not words. 大模型读的是词元。🙂",
+    "tokens.compare.tab": "Tokenizers side by side",
+    "tokens.compare.intro": (
+        "The same text through each tokenizer, one chip per token. Byte-level BPE (GPT-2, SmolLM2) works on UTF-8 "
+        "bytes: a Chinese character (3 bytes) or an emoji (4 bytes) may be split into several tokens, each shown "
+        "with the character it belongs to and its bytes. WordPiece (MiniLM) works on characters and writes [UNK] "
+        "for what it does not know. Hover over a chip for its id and bytes."
+    ),
+    "tokens.compare.run": "Tokenize",
+    "tokens.compare.row_head": "{name} · {kind} · {n:,} tokens · vocabulary {vocab:,}",
+    "tokens.compare.first_shown": "The first {n:,} tokens are shown; the counts cover the whole text.",
+    "tokens.compare.counts": (
+        "The text has {chars:,} characters and {bytes:,} UTF-8 bytes. A model reads, and an API bills, tokens: "
+        "the table says how many each tokenizer needs and how much of this kind of text fits in each model's "
+        "context window."
+    ),
+    "tokens.compare.cost": (
+        "The same text costs {ratio}× as many tokens with {worst} as with {best}: at a price per token that is "
+        "{ratio}× the cost, {ratio}× the context used and about {ratio}× the generation time."
+    ),
+    "tokens.compare.unknown": (
+        "{name} turned {n} pieces into [UNK]: the model cannot tell them apart (they all read as the same token)."
+    ),
+    "tokens.compare.col_name": "tokenizer",
+    "tokens.compare.col_kind": "kind",
+    "tokens.compare.col_vocab": "vocabulary",
+    "tokens.compare.col_tokens": "tokens",
+    "tokens.compare.col_unknown": "[UNK]",
+    "tokens.compare.col_per_char": "tokens per character",
+    "tokens.compare.col_per_byte": "tokens per UTF-8 byte",
+    "tokens.compare.col_context": "context window (tokens)",
+    "tokens.compare.col_fit": "characters of this text in the context",
+    "tokens.compare.col_per_1000": "tokens per 1,000 characters (cost)",
+    "tokens.chip.title": "id {id} · bytes {hex} · vocabulary entry '{token}'",
+    "tokens.chip.unknown": "id {id} ([UNK]) · it replaced '{text}' · bytes {hex}",
+    "tokens.legend.partial": "part of a character's bytes (dashed)",
+    "tokens.legend.unknown": "unknown to the tokenizer",
+    "tokens.legend.space": "a token that starts with a space (␣)",
+    "tokens.legend.hover": "hover over a chip for its id and bytes",
+    "tokens.bpe.tab": "BPE from scratch",
+    "tokens.bpe.intro": (
+        "Byte-level BPE starts from the 256 bytes and repeatedly merges the most frequent adjacent pair into a "
+        "new token: $(a,b)^* = \\arg\\max_{(a,b)} \\mathrm{count}(a\\,b)$, until the vocabulary has $V = 256 + "
+        "\\text{merges}$ tokens. Training runs here on the tab's corpus (Debian Reference in English and Chinese, "
+        "classical Chinese poems and sayings) in a few seconds; compression is measured on held-out text."
+    ),
+    "tokens.bpe.corpus": "corpus",
+    "tokens.bpe.vocab": "vocabulary size V",
+    "tokens.bpe.word": "a word to split",
+    "tokens.bpe.word_default": "tokenization",
+    "tokens.bpe.run": "Train and split",
+    "tokens.bpe.merges": "the first merges, in order",
+    "tokens.bpe.col_rank": "rank",
+    "tokens.bpe.col_pair": "left + right",
+    "tokens.bpe.col_merged": "merged",
+    "tokens.bpe.col_count": "count",
+    "tokens.bpe.chip": "id {id}",
+    "tokens.bpe.split_row": "V = {vocab:,}: {n} tokens",
+    "tokens.bpe.curve_name": "bytes per token",
+    "tokens.bpe.curve_title": "Compression on held-out text ({corpus}) against vocabulary size",
+    "tokens.bpe.curve_x": "vocabulary size V",
+    "tokens.bpe.curve_y": "UTF-8 bytes per token",
+    "tokens.bpe.curve_hover": "V = %{x}<br>%{y:.3f} bytes per token<extra></extra>",
+    "tokens.bpe.summary": (
+        "**{merges:,} merges** give a vocabulary of {vocab:,} tokens. On held-out text it writes {bytes:,} bytes "
+        "as {tokens:,} tokens: **{bpt} bytes per token** (1.00 before any merge: one token per byte)."
+    ),
+    "tokens.bpe.training": "Training BPE on the corpus (a few seconds the first time)",
+    "tokens.bpe.measuring": "Splitting the word and measuring compression",
+    "tokens.ngram.tab": "Statistical vs neural LM",
+    "tokens.ngram.intro": (
+        "Both models factor the text by the chain rule. The **n-gram** model (§2.1.1) counts characters in the "
+        "corpus and reads only the last $n-1$ of them: $P(w_1 \\dots w_T) = \\prod_{t=1}^{T} P(w_t \\mid "
+        "w_{t-n+1} \\dots w_{t-1})$. **SmolLM2** (§2.1.2-2.1.3, a pretrained neural model) reads every earlier "
+        "token. Surprisal $-\\log_2 P$ is in bits; a token's bits are shared by the characters it spells, so both "
+        "models are compared per character."
+    ),
+    "tokens.ngram.text_default": "Language models assign a probability to every text.",
+    "tokens.ngram.n": "n (the model reads n-1 characters)",
+    "tokens.ngram.smoothing": "smoothing",
+    "tokens.ngram.k": "k (add-k)",
+    "tokens.ngram.seed": "seed (samples)",
+    "tokens.ngram.run": "Compare",
+    "tokens.ngram.factors": "the first factors of the product",
+    "tokens.ngram.sample_ngram": "sampled from the n-gram model (seeded)",
+    "tokens.ngram.sample_neural": "sampled from SmolLM2 (seeded)",
+    "tokens.ngram.hover": "%{customdata}: %{y:.2f} bits<extra></extra>",
+    "tokens.ngram.hover_zero": "%{customdata}: p = 0, infinite bits<extra></extra>",
+    "tokens.ngram.name_ngram": "{n}-gram",
+    "tokens.ngram.name_zero": "p = 0 (never seen)",
+    "tokens.ngram.chart_title": "Surprisal of each character: n-gram against SmolLM2",
+    "tokens.ngram.chart_x": "character",
+    "tokens.ngram.chart_y": "bits (−log₂ P)",
+    "tokens.ngram.formula": (
+        "The chain rule with a memory of n-1 characters: "
+        "$$P(w_1 \\dots w_T) = \\prod_{t=1}^{T} P(w_t \\mid w_{t-n+1} \\dots w_{t-1})$$"
+    ),
+    "tokens.ngram.live": "With n = {n} on this text: $P = {product}$ ({T} factors) $= {value}$.",
+    "tokens.ngram.zero": (
+        "**The zero-count problem.** Without smoothing, {zeros} of the {T} factors are 0. The first is character "
+        "{position}, '{char}' after '{context}': that n-gram never occurs in the corpus, so its maximum-likelihood "
+        "probability is 0, the whole product is 0 and the perplexity is infinite (∞ on the chart). Add-k or "
+        "Kneser-Ney smoothing gives unseen n-grams a little probability."
+    ),
+    "tokens.ngram.smoothed": (
+        "{unseen} of the {T} n-grams never occur in the corpus; {smoothing} smoothing still gives each a "
+        "probability above 0."
+    ),
+    "tokens.ngram.unknown": "Characters never seen in the corpus: {n}. The model reads each as one unknown symbol (⍰).",
+    "tokens.ngram.stuck": (
+        " … (stopped: this context never occurs in the corpus, and without smoothing the model has nothing to say)"
+    ),
+    "tokens.ngram.row_ngram": "{n}-gram, {smoothing}, corpus {corpus}",
+    "tokens.ngram.units_chars": "{n} characters",
+    "tokens.ngram.units_tokens": "{n} tokens",
+    "tokens.ngram.col_t": "t",
+    "tokens.ngram.col_context": "context h_t",
+    "tokens.ngram.col_char": "character w_t",
+    "tokens.ngram.col_p": "P(w_t | h_t)",
+    "tokens.ngram.col_bits": "bits",
+    "tokens.ngram.col_seen": "seen in the corpus",
+    "tokens.ngram.col_model": "model",
+    "tokens.ngram.col_units": "units it reads",
+    "tokens.ngram.col_total": "−log₂ P(text) (bits)",
+    "tokens.ngram.col_bpc": "bits per character",
+    "tokens.ngram.col_ppl": "perplexity (per its unit)",
+    "scene.tokens.title": "What a language model reads",
+    "scene.tokens": (
+        "A language model gives a text a probability token by token (§2.1). Here the same sentence is cut by three "
+        "tokenizers: GPT-2 splits each Chinese character into byte pieces, MiniLM does not know some characters at "
+        "all. Then open *BPE from scratch* to see where such a vocabulary comes from, and *Statistical vs neural "
+        "LM* for an n-gram model beside SmolLM2."
+    ),
+    "tokens.err.empty": "The text is empty: type or paste some text first.",
+    "tokens.err.too_long": "The text is limited to {limit:,} characters here (it has {length:,}). Shorten it.",
+    "tokens.err.surrogate": (
+        "The text contains a broken character (a lone UTF-16 surrogate, {code}, at position {position}): it was "
+        "probably cut out of an emoji. Delete it or paste the text again."
+    ),
+    "tokens.err.control": (
+        "The text contains an invisible control character ({code}, at position {position}). Delete it: only line "
+        "breaks and tabs are allowed."
+    ),
+    "tokens.err.n_range": "n must be a whole number from {low} to {high} (got {value}).",
+    "tokens.err.vocab_range": "The vocabulary size must be a whole number from {low:,} to {high:,} (got {value}).",
+    "tokens.err.length_range": "The length must be a whole number from {low} to {high} characters (got {value}).",
+    "tokens.err.seed_range": "The seed must be a whole number from {low} to {high:,} (got {value}).",
+    "tokens.err.k_positive": "k must be a number greater than 0 (got {value}): try 1 (add-one) or 0.01.",
+    "tokens.err.discount_positive": "The discount D must be greater than 0 and at most {high} (got {value}).",
+    "tokens.err.corpus": "There is no corpus called '{name}'. Choose one of: {known}.",
+    "tokens.err.tokenizer": "There is no tokenizer called '{name}'. Choose one of: {known}.",
+    "tokens.err.smoothing": "There is no smoothing method called '{name}'. Choose one of: {known}.",
+    "tokens.note.unavailable": (
+        "{name} is not shown: its tokenizer needs the Hugging Face Hub ({hub_id}), which this machine cannot reach."
+    ),
 }

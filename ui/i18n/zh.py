@@ -1397,4 +1397,154 @@ ZH: dict[str, str] = {
         "学到的位置编码 wpe 在第一个块之前加到词元嵌入 wte 上；输出层 lm_head 与 wte 共享权重（同一个矩阵只算一次）。"
     ),
     "architecture.note.pre_ln_gpt2": "前置 LN（GPT-2）",
+    # Tokens and language models (ui/tabs/tokens.py; the engine's tokens.* keys)
+    "tokens.tab": "词元与语言模型",
+    "tokens.intro": (
+        "**§2.1 什么是语言模型。** 语言模型为每一段文本给出一个概率，一次一个片段："
+        "$P(w_1 \\dots w_T) = \\prod_{t} P(w_t \\mid w_1 \\dots w_{t-1})$。这些片段 $w_t$ 就是**词元**（token）："
+        "这里可以看到真实的分词器如何切分文本、BPE 词表是怎样学出来的，以及在同一段文本上，统计语言模型（§2.1.1）"
+        "与预训练的神经语言模型（§2.1.2-2.1.3）的对比。"
+    ),
+    "tokens.text": "文本",
+    "tokens.text_default": "大模型读的是词元，而不是词。Transformers read tokens. 🙂",
+    "tokens.compare.tab": "分词器对比",
+    "tokens.compare.intro": (
+        "同一段文本经过每个分词器，每个词元一个小块。字节级 BPE（GPT-2、SmolLM2）以 UTF-8 字节为单位："
+        "一个汉字（3 个字节）或一个表情符号（4 个字节）可能被拆成几个词元，每一块都显示它所属的字符及其字节。"
+        "WordPiece（MiniLM）以字符为单位，不认识的部分写成 [UNK]。把鼠标悬停在小块上可以看到它的 id 和字节。"
+    ),
+    "tokens.compare.run": "分词",
+    "tokens.compare.row_head": "{name} · {kind} · {n:,} 个词元 · 词表 {vocab:,}",
+    "tokens.compare.first_shown": "只显示前 {n:,} 个词元；统计数字涵盖整段文本。",
+    "tokens.compare.counts": (
+        "这段文本有 {chars:,} 个字符、{bytes:,} 个 UTF-8 字节。模型读取的、API 计费的都是词元："
+        "表格给出每个分词器需要多少词元，以及每个模型的上下文窗口能容纳多少这类文本。"
+    ),
+    "tokens.compare.cost": (
+        "同一段文本，用 {worst} 需要的词元数是用 {best} 的 {ratio} 倍：按词元计价就是 {ratio} 倍的费用、"
+        "{ratio} 倍的上下文占用，生成时间也约为 {ratio} 倍。"
+    ),
+    "tokens.compare.unknown": "{name} 把 {n} 个片段变成了 [UNK]：模型无法区分它们（它们读起来都是同一个词元）。",
+    "tokens.compare.col_name": "分词器",
+    "tokens.compare.col_kind": "类型",
+    "tokens.compare.col_vocab": "词表大小",
+    "tokens.compare.col_tokens": "词元数",
+    "tokens.compare.col_unknown": "[UNK] 数",
+    "tokens.compare.col_per_char": "每字符词元数",
+    "tokens.compare.col_per_byte": "每 UTF-8 字节词元数",
+    "tokens.compare.col_context": "上下文窗口（词元）",
+    "tokens.compare.col_fit": "上下文能容纳的本文字符数",
+    "tokens.compare.col_per_1000": "每 1,000 字符的词元数（费用）",
+    "tokens.chip.title": "id {id} · 字节 {hex} · 词表条目 '{token}'",
+    "tokens.chip.unknown": "id {id}（[UNK]）· 它替换了 '{text}' · 字节 {hex}",
+    "tokens.legend.partial": "某个字符的部分字节（虚线框）",
+    "tokens.legend.unknown": "分词器不认识",
+    "tokens.legend.space": "以空格开头的词元（␣）",
+    "tokens.legend.hover": "鼠标悬停在小块上可看到 id 和字节",
+    "tokens.bpe.tab": "从零训练 BPE",
+    "tokens.bpe.intro": (
+        "字节级 BPE 从 256 个字节出发，反复把出现最频繁的相邻符号对合并成一个新词元："
+        "$(a,b)^* = \\arg\\max_{(a,b)} \\mathrm{count}(a\\,b)$，直到词表有 $V = 256 + \\text{merges}$ 个词元。"
+        "训练就在这里、在本页的语料上进行（英文和中文的 Debian 参考手册、古典诗词和格言），只需几秒；"
+        "压缩率在留出的文本上测量。"
+    ),
+    "tokens.bpe.corpus": "语料",
+    "tokens.bpe.vocab": "词表大小 V",
+    "tokens.bpe.word": "要切分的词",
+    "tokens.bpe.word_default": "语言模型",
+    "tokens.bpe.run": "训练并切分",
+    "tokens.bpe.merges": "最先的几次合并（按顺序）",
+    "tokens.bpe.col_rank": "顺序",
+    "tokens.bpe.col_pair": "左 + 右",
+    "tokens.bpe.col_merged": "合并结果",
+    "tokens.bpe.col_count": "次数",
+    "tokens.bpe.chip": "编号 {id}",
+    "tokens.bpe.split_row": "V = {vocab:,}：{n} 个词元",
+    "tokens.bpe.curve_name": "每词元字节数",
+    "tokens.bpe.curve_title": "留出文本（{corpus}）上的压缩率与词表大小",
+    "tokens.bpe.curve_x": "词表大小 V",
+    "tokens.bpe.curve_y": "每词元的 UTF-8 字节数",
+    "tokens.bpe.curve_hover": "V = %{x}<br>每词元 %{y:.3f} 字节<extra></extra>",
+    "tokens.bpe.summary": (
+        "**{merges:,} 次合并**得到 {vocab:,} 个词元的词表。在留出文本上，它把 {bytes:,} 个字节写成 {tokens:,} "
+        "个词元：**每词元 {bpt} 字节**（合并之前是 1.00：一个字节一个词元）。"
+    ),
+    "tokens.bpe.training": "正在语料上训练 BPE（第一次需要几秒）",
+    "tokens.bpe.measuring": "正在切分词语并测量压缩率",
+    "tokens.ngram.tab": "统计与神经语言模型",
+    "tokens.ngram.intro": (
+        "两个模型都用链式法则分解文本的概率。**n 元**模型（§2.1.1）在语料中数字符，只看最后 $n-1$ 个字符："
+        "$P(w_1 \\dots w_T) = \\prod_{t=1}^{T} P(w_t \\mid w_{t-n+1} \\dots w_{t-1})$。**SmolLM2**"
+        "（§2.1.2-2.1.3，预训练的神经模型）读取之前的所有词元。惊奇度 $-\\log_2 P$ 以比特为单位；"
+        "一个词元的比特数由它拼出的字符平分，因此两个模型可以逐字符比较。"
+    ),
+    "tokens.ngram.text_default": "语言模型为每一段文本分配一个概率。",
+    "tokens.ngram.n": "n（模型读取前 n-1 个字符）",
+    "tokens.ngram.smoothing": "平滑方法",
+    "tokens.ngram.k": "k（加 k 平滑）",
+    "tokens.ngram.seed": "随机种子（采样）",
+    "tokens.ngram.run": "比较",
+    "tokens.ngram.factors": "乘积的前几个因子",
+    "tokens.ngram.sample_ngram": "从 n 元模型采样（固定种子）",
+    "tokens.ngram.sample_neural": "从 SmolLM2 采样（固定种子）",
+    "tokens.ngram.hover": "%{customdata}：%{y:.2f} 比特<extra></extra>",
+    "tokens.ngram.hover_zero": "%{customdata}：p = 0，比特数无穷大<extra></extra>",
+    "tokens.ngram.name_ngram": "{n} 元模型",
+    "tokens.ngram.name_zero": "p = 0（从未见过）",
+    "tokens.ngram.chart_title": "每个字符的惊奇度：n 元模型与 SmolLM2",
+    "tokens.ngram.chart_x": "字符",
+    "tokens.ngram.chart_y": "比特（−log₂ P）",
+    "tokens.ngram.formula": (
+        "只记住前 n-1 个字符的链式法则：$$P(w_1 \\dots w_T) = \\prod_{t=1}^{T} P(w_t \\mid w_{t-n+1} \\dots w_{t-1})$$"
+    ),
+    "tokens.ngram.live": "在这段文本上，n = {n}：$P = {product}$（共 {T} 个因子）$= {value}$。",
+    "tokens.ngram.zero": (
+        "**零计数问题。** 不做平滑时，{T} 个因子中有 {zeros} 个为 0。第一个是第 {position} 个字符，"
+        "'{context}' 之后的 '{char}'：这个 n 元组在语料中从未出现，它的最大似然概率为 0，整个乘积为 0，"
+        "困惑度为无穷大（图中的 ∞）。加 k 平滑或 Kneser-Ney 平滑会给未见过的 n 元组一点概率。"
+    ),
+    "tokens.ngram.smoothed": (
+        "{T} 个 n 元组中有 {unseen} 个在语料中从未出现；{smoothing} 平滑仍给每个一个大于 0 的概率。"
+    ),
+    "tokens.ngram.unknown": "语料中从未出现的字符：{n} 个。模型把它们都当作同一个未知符号（⍰）。",
+    "tokens.ngram.stuck": " ……（停止：这个上下文在语料中从未出现，不做平滑时模型无话可说）",
+    "tokens.ngram.row_ngram": "{n} 元模型，{smoothing}，语料 {corpus}",
+    "tokens.ngram.units_chars": "{n} 个字符",
+    "tokens.ngram.units_tokens": "{n} 个词元",
+    "tokens.ngram.col_t": "第 t 个",
+    "tokens.ngram.col_context": "上下文 h_t",
+    "tokens.ngram.col_char": "字符 w_t",
+    "tokens.ngram.col_p": "概率 P(w_t | h_t)",
+    "tokens.ngram.col_bits": "比特",
+    "tokens.ngram.col_seen": "语料中见过",
+    "tokens.ngram.col_model": "模型",
+    "tokens.ngram.col_units": "读取的单位",
+    "tokens.ngram.col_total": "−log₂ P(文本)（比特）",
+    "tokens.ngram.col_bpc": "每字符比特数",
+    "tokens.ngram.col_ppl": "困惑度（按各自单位）",
+    "scene.tokens.title": "语言模型读的是什么",
+    "scene.tokens": (
+        "语言模型逐个词元地为文本给出概率（§2.1）。这里同一句话被三个分词器切分：GPT-2 把每个汉字拆成字节片段，"
+        "MiniLM 有些字符根本不认识。接着打开“从零训练 BPE”，看这样的词表从何而来；再打开“统计与神经语言模型”，"
+        "看 n 元模型与 SmolLM2 的对比。"
+    ),
+    "tokens.err.empty": "文本为空：请先输入或粘贴一些文字。",
+    "tokens.err.too_long": "这里的文本最多 {limit:,} 个字符（当前有 {length:,} 个）。请缩短后再试。",
+    "tokens.err.surrogate": (
+        "文本中有一个残缺的字符（孤立的 UTF-16 代理项 {code}，位于第 {position} 个位置），"
+        "它可能是从表情符号中截断出来的。请删除它或重新粘贴文本。"
+    ),
+    "tokens.err.control": (
+        "文本中有一个不可见的控制字符（{code}，位于第 {position} 个位置）。请删除它：只允许换行符和制表符。"
+    ),
+    "tokens.err.n_range": "n 必须是 {low} 到 {high} 之间的整数（收到的是 {value}）。",
+    "tokens.err.vocab_range": "词表大小必须是 {low:,} 到 {high:,} 之间的整数（收到的是 {value}）。",
+    "tokens.err.length_range": "长度必须是 {low} 到 {high} 个字符之间的整数（收到的是 {value}）。",
+    "tokens.err.seed_range": "随机种子必须是 {low} 到 {high:,} 之间的整数（收到的是 {value}）。",
+    "tokens.err.k_positive": "k 必须是大于 0 的数（收到的是 {value}）：可以试试 1（加一平滑）或 0.01。",
+    "tokens.err.discount_positive": "折扣 D 必须大于 0 且不超过 {high}（收到的是 {value}）。",
+    "tokens.err.corpus": "没有名为“{name}”的语料。请从以下选项中选择：{known}。",
+    "tokens.err.tokenizer": "没有名为“{name}”的分词器。请从以下选项中选择：{known}。",
+    "tokens.err.smoothing": "没有名为“{name}”的平滑方法。请从以下选项中选择：{known}。",
+    "tokens.note.unavailable": "未显示 {name}：它的分词器需要访问 Hugging Face Hub（{hub_id}），而这台机器无法连接。",
 }

@@ -1,11 +1,11 @@
-"""The guided walk: scenes that follow the source text's chapters 3-5 across the tabs, one step at a time.
+"""The guided walk: scenes that follow the source text's chapters 2-5 across the tabs, one step at a time.
 
 A scene is data that its tab declares (`TAB.scenes`, ui/tab.py): the section it illustrates, its sub-tab, the inputs it
 sets, the button it presses so the view is drawn, and its narration (text keys `scene.<key>` and `scene.<key>.title`
 in both tables). The walk puts every tab's scenes in the order of their `order`.
 
     >>> [scene.section for scene in SCENES][:3]
-    ['3.1.1', '3.1.2', '4.1.1']
+    ['2.1', '3.1.1', '3.1.2']
 """
 
 from __future__ import annotations

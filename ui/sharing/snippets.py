@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 
-from playground import models
+from playground import embedded, models
 from playground.architecture import part_of
 
 POSITIONAL = """\
@@ -129,6 +129,28 @@ for layer in range(len(hidden)):
           "target rank", int(target_ranks[layer, -1]))
 """
 
+TOKENS = """\
+# Tokenizers side by side (source text §2.1): the same text cut by GPT-2's byte-level BPE, SmolLM2's BPE and
+# MiniLM's WordPiece, as the Tokens tab shows it. `ids` holds each tokenizer's ids (no special tokens).
+from transformers import AutoTokenizer, GPT2TokenizerFast
+
+text = {text!r}
+tokenizers = {{
+    "GPT-2 (byte-level BPE)": GPT2TokenizerFast.from_pretrained({gpt2!r}),  # with the Hub: "openai-community/gpt2"
+    "SmolLM2-135M-Instruct": AutoTokenizer.from_pretrained({smollm!r}),  # with the Hub: {smollm_hub!r}
+    "all-MiniLM-L6-v2": AutoTokenizer.from_pretrained({minilm!r}),  # with the Hub: {minilm_hub!r}
+}}
+ids = {{}}
+for name, tokenizer in tokenizers.items():
+    encoding = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+    ids[name] = encoding["input_ids"]
+    T, C, B = len(ids[name]), len(text), len(text.encode("utf-8"))
+    print(f"{{name}}: {{T}} tokens, {{T / C:.3f}} per character, {{T / B:.3f}} per UTF-8 byte")
+    pieces = tokenizer.convert_ids_to_tokens(ids[name])
+    for i, token, (start, end) in zip(ids[name], pieces, encoding["offset_mapping"]):
+        print(f"  {{i:>6}}  {{token!r:<14}} {{text[start:end]!r}}")  # byte pieces of one character share its text
+"""
+
 
 def _model_place(name: str) -> dict[str, str]:
     return {"path": models.location(name), "hub_id": models.spec(name).hub_id or name}
@@ -163,3 +185,19 @@ def prompts(model: str, prompt: str) -> str:
 
 def inside_lens(model: str, text: str, target: str) -> str:
     return INSIDE_LENS.format(**_model_place(model), text=text, target=target)
+
+
+def tokens(text: str) -> str:
+    try:
+        gpt2 = str(embedded.gpt2_tokenizer_dir())
+    except Exception:  # the embedded package is missing: the Hub's copy
+        gpt2 = "openai-community/gpt2"
+    smollm, minilm = _model_place("SmolLM2-135M-Instruct"), _model_place("all-MiniLM-L6-v2")
+    return TOKENS.format(
+        text=text,
+        gpt2=gpt2,
+        smollm=smollm["path"],
+        smollm_hub=smollm["hub_id"],
+        minilm=minilm["path"],
+        minilm_hub=minilm["hub_id"],
+    )
