@@ -593,6 +593,7 @@ TAB = Tab(
         notebook,
     ),
     advanced=(rerun_checkbox,),
+    key_outputs=(lens_plot,),
     first_draw=FIRST_DRAW,
     scenes=(
         Scene(
