@@ -5,6 +5,8 @@ opened, and the flag each payload would set is unset in the page and in every fr
 import pytest
 
 from tests.browser import open_app_page
+from ui.i18n.en import EN
+from ui.tabs import TABS as APP_TABS
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -18,7 +20,7 @@ PAYLOADS = [
     "</script><script>window.__pwned='break-out';alert('break-out')</script>",
     "{x}<img src=x onerror=alert('template')> 你好 😀",
 ]
-TABS = ["Positional encoding", "Attention", "Architecture", "Losses", "Fine-tune", "Prompts"]
+TABS = [EN[tab.label] for tab in APP_TABS]  # every tab of the app, by its English name
 SKIP_BUTTONS = {"Start training", "Stop", "Delete this run", "Download the model (.zip)", "Refresh the list"}
 SKIP_BUTTONS |= {'Example: "The capital of France is"'}
 

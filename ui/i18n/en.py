@@ -1536,7 +1536,8 @@ EN: dict[str, str] = {
         "you see how real tokenizers cut a text, how a BPE vocabulary is learned, and a statistical model (§2.1.1) "
         "beside a pretrained neural one (§2.1.2-2.1.3) on the same text."
     ),
-    "tokens.text": "text",
+    "tokens.text": "text to cut into tokens",
+    "tokens.ngram.text": "text to score",
     "tokens.text_default": "Transformers read tokens, not words. 大模型读的是词元。🙂",
     "tokens.compare.tab": "Tokenizers side by side",
     "tokens.compare.intro": (

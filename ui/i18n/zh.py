@@ -1405,7 +1405,8 @@ ZH: dict[str, str] = {
         "这里可以看到真实的分词器如何切分文本、BPE 词表是怎样学出来的，以及在同一段文本上，统计语言模型（§2.1.1）"
         "与预训练的神经语言模型（§2.1.2-2.1.3）的对比。"
     ),
-    "tokens.text": "文本",
+    "tokens.text": "要切分成词元的文本",
+    "tokens.ngram.text": "要打分的文本",
     "tokens.text_default": "大模型读的是词元，而不是词。Transformers read tokens. 🙂",
     "tokens.compare.tab": "分词器对比",
     "tokens.compare.intro": (

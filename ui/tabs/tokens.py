@@ -491,7 +491,7 @@ with gr.Blocks() as demo:
             gr.Markdown(t("tokens.ngram.intro"), latex_delimiters=LATEX)
             ngram_text = gr.Textbox(
                 t("tokens.ngram.text_default"),
-                label=t("tokens.text"),
+                label=t("tokens.ngram.text"),
                 lines=2,
                 max_length=lm_compare.MAX_CHARS,
                 elem_id="tokens-ngram-text",
