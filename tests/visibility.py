@@ -49,9 +49,19 @@ MEASURE_JS = """
 """
 
 
+# gradio covers an output with its status tracker (a spinner) while the output is being computed again: a person
+# sees the output once it is drawn, so the check waits for that first.
+SETTLED_JS = """(el) => {
+  const block = el.closest('.block') || el;
+  const tracker = block.querySelector('[data-testid="status-tracker"]');
+  return !tracker || tracker.classList.contains('hide') || !!tracker.querySelector('.error');
+}"""
+
+
 def measure(locator) -> dict:
     """The element's box (after a vertical scroll), the viewport, clipping ancestors, what covers its centre."""
     locator.wait_for(state="attached", timeout=30_000)
+    locator.page.wait_for_function(SETTLED_JS, arg=locator.element_handle(), timeout=120_000)
     return locator.evaluate(MEASURE_JS)
 
 

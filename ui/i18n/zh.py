@@ -1396,7 +1396,7 @@ ZH: dict[str, str] = {
     "architecture.note.gpt2_tied_positions": (
         "学到的位置编码 wpe 在第一个块之前加到词元嵌入 wte 上；输出层 lm_head 与 wte 共享权重（同一个矩阵只算一次）。"
     ),
-    "architecture.note.pre_ln_gpt2": "前置 LN（GPT-2）",
+    "architecture.note.pre_ln_gpt2": "pre-LN（GPT-2）",
     # Tokens and language models (ui/tabs/tokens.py; the engine's tokens.* keys)
     "tokens.tab": "词元与语言模型",
     "tokens.intro": (

@@ -61,7 +61,7 @@ def chip(shown: str, title: str, colour: str, partial: bool = False, unknown: bo
     """One token as a coloured chip; `shown`, `title` and `note` are plain text (escaped here)."""
     border = "1px dashed #b00020" if partial else "1px solid #888"
     background, text_colour = ("#333", "#fff") if unknown else (colour, "#111")
-    small = f'<small style="font-size:0.65em;color:#555;margin-left:2px">{html.escape(note)}</small>' if note else ""
+    small = f'<small style="font-size:12px;color:#444;margin-left:2px">{html.escape(note)}</small>' if note else ""
     return (
         f'<span class="tok-chip{" tok-partial" if partial else ""}{" tok-unk" if unknown else ""}" '
         f'title="{html.escape(title)}" style="display:inline-block;padding:1px 5px;border:{border};'
