@@ -37,6 +37,9 @@ def test_the_chinese_ui_renders(app_url):
         body = page.inner_text("body")
         assert "__i18n__" not in body and "translation_metadata" not in body
         assert EN["att.intro"][:40] not in body and ZH["app.tagline"][:20] in body
+        page.wait_for_function(  # plotly draws the chart after the note is written
+            "document.querySelectorAll('#attention-head-plot .ytick text').length > 2", timeout=60_000
+        )
         labels = page.evaluate(
             "Array.from(document.querySelectorAll('#attention-head-plot .ytick text'), t => t.textContent)"
         )

@@ -9,6 +9,8 @@ in the page and fails with the numbers:
 
 from __future__ import annotations
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 MIN_FONT_PX = 12  # text a student reads from a laptop or a phone
 MIN_CHART_PX = (240, 160)  # a chart smaller than this (width, height) cannot be read
 MIN_CHART_FONT_PX = 9  # plotly's tick labels (its default is 12; the page may scale it down a little)
@@ -50,7 +52,9 @@ MEASURE_JS = """
 
 
 # gradio covers an output with its status tracker (a spinner) while the output is being computed again: a person
-# sees the output once it is drawn, so the check waits for that first.
+# sees the output once it is drawn, so the check waits for that first, a little. A streaming output (a fine-tune's
+# table during its run) keeps its tracker up while it streams: after SETTLE_MS it is measured as it is.
+SETTLE_MS = 15_000
 SETTLED_JS = """(el) => {
   const block = el.closest('.block') || el;
   const tracker = block.querySelector('[data-testid="status-tracker"]');
@@ -61,7 +65,10 @@ SETTLED_JS = """(el) => {
 def measure(locator) -> dict:
     """The element's box (after a vertical scroll), the viewport, clipping ancestors, what covers its centre."""
     locator.wait_for(state="attached", timeout=30_000)
-    locator.page.wait_for_function(SETTLED_JS, arg=locator.element_handle(), timeout=120_000)
+    try:
+        locator.page.wait_for_function(SETTLED_JS, arg=locator.element_handle(), timeout=SETTLE_MS)
+    except PlaywrightTimeout:
+        pass  # still streaming
     return locator.evaluate(MEASURE_JS)
 
 
