@@ -33,10 +33,13 @@ threading.Thread(target=hub_status, daemon=True).start()  # decide Hub or offlin
 if starting:
     starting.stage("Building the tabs", "构建各个标签页")
 
+from ui.serving import adaptations, concurrency, view_cache  # noqa: E402
+
+adaptations.apply()  # gradio's internals adapted for a classroom (before the tabs: their Blocks build no web app)
+
 from ui import header, i18n  # noqa: E402
 from ui.i18n import t  # noqa: E402
 from ui.lecture import presenter, scenes  # noqa: E402
-from ui.serving import adaptations, concurrency, view_cache  # noqa: E402
 from ui.sharing import export, links  # noqa: E402
 from ui.tabs import TABS  # noqa: E402
 
@@ -66,11 +69,13 @@ with gr.Blocks(title=t("app.title")) as demo:
     header_timer.tick(header.refresh, None, header_outputs, api_visibility="private")
 
 concurrency.configure(demo)
-adaptations.apply()  # gradio's internals adapted for a classroom, on the gradio version they were written for
 demo.queue(max_size=256)
 MAX_FILE_SIZE = 6 * 2**20  # gradio's upload route refuses bigger files (fine-tune data is at most 5 MB)
 LAUNCH = dict(  # every launch passes these (tests, screenshots)
-    i18n=i18n.translations(), css=presenter.CSS + i18n.CSS, js=i18n.SYNC_JS, max_file_size=MAX_FILE_SIZE
+    i18n=i18n.translations(),
+    css=presenter.CSS + i18n.CSS,
+    js=i18n.SYNC_JS,
+    max_file_size=MAX_FILE_SIZE,
 )
 
 if __name__ == "__main__":

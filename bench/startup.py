@@ -6,6 +6,7 @@ with its peak RSS, against bare `python` and `python -c "import gradio"` measure
 Rows: the starting page (ui/serving/starting_page.py, before any heavy import), the app page itself, and the
 warm-up done (every tab's default views computed, so every default model loaded: the memory target
 of issue 8 is <= 2.5 GB there).
+Targets (issue 19): the app page <= 1.3x the time of `import gradio`, the default views warm <= 2.5x.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ def main() -> None:
     ratios = {
         "starting page time / import gradio time": starting.seconds / base.seconds,
         "app page time / import gradio time": served.seconds / base.seconds,
+        "default views warm time / import gradio time": warm.seconds / base.seconds,
         "app page peak RSS / import gradio RSS": served.peak_rss_mb / base.peak_rss_mb,
         "warm peak RSS / 2.5 GB target": warm.peak_rss_mb / 2560,
     }

@@ -22,12 +22,13 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-import torch
-from torch import nn
-
 from playground import attention, attention_formula, models
 from playground.errors import InputError, Note, Term
-from playground.seed_code import TransformerBlock
+from playground.lazy import lazy
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
+nn = lazy("torch.nn")
+seed_code = lazy("playground.seed_code")  # its classes are torch modules
 
 MAX_PARAMS = 10**13  # beyond this the calculator refuses: no such model exists
 MAX_TOKENS = 10**15  # sequence length x batch
@@ -114,14 +115,16 @@ class BlockCheck:
     norm: str = "post-LN"  # both BERT and the seed normalise AFTER each residual add
 
 
-def seed_block(layer, d_model: int, n_heads: int, activation: str = "relu", eps: float = 1e-5) -> TransformerBlock:
+def seed_block(
+    layer, d_model: int, n_heads: int, activation: str = "relu", eps: float = 1e-5
+) -> seed_code.TransformerBlock:
     """The source text's TransformerBlock with a BERT layer's weights; optionally another activation/eps."""
     if activation not in ACTIVATIONS:
         raise InputError("architecture.err.unknown_activation", activation=activation, known=", ".join(ACTIVATIONS))
     att = layer.attention
     lin = lambda m: (m.weight.float().cpu(), m.bias.float().cpu())  # noqa: E731
     d_ff = layer.intermediate.dense.out_features
-    block = TransformerBlock(d_model, n_heads, d_ff)
+    block = seed_code.TransformerBlock(d_model, n_heads, d_ff)
     block.attn = attention_formula.seed_from_linears(
         d_model, n_heads, lin(att.self.query), lin(att.self.key), lin(att.self.value), lin(att.output.dense)
     )

@@ -16,10 +16,11 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-import torch
-
 from playground import models
 from playground.errors import InputError, Term
+from playground.lazy import lazy
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 MAX_TOKENS = 128  # attention is (L, H, T, T): bounded so a view stays small and quick
 TEXT = Term("text")  # which input a sentence is about, unless told

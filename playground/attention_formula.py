@@ -18,11 +18,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-import torch
-
 from playground import attention, models, positional
 from playground.errors import InputError, Note, Term
-from playground.seed_code import SelfAttention
+from playground.lazy import lazy
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
+seed_code = lazy("playground.seed_code")  # its classes are torch modules
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,9 @@ class FormulaCheck:
     dtype: str = "float32"
 
 
-def seed_from_linears(d_model: int, n_heads: int, query, key, value, out) -> SelfAttention:
+def seed_from_linears(d_model: int, n_heads: int, query, key, value, out) -> seed_code.SelfAttention:
     """The source text's SelfAttention with its four nn.Linear layers set to real weights (W, b)."""
-    seed = SelfAttention(d_model, n_heads)
+    seed = seed_code.SelfAttention(d_model, n_heads)
     for linear, (weight, bias) in zip(
         (seed.query, seed.key, seed.value, seed.out), (query, key, value, out), strict=True
     ):

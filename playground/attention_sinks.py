@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import torch
-
 from playground import inside_inputs
+from playground.lazy import lazy
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 MAX_TOKENS = 64  # the weights are (L, H, T, T)
 OTHER_FIRST_WORDS = ("Hello", "Yesterday")  # the control's replacement first token (the second if the first is it)

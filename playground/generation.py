@@ -20,10 +20,11 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-import torch
-
 from playground import models
 from playground.errors import InputError, Note
+from playground.lazy import lazy
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 MAX_NEW_TOKENS = 256  # a request is bounded: a shared 2-core machine makes ~15 tokens/s
 TOP_N = 20  # tokens of each step's distribution kept for the charts and the API

@@ -13,10 +13,11 @@ from __future__ import annotations
 import math
 import re
 
-import torch
-
 from playground import generation, models
 from playground.errors import InputError, Term
+from playground.lazy import lazy
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 MAX_CHARS = 2000  # refused before tokenizing: every view here reads at most a few dozen tokens
 SURROGATE = re.compile("[\ud800-\udfff]")

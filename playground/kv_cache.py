@@ -22,10 +22,11 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import torch
-
 from playground import generation, inside_inputs
 from playground.errors import InputError
+from playground.lazy import lazy
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 MAX_PROMPT_TOKENS = 64
 MAX_NEW_TOKENS = 64  # without the cache the prefix is rerun every step: bounded

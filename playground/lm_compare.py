@@ -20,11 +20,13 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import torch
 
 from playground import generation, models, ngram
 from playground.corpus import check_text, language_of, whole
+from playground.lazy import lazy
 from playground.tokenization import display_pieces, piece_bytes
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 NEURAL = "SmolLM2-135M-Instruct"
 SEPARATOR = "<|endoftext|>"  # id 0 in SmolLM2: what precedes every document in its training data

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import torch
-
 from playground import inside_inputs, residual
 from playground.errors import InputError
+from playground.lazy import lazy
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 MAX_TOKENS = 64  # the view is (L+1) x T cells: 31 x 64 for SmolLM2
 MAX_TOP_K = 50

@@ -18,11 +18,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import torch
-
 from playground import models
 from playground.errors import InputError, Term
 from playground.inputs import THE_TEXT, whole_number
+from playground.lazy import lazy
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 CAUSAL_DEFAULT = "SmolLM2-135M-Instruct"
 ENCODER_DEFAULT = "all-MiniLM-L6-v2"

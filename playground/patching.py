@@ -21,10 +21,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import torch
-
 from playground import inside_inputs, residual
 from playground.errors import InputError
+from playground.lazy import lazy
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 DEFAULT_CLEAN = "The Eiffel Tower is in the city of"
 DEFAULT_CORRUPT = "The Colosseum is in the city of"

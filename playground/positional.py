@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import torch
-
 from playground.errors import InputError, Term
 from playground.inputs import whole_number
+from playground.lazy import lazy
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 # Bounds that keep every view's work and payload small enough for a shared 2-core machine.
 MAX_D_MODEL = 1024

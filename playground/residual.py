@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-import torch
-
 from playground.errors import InputError
+from playground.lazy import lazy
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 LAYER_LISTS = ("layers", "h", "blocks")  # Llama/Mistral/Qwen/GPT-NeoX, GPT-2/GPT-J, others
 FINAL_NORMS = ("norm", "ln_f", "final_layer_norm", "final_layernorm")  # Llama..., GPT-2, OPT/NeoX, Phi

@@ -20,10 +20,11 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-import torch
-
 from playground.errors import InputError, Term
+from playground.lazy import lazy
 from playground.templates import render, variables
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 DATA = Path(__file__).resolve().parents[1] / "assets" / "data"
 DATASETS = {  # name -> (file, the template's variable holds the text)

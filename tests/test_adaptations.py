@@ -9,10 +9,10 @@ from pathlib import Path
 
 import gradio as gr
 import pytest
-from gradio import state_holder
+from gradio import blocks, state_holder
 from gradio_client import utils as client_utils
 
-from ui.serving import adaptations, sessions
+from ui.serving import adaptations, one_app, sessions
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,7 +41,10 @@ def test_another_version_installs_nothing_and_warns_once(monkeypatch, caplog):
 def test_the_expected_version_installs_every_adaptation(monkeypatch):
     monkeypatch.setattr(adaptations, "ACTIVE", set())
     monkeypatch.setattr(state_holder.SessionState, "__init__", sessions.EAGER_INIT)
+    for owner, name in ((blocks.App, "create_app"), (blocks.Blocks, "__exit__"), (blocks.Blocks, "queue")):
+        monkeypatch.setattr(owner, name, one_app.EAGER[name])  # undone after the test
     assert adaptations.apply(adaptations.GRADIO) == set(adaptations.NAMES)
+    assert blocks.Blocks.queue.__wrapped__ is one_app.EAGER["queue"]
     assert state_holder.SessionState.__init__ is sessions._session_init
     assert hasattr(client_utils.traverse, "__wrapped__")
     assert adaptations.check_marker()
@@ -51,7 +54,7 @@ SERVE_ON_ANOTHER_GRADIO = """
 import gradio, sys
 gradio.__version__ = "7.0.0"  # what a Space gets if its gradio moves
 import httpx
-from gradio import state_holder
+from gradio import blocks, state_holder
 import app
 from ui.serving import adaptations, view_cache
 app.demo.launch(server_name="127.0.0.1", server_port=int(sys.argv[1]), prevent_thread_lock=True, quiet=True,

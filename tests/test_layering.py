@@ -28,6 +28,19 @@ def test_importing_every_engine_module_loads_no_model_no_transformers_and_no_gra
     assert out.stdout.split() == ["False", "False", "[]"]
 
 
+def test_building_the_app_imports_no_torch_no_transformers_and_loads_no_model():
+    """The page is built and served in about the time of `import gradio` (bench/startup.py): torch,
+    transformers and the models load on first use, in the background (playground/lazy.py)."""
+    code = (
+        "import sys; import app; from playground.models import MODELS;"
+        "print(sorted(m for m in ('torch', 'transformers', 'bertviz', 'safetensors') if m in sys.modules),"
+        " MODELS.holds(), len(app.TABS) > 0)"
+    )
+    env = {"HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False", "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.split("\n")[-2] == "[] [] True"
+
+
 def test_trust_remote_code_is_never_enabled():
     enabled = re.compile("trust_remote_code" + r"\s*=\s*True")  # built here, so this file does not match itself
     hits = [p for p in ROOT.glob("**/*.py") if ".venv" not in p.parts and enabled.search(p.read_text("utf-8"))]

@@ -12,6 +12,7 @@ version `apply()` installs none of them and logs one warning: the app still serv
 | cache_probe | the queue probes a handler's `fn.cache` for a hit before queueing | ui/serving/view_cache.py |
 | warm_up | `LocalContext.request` set to a stand-in request while warming views | ui/serving/view_cache.py |
 | status_tracker | the share restore waits on `[data-testid="status-tracker"]` in gradio's page | ui/sharing/links.py |
+| one_app | `Blocks.__exit__`/`queue` build an app and config that `launch()` rebuilds | ui/serving/one_app.py |
 
 The `__i18n__` marker that ui/i18n reads is not switched off (a page without it would show marker text): `apply()`
 checks instead that a marker still resolves to its sentence, and warns if it does not.
@@ -26,7 +27,7 @@ import gradio as gr
 log = logging.getLogger("playground.ui")
 
 GRADIO = "6.31.0"  # the version every adaptation was written for and measured on
-NAMES = ("lazy_sessions", "number_arrays", "cache_probe", "warm_up", "status_tracker")
+NAMES = ("lazy_sessions", "number_arrays", "cache_probe", "warm_up", "status_tracker", "one_app")
 ACTIVE: set[str] = set()
 
 
@@ -44,6 +45,7 @@ def apply(version: str | None = None) -> set[str]:
     """Install every adaptation if gradio is the expected version, else none, with one warning. Returns the
     names installed."""
     from ui.serving.number_arrays import skip_number_arrays
+    from ui.serving.one_app import build_apps_at_launch
     from ui.serving.sessions import make_sessions_lazy
 
     version = version or gr.__version__
@@ -59,6 +61,7 @@ def apply(version: str | None = None) -> set[str]:
         return set()
     make_sessions_lazy()
     skip_number_arrays()
+    build_apps_at_launch()
     ACTIVE.update(NAMES)
     check_marker()
     return set(NAMES)

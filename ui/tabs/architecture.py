@@ -10,16 +10,17 @@ from __future__ import annotations
 import inspect
 
 import gradio as gr
-import torch
 
 from playground import architecture, models
 from playground.errors import InputError
-from playground.seed_code import TransformerBlock
+from playground.lazy import lazy, source_of
 from ui import header, i18n, plots
 from ui.i18n import t
 from ui.sharing import notebooks, snippets
 from ui.tab import Draw, Param, Scene, Sentence, Share, Tab
 from ui.view import on, view
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 SEED_MODEL = "all-MiniLM-L6-v2"
@@ -297,7 +298,7 @@ with gr.Blocks() as demo:
         steps_plot = gr.Plot(elem_id="architecture-steps-plot")
     with gr.Tab(t("arch.seed.tab"), id="arch-seed"):
         gr.Markdown(t("arch.seed.intro"))
-        gr.Code(inspect.getsource(TransformerBlock), language="python", interactive=False)
+        gr.Code(source_of("playground.seed_code", "TransformerBlock"), language="python", interactive=False)
         with gr.Row():
             seed_text = gr.Textbox(t("arch.text_default"), label=t("arch.text"), max_length=2000)
             seed_layer = gr.Slider(0, 5, value=0, step=1, label=t("arch.layer"))

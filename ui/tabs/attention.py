@@ -7,18 +7,19 @@ The numbers are also served as JSON through named API endpoints (`/attention`, `
 from __future__ import annotations
 
 import functools
-import inspect
 
 import gradio as gr
-import torch
 
 from playground import attention, attention_formula, models
 from playground.errors import Term
+from playground.lazy import lazy, source_of
 from ui import bertviz_offline, header, i18n, plots
 from ui.i18n import t
 from ui.sharing import notebooks, snippets
 from ui.tab import Draw, Param, Scene, Sentence, Share, Tab
 from ui.view import on, view
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 VIEW_TOKENS = 64  # the head view carries at most this many tokens (it draws one layer: H x T x T lines)
@@ -302,7 +303,7 @@ with gr.Blocks() as demo:
         model_view = gr.HTML(elem_id="attention-model-view")
     with gr.Tab(t("att.formula.tab"), id="att-formula"):
         gr.Markdown(t("att.formula.intro"))
-        gr.Code(inspect.getsource(attention_formula.SelfAttention), language="python", interactive=False)
+        gr.Code(source_of("playground.seed_code", "SelfAttention"), language="python", interactive=False)
         formula_button = gr.Button(t("att.formula.run"), variant="primary")
         formula_md = gr.Markdown(elem_id="attention-formula-note", latex_delimiters=LATEX)
         with gr.Row():

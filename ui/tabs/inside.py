@@ -13,14 +13,16 @@ import html
 import math
 
 import gradio as gr
-import torch
 
 from playground import attention_sinks, kv_cache, logit_lens, models, patching
+from playground.lazy import lazy
 from ui import header, plots
 from ui.i18n import t
 from ui.sharing import notebooks, snippets
 from ui.tab import Draw, Param, Scene, Share, Tab
 from ui.view import on, view
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 DEFAULT_MODEL = "SmolLM2-135M-Instruct"
 DEFAULT_TEXT = "The capital of France is"

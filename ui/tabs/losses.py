@@ -10,16 +10,18 @@ import html
 import math
 
 import gradio as gr
-import torch
 
 from playground import losses, models
 from playground.errors import InputError
+from playground.lazy import lazy
 from ui import header, plots
 from ui.i18n import headed, t
 from ui.i18n.en import EN
 from ui.sharing import notebooks, snippets
 from ui.tab import Draw, Param, Scene, Sentence, Share, Tab
 from ui.view import on, view
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 DEFAULT_TEXT = "I loved this film, the music was wonderful."
 DEFAULT_PARAPHRASE = "The movie was great and its soundtrack was beautiful."

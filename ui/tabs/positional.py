@@ -6,19 +6,19 @@ Every view's numbers are also served as JSON through a named API endpoint (`/pos
 
 from __future__ import annotations
 
-import inspect
-
 import gradio as gr
-import torch
 
 from playground import models, positional
 from playground.errors import InputError, Term
+from playground.lazy import lazy, source_of
 from playground.positional import SinusoidalConfig
 from ui import header, plots
 from ui.i18n import t
 from ui.sharing import notebooks, snippets
 from ui.tab import Draw, Param, Scene, Share, Tab
 from ui.view import on, view
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 DEFAULT = SinusoidalConfig()
 DEFAULT_DIMS = "0, 1, 20, 21, 100, 101"
@@ -397,9 +397,7 @@ with gr.Blocks() as demo:
 
     with gr.Tab(t("pos.seed.tab"), id="pos-seed"):
         gr.Markdown(t("pos.seed.intro"))
-        from playground.seed_code import PositionalEncoding
-
-        gr.Code(inspect.getsource(PositionalEncoding), language="python", interactive=False)
+        gr.Code(source_of("playground.seed_code", "PositionalEncoding"), language="python", interactive=False)
         with gr.Row():
             seed_positions = gr.Slider(2, 512, value=16, step=1, label=t("pos.n_positions"))
             seed_d_model = gr.Slider(2, 512, value=32, step=2, label=t("pos.d_model"))
