@@ -37,7 +37,7 @@ from ui.serving import adaptations, concurrency, view_cache  # noqa: E402
 
 adaptations.apply()  # gradio's internals adapted for a classroom (before the tabs: their Blocks build no web app)
 
-from ui import header, i18n  # noqa: E402
+from ui import bertviz_offline, header, i18n  # noqa: E402
 from ui.i18n import t  # noqa: E402
 from ui.lecture import presenter, scenes  # noqa: E402
 from ui.sharing import export, links  # noqa: E402
@@ -75,6 +75,7 @@ LAUNCH = dict(  # every launch passes these (tests, screenshots)
     i18n=i18n.translations(),
     css=presenter.CSS + i18n.CSS,
     js=i18n.SYNC_JS,
+    head=bertviz_offline.parent_head(),  # the bertviz views' scripts, sent once per page
     max_file_size=MAX_FILE_SIZE,
 )
 

@@ -1,5 +1,7 @@
 """ui/bertviz_offline.py: bertviz views with vendored scripts, a bounded payload, and escaped tokens."""
 
+import base64
+import hashlib
 import html
 import importlib.util
 import re
@@ -94,3 +96,13 @@ def test_vendored_scripts_are_bertvizs_own_and_licensed():
         package = Path(spec.submodule_search_locations[0])
         for name in ("head_view.js", "model_view.js"):
             assert (vendor / "bertviz-1.4.1" / name).read_text() == (package / name).read_text()
+
+
+def test_the_page_hands_each_view_the_vendored_scripts_with_their_integrity():
+    head = bv.parent_head()
+    for name in bv.SCRIPTS.values():
+        digest = base64.b64encode(hashlib.sha384((bv.VENDOR / name).read_bytes()).digest()).decode()
+        assert f"sha384-{digest}" in head and name in head  # a changed file is refused by the page
+    document = html.unescape(bv.head_view_html(torch.full((1, 2, 3, 3), 1 / 3), ["a", "b", "c"], [0], 0))
+    assert "bertvizNeeds" in document and "d3js.org" not in document and "jQuery v" not in document
+    assert len(document.encode()) < 12_000  # the decoder, the loader and 18 numbers: no vendored script

@@ -5,6 +5,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.browser import open_app_page
+from ui.bertviz_offline import SCRIPTS, VENDOR
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -90,6 +91,20 @@ def test_a_whole_hostile_token_is_displayed_never_run(page):
     tokens = frame_tokens(frame)
     assert "我…" in tokens and "…我" in tokens  # a character split over two byte-level pieces
     assert frame.evaluate("document.querySelectorAll('img').length") == 0
+
+
+def test_the_scripts_are_sent_once_per_page_and_a_view_sends_only_its_numbers(page):
+    """After several views (the tests above drew head views four times), each vendored script was fetched once;
+    the frames carry none of them (ui/bertviz_offline.py: the page hands them over)."""
+    page.get_by_role("tab", name="bertviz model view").click()
+    model = page.locator("#attention-model-view iframe.bertviz-frame").element_handle(timeout=60_000).content_frame()
+    model.wait_for_function("document.querySelectorAll('#vis svg line').length > 0", timeout=60_000)
+    fetched = [url for url in page.requests if "assets/vendor" in url]
+    assert sorted(url.rsplit("/", 1)[-1] for url in fetched) == sorted(n.rsplit("/", 1)[-1] for n in SCRIPTS.values())
+    frames = page.evaluate("Array.from(document.querySelectorAll('iframe.bertviz-frame')).map(f => f.srcdoc)")
+    scripts = sum(len((VENDOR / name).read_bytes()) for name in SCRIPTS.values())
+    assert len(frames) == 2 and all(len(doc.encode()) < scripts / 4 for doc in frames)  # 64 tokens: numbers
+    assert not any(mark in doc for doc in frames for mark in ("d3js.org", "jQuery v", "function render"))
 
 
 def test_no_request_left_the_machine_and_no_dialog_opened(page):

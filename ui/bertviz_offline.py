@@ -5,8 +5,12 @@ a campus firewall) its views are blank; and it writes every attention weight wit
 
 - its own `head_view.js` / `model_view.js` run unchanged (vendored in assets/vendor/bertviz-1.4.1), after
   d3 5.7.0 and jQuery 3.7.1 (vendored from npm with their licences) and a 2-line stand-in for require.js;
-- everything is inlined into an `<iframe srcdoc=...>` (gr.HTML never runs <script>), sandboxed to scripts
-  only, with a Content-Security-Policy that forbids every request;
+- the view is an `<iframe srcdoc=...>` (gr.HTML never runs <script>), sandboxed to scripts only, with a
+  Content-Security-Policy that forbids every request; it carries only its numbers and a few lines of script;
+- the vendored scripts (~360 KB) are sent once per page: the page's `PARENT_HEAD` fetches them from the app (as
+  static files, checked against their integrity hashes) the first time a view asks, keeps them, and hands them
+  to each view by `postMessage`. (Loading them in the frame with `<script src>` would not cache: Chromium keys
+  the cache of an opaque-origin frame with a one-off nonce, so every view fetched them again, measured);
 - the weights are rounded to 3 decimals and sent as thousandths in a compact text code (one character for
   values below 0.048, two otherwise) that a few lines of JavaScript decode; only the layers shown are sent;
 - token text travels as JSON with <, > and & escaped, and bertviz writes it with d3's .text(): a token such as
@@ -15,23 +19,38 @@ a campus firewall) its views are blank; and it writes every attention weight wit
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import html
 import json
 from pathlib import Path
+from urllib.parse import quote
 
+import gradio as gr
 import numpy as np
-import torch
+
+from playground.lazy import lazy
+
+torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
 VENDOR = Path(__file__).resolve().parents[1] / "assets" / "vendor"
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"  # 64 symbols, safe in JS and HTML
 ONE_CHAR = 48  # thousandths below this take one character; the rest two (48 + 15 * 64 > 1000)
 CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'"
+SCRIPTS = {  # what a view runs, in this order, after the decoder: served as static files, sent once per page
+    "d3": "d3-5.7.0/d3.min.js",
+    "jquery": "jquery-3.7.1/jquery.min.js",
+    "head_view": "bertviz-1.4.1/head_view.js",
+    "model_view": "bertviz-1.4.1/model_view.js",
+}
+gr.set_static_paths([VENDOR])  # /gradio_api/file=<path> serves them (read only by the page's PARENT_HEAD)
 _SYMBOLS = np.frombuffer(ALPHABET.encode("ascii"), dtype=np.uint8)
 MAX_VALUES = 600_000  # weights per view: layers are dropped (never silently) to stay under this
 
 DECODER_JS = """
-window.require = {config: function () {}};
+window.require = {};  // a stand-in for require.js: bertviz's views call require.config(...), then requirejs(...)
+require.config = function () {};
 window.requirejs = function (deps, fn) { fn(window.jQuery, window.d3); };
 function decodeAttention(code, shape) {  // thousandths in the 64-symbol code -> nested arrays (L, H, Tq, Tk)
   const A = "ALPHABET", index = {};
@@ -69,9 +88,48 @@ function bertvizParams(data) {
 """.replace("ALPHABET", ALPHABET).replace("ONE_CHAR", str(ONE_CHAR))
 
 
+def _integrity(name: str) -> str:
+    """The Subresource Integrity hash of a vendored file: the page refuses a script that does not match."""
+    return "sha384-" + base64.b64encode(hashlib.sha384((VENDOR / name).read_bytes()).digest()).decode("ascii")
+
+
 @functools.cache
-def _vendored(name: str) -> str:
-    return (VENDOR / name).read_text("utf-8")
+def parent_head() -> str:
+    """The page's side (launch(head=...)): fetch each vendored script once, with its integrity checked, and
+    hand it to any bertviz frame that asks (the frame is sandboxed: only a message can reach it)."""
+    scripts = {
+        key: {"url": f"gradio_api/file={quote(str(VENDOR / name))}", "integrity": _integrity(name)}
+        for key, name in SCRIPTS.items()
+    }
+    return (
+        "<script>(() => {\n"
+        f"  const SCRIPTS = {json.dumps(scripts)}, texts = {{}};\n"
+        "  const once = (s) => texts[s.url] ??= fetch(s.url, {integrity: s.integrity}).then((r) => r.text())\n"
+        '    .then((text) => text.replace("PYTHON_PARAMS", "window.bertvizViewParams"));  // bertviz\'s views\n'
+        '  window.addEventListener("message", async (event) => {\n'
+        '    const frames = Array.from(document.querySelectorAll("iframe.bertviz-frame"));\n'
+        "    const needs = event.data && event.data.bertvizNeeds;\n"
+        "    if (!Array.isArray(needs) || !frames.some((f) => f.contentWindow === event.source)) return;\n"
+        "    const wanted = needs.filter((key) => key in SCRIPTS);\n"
+        "    const sources = await Promise.all(wanted.map((key) => once(SCRIPTS[key])));\n"
+        '    event.source.postMessage({bertvizScripts: wanted.map((key, i) => [key, sources[i]])}, "*");\n'
+        "  });\n"
+        "})();</script>"
+    )
+
+
+# The frame's side: run the scripts the page hands over, in order (bertviz's own views, given by the page with
+# their template's parameters read from window.bertvizViewParams).
+LOADER_JS = """
+window.addEventListener("message", (event) => {
+  if (event.source !== window.parent || !event.data || !Array.isArray(event.data.bertvizScripts)) return;
+  for (const [, text] of event.data.bertvizScripts) {
+    const script = document.createElement("script");
+    script.textContent = text;
+    document.body.appendChild(script);
+  }
+});
+"""
 
 
 def encode_thousandths(att: torch.Tensor) -> str:
@@ -117,14 +175,12 @@ def _safe_json(value) -> str:
 
 @functools.cache
 def _escaped_head() -> str:
-    """The document's head (CSP, d3, jQuery, the decoder), escaped for srcdoc once: it never changes."""
+    """The document's head (CSP, the decoder, the loader), escaped for srcdoc once: it never changes."""
     return html.escape(
         f'<!DOCTYPE html><html><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         "<style>body{margin:4px;font-family:'Noto Sans CJK SC','Helvetica Neue',Arial,sans-serif}</style>"
-        f"<script>{_vendored('d3-5.7.0/d3.min.js')}</script>"
-        f"<script>{_vendored('jquery-3.7.1/jquery.min.js')}</script>"
-        f"<script>{DECODER_JS}</script></head>",
+        f"<script>{DECODER_JS}{LOADER_JS}</script></head>",
         quote=True,
     )
 
@@ -145,7 +201,9 @@ def _escaped_document(view: str, att: torch.Tensor, tokens: list[str], layers: l
         for i, name in enumerate(["All", "Sentence A → A", "Sentence B → B", "Sentence A → B", "Sentence B → A"])
     ) + "</select>"  # fmt: skip
     layer_select = 'Layer: <select id="layer"></select> ' if view == "head_view" else ""
-    script = _vendored(f"bertviz-1.4.1/{view}.js").replace("PYTHON_PARAMS", f"bertvizParams({_safe_json(data)})")
+    needs = json.dumps(["d3", "jquery", view])
+    script = f"window.bertvizViewParams = bertvizParams({_safe_json(data)});"
+    script += f'window.parent.postMessage({{bertvizNeeds: {needs}}}, "*");'
     body = (
         f'<body><div id="bertviz"><span style="user-select:none">{layer_select}{select}</span><div id="vis"></div>'
         f"</div><script>{script}</script></body></html>"

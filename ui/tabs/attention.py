@@ -431,4 +431,4 @@ TAB = Tab(
 )
 
 if __name__ == "__main__":
-    demo.launch()
+    demo.launch(head=bertviz_offline.parent_head())
