@@ -113,6 +113,7 @@ def test_the_server_serves_no_file_it_did_not_create(app_url, client):
         str(run.path / "status.json"),
         os.path.join(here, "app.py"),
         os.path.join(here, "playground", "runs.py"),
+        os.path.join(here, "assets", "vendor", "..", "..", "app.py"),  # out of the one static folder
         "app.py",
     ]
     for path in refused:
@@ -124,6 +125,9 @@ def test_the_server_serves_no_file_it_did_not_create(app_url, client):
     assert uploaded.status_code == 200
     served = httpx.get(file_url(app_url, uploaded.json()[0]), timeout=30)
     assert served.status_code == 200 and served.text == "s1,s2,label\n"
+    # and the bertviz views' vendored scripts, the one static folder (ui/bertviz_offline.py)
+    d3 = httpx.get(file_url(app_url, os.path.join(here, "assets", "vendor", "d3-5.7.0", "d3.min.js")), timeout=30)
+    assert d3.status_code == 200 and "d3js.org v5.7.0" in d3.text[:200]
 
 
 @pytest.mark.slow
