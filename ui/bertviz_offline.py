@@ -7,10 +7,11 @@ a campus firewall) its views are blank; and it writes every attention weight wit
   d3 5.7.0 and jQuery 3.7.1 (vendored from npm with their licences) and a 2-line stand-in for require.js;
 - the view is an `<iframe srcdoc=...>` (gr.HTML never runs <script>), sandboxed to scripts only, with a
   Content-Security-Policy that forbids every request; it carries only its numbers and a few lines of script;
-- the vendored scripts (~360 KB) are sent once per page: the page's `PARENT_HEAD` fetches them from the app (as
-  static files, checked against their integrity hashes) the first time a view asks, keeps them, and hands them
-  to each view by `postMessage`. (Loading them in the frame with `<script src>` would not cache: Chromium keys
-  the cache of an opaque-origin frame with a one-off nonce, so every view fetched them again, measured);
+- the vendored scripts (~360 KB) are sent once per page: the page's `parent_head()` (launch's head) fetches
+  them from the app (as static files, checked against their integrity hashes) the first time a view asks, keeps
+  them, and hands them to each view by `postMessage`. (Loading them in the frame with `<script src>` would
+  not cache: Chromium keys the cache of an opaque-origin frame with a one-off nonce, so every view fetched
+  them again, measured);
 - the weights are rounded to 3 decimals and sent as thousandths in a compact text code (one character for
   values below 0.048, two otherwise) that a few lines of JavaScript decode; only the layers shown are sent;
 - token text travels as JSON with <, > and & escaped, and bertviz writes it with d3's .text(): a token such as
@@ -44,7 +45,7 @@ SCRIPTS = {  # what a view runs, in this order, after the decoder: served as sta
     "head_view": "bertviz-1.4.1/head_view.js",
     "model_view": "bertviz-1.4.1/model_view.js",
 }
-gr.set_static_paths([VENDOR])  # /gradio_api/file=<path> serves them (read only by the page's PARENT_HEAD)
+gr.set_static_paths([VENDOR])  # /gradio_api/file=<path> serves them (to the page's `parent_head()`)
 _SYMBOLS = np.frombuffer(ALPHABET.encode("ascii"), dtype=np.uint8)
 MAX_VALUES = 600_000  # weights per view: layers are dropped (never silently) to stay under this
 

@@ -32,6 +32,8 @@ def _without_app(method):
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
+        if getattr(self, "is_running", False):  # a running server's app: gradio's own way
+            return method(self, *args, **kwargs)
         _SKIPPING.on, self.get_config_file = True, dict
         try:
             return method(self, *args, **kwargs)
