@@ -7,7 +7,9 @@ Workers are stand-ins (this process, alive): the rules are checked without train
 import json
 import os
 import re
+import subprocess
 import uuid
+from types import SimpleNamespace
 
 import gradio as gr
 import httpx
@@ -40,7 +42,8 @@ class StandInWorker:
 @pytest.fixture
 def workers(monkeypatch):
     """finetune.start creates real run folders but starts no process (and never renices this one)."""
-    monkeypatch.setattr(finetune.subprocess, "Popen", StandInWorker)
+    stand_in = SimpleNamespace(Popen=StandInWorker, STDOUT=subprocess.STDOUT)  # only finetune's: playwright's stays
+    monkeypatch.setattr(finetune, "subprocess", stand_in)
     monkeypatch.setattr(finetune, "lower_priority", lambda pid: None)
     monkeypatch.setattr(finetune, "reap", lambda: None)
     yield

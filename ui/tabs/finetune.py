@@ -262,7 +262,8 @@ def active_run_of(asking: Who) -> str:
 
 @view(cache=False)
 def ensure_visitor(visitor) -> str:
-    """The page's visitor token, drawn on its first visit (the browser keeps it in localStorage across reloads)."""
+    """The page's visitor token, as the browser keeps it (VISITOR_JS); a page that sent none gets one for its
+    session."""
     return visitor if owners.valid(visitor) else owners.new_token()
 
 
@@ -428,12 +429,24 @@ API = (finetune_start, finetune_status, finetune_stop, finetune_delete, finetune
 # ---- layout ------------------------------------------------------------------------------------
 
 LATEX = [{"left": "$", "right": "$", "display": False}]
+# The visitor's token, kept in the browser's localStorage across reloads and restarts of the app: drawn there once
+# from the browser's CSPRNG (32 bytes, URL-safe base64, as secrets.token_urlsafe(32) writes them). It is read when
+# the page loads, so it works in a tab not opened yet (gr.BrowserState reads localStorage only once its tab is
+# shown: a load before that saw no token and drew a new one).
+VISITOR_JS = """() => {
+  const key = "llm-playground-visitor";
+  let token = localStorage.getItem(key);
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token || "")) {
+    const bytes = crypto.getRandomValues(new Uint8Array(32));
+    token = btoa(String.fromCharCode(...bytes)).replace(/[+]/g, "-").replace(/[/]/g, "_").replace(/=+$/, "");
+    localStorage.setItem(key, token);
+  }
+  return token;
+}"""
 
 with gr.Blocks() as demo:
-    # The visitor's owner token, kept in the browser's localStorage across reloads (and restarts of the app).
-    # gradio encrypts the stored value with `secret`, but the secret travels in the page's config, so it hides
-    # nothing: it is fixed so that a restarted app still reads the tokens. The token's 256 random bits protect.
-    visitor_state = gr.BrowserState("", storage_key="llm-playground-visitor", secret="llm-playground")
+    visitor_box = gr.Textbox(visible=False)  # carries the browser's token to ensure_visitor (VISITOR_JS)
+    visitor_state = gr.State("")  # the page's visitor token, held by the server for the page's session
     gr.Markdown(t("ft.intro"), latex_delimiters=LATEX)
     with gr.Row():
         model_dropdown = gr.Dropdown(model_choices(), value=DEFAULT.model, label=t("ft.model"))
@@ -552,7 +565,7 @@ with gr.Blocks() as demo:
     delete_button.click(
         delete_run, [run_dropdown, overlay_dropdown, *asking], runs_outputs + actions, api_visibility="private"
     )
-    demo.load(ensure_visitor, visitor_state, visitor_state, api_visibility="private").then(
+    demo.load(ensure_visitor, visitor_box, visitor_state, js=VISITOR_JS, api_visibility="private").then(
         refresh_runs, [overlay_dropdown, *asking], runs_outputs + actions, api_visibility="private"
     )
 
