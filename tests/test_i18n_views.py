@@ -109,6 +109,7 @@ def losses_views(mp):
 def finetune_views(mp, tmp_path):
     import os
 
+    from playground import owners
     from playground.errors import Note
     from playground.runs import RunStore
     from tests.test_finetune_tab import OWNER, finished_run
@@ -117,7 +118,7 @@ def finetune_views(mp, tmp_path):
     mp.setenv("PLAYGROUND_RUNS", str(tmp_path / "runs"))
     store = RunStore(tmp_path / "runs")
     first, second = finished_run(store), finished_run(store, (0.4, 0.6))
-    queued = store.create({})
+    queued = store.create({}, owner=owners.digest(OWNER))
     store.set_status(
         queued,
         state="running",
