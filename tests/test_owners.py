@@ -276,20 +276,31 @@ def page_event(app_url: str, session: str, fn_name: str, data: list) -> dict:
     raise AssertionError("the event never completed")
 
 
+def visit(app_url: str, token: str) -> str:
+    """A page's session as its load leaves it: its visitor token (the browser's) held by the server."""
+    session = uuid.uuid4().hex
+    assert "error" not in page_event(app_url, session, "ensure_visitor", [token])  # a State is not sent back
+    return session
+
+
 @pytest.mark.slow
 def test_a_forged_page_request_cannot_download_or_delete_anothers_run(app_url, client, app_runs, monkeypatch):
-    """Runs shared: the stranger's page lists the run (its buttons hidden) and forges the clicks anyway."""
+    """Runs shared: the stranger's page lists the run (its buttons hidden) and forges the clicks anyway. The page
+    cannot claim another visitor's token in a request: the server holds it for the session (gr.State), and the
+    value a request sends in its place is ignored."""
     monkeypatch.setenv("PLAYGROUND_SHARE_RUNS", "1")
     started = client.predict(**SMALL, api_name="/finetune_start")
-    run_id = ended(app_runs, started["run_id"]).run_id
-    stranger, page = owners.new_token(), uuid.uuid4().hex
-    listed = page_event(app_url, page, "refresh_runs", [[], stranger, ""])  # the page as it loads
+    run_id, token = ended(app_runs, started["run_id"]).run_id, started["owner_token"]
+    page = visit(app_url, owners.new_token())
+    listed = page_event(app_url, page, "refresh_runs", [[], None, ""])  # the page as it loads
     assert [row[0] for row in listed["data"][0]["data"]] == [run_id]
-    for fn_name, data in (("download_model", [run_id, stranger, ""]), ("delete_run", [run_id, [], stranger, ""])):
-        refused = page_event(app_url, page, fn_name, data)
+    for fn_name, data in (("download_model", [run_id, token, ""]), ("delete_run", [run_id, [], token, ""])):
+        refused = page_event(app_url, page, fn_name, data)  # the owner's token sent in the visitor's place
         assert NOT_YOURS in refused["error"], refused
     assert app_runs.get(run_id).has_model()
-    served = page_event(app_url, page, "download_model", [run_id, started["owner_token"], ""])  # the owner
+    owners_page = visit(app_url, token)  # the control: the owner's own page
+    page_event(app_url, owners_page, "refresh_runs", [[], None, ""])
+    served = page_event(app_url, owners_page, "download_model", [run_id, None, ""])
     assert served["data"][0]["path"].endswith(".zip"), served
-    page_event(app_url, page, "delete_run", [run_id, [], stranger, HOST])  # the host
+    page_event(app_url, page, "delete_run", [run_id, [], None, HOST])  # the host token, typed in the stranger's page
     assert run_id not in [run.run_id for run in app_runs.list()]

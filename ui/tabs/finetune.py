@@ -506,7 +506,7 @@ with gr.Blocks() as demo:
         try_button = gr.Button(t("ft.try_button"))
     try_md = gr.Markdown()
     gr.Markdown(t("ft.cli"))
-    with gr.Accordion(t("ft.host"), open=False) as host_accordion:
+    with gr.Accordion(t("ft.host"), open=False, elem_classes="advanced"):  # hidden in presenter mode
         host_box = gr.Textbox(label=t("ft.host_token"), info=t("ft.host_info"), type="password", elem_id="ft-host")
 
     # ---- wiring ------------------------------------------------------------------------------
@@ -591,7 +591,7 @@ TAB = Tab(
         size_number,
         eval_number,
         length_slider,
-        host_accordion,
+        host_box,
     ),
     scenes=(Scene("finetune", "5.2.2", 12),),
     key_outputs=(pinned_table,),
