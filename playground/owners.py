@@ -1,7 +1,8 @@
 r"""Who may do what with a fine-tuning run: its owner, the host, and the class (read-only, when shared).
 
-A visitor is a secret token: `secrets.token_urlsafe(32)`, 32 random bytes, so $2^{256}$ values; the page keeps it
-in the browser's localStorage, an API client gets it back from `/finetune_start`. A run keeps only the token's
+A visitor is a secret token of 32 random bytes, so $2^{256}$ values, in URL-safe base64: the page draws it in the
+browser (`crypto.getRandomValues`) and keeps it in localStorage; an API client gets one (`secrets.token_urlsafe(32)`)
+back from `/finetune_start`. A run keeps only the token's
 SHA-256 (`config.json`, "owner"); tokens are compared by their digests with `hmac.compare_digest`, in constant time.
 Run ids are not secret (they are timestamps, listed to the class when the host shares runs): the token is.
 
