@@ -44,7 +44,7 @@ def valid(token) -> bool:
 
 def digest(token: str) -> str:
     """What a run keeps of its owner's token (the token itself is never written to disk)."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()  # any string, even a broken one
 
 
 def host_token() -> str:

@@ -276,6 +276,7 @@ def stop_run(run_id, visitor, host):
     return status_markdown(run.run_id)
 
 
+@view(cache=False)
 def run_actions(run_id, visitor, host):
     """Stop, Download and Delete of the chosen run: shown only to its owner and the host (Stop while it is active,
     Delete once it is done)."""
