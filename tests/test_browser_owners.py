@@ -5,22 +5,11 @@ visitor's page, which sees the run only when the host shares runs; the host toke
 import pytest
 
 from playground import owners
-from playground.runs import RunStore
 from tests.browser import open_app_pages
-from tests.test_owners import workers  # noqa: F401 (a fixture)
+from tests.test_owners import app_runs, workers  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 CONTROLS = ("#ft-stop-selected", "#ft-download", "#ft-delete")
-
-
-@pytest.fixture
-def app_runs(app_url, workers, monkeypatch):  # noqa: F811
-    monkeypatch.delenv("PLAYGROUND_SHARE_RUNS", raising=False)
-    store, before = RunStore(), {run.run_id for run in RunStore().list()}
-    yield store
-    for run in store.list():
-        if run.run_id not in before and run.state in ("queued", "running"):
-            store.set_status(run, state="stopped")
 
 
 def runs_listed(page) -> str:
@@ -35,7 +24,7 @@ def shown(page) -> list[bool]:
     return [page.locator(selector).is_visible() for selector in CONTROLS]
 
 
-def test_a_run_shows_its_controls_only_to_its_owner_even_after_a_reload(app_url, app_runs, monkeypatch):
+def test_a_run_shows_its_controls_only_to_its_owner_even_after_a_reload(app_url, app_runs, monkeypatch):  # noqa: F811
     before = {run.run_id for run in app_runs.list()}
     with open_app_pages(app_url, 2, tab="Fine-tune", height=2200) as (mine, theirs):
         mine.get_by_role("button", name="Start training").click()
