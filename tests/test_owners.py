@@ -293,7 +293,7 @@ def test_a_forged_page_request_cannot_download_or_delete_anothers_run(app_url, c
     run_id, token = ended(app_runs, started["run_id"]).run_id, started["owner_token"]
     page = visit(app_url, owners.new_token())
     listed = page_event(app_url, page, "refresh_runs", [[], None, ""])  # the page as it loads
-    assert [row[0] for row in listed["data"][0]["data"]] == [run_id]
+    assert run_id in [row[0] for row in listed["data"][0]["data"]]  # (with the other tests' runs: all shared)
     for fn_name, data in (("download_model", [run_id, token, ""]), ("delete_run", [run_id, [], token, ""])):
         refused = page_event(app_url, page, fn_name, data)  # the owner's token sent in the visitor's place
         assert NOT_YOURS in refused["error"], refused
