@@ -34,8 +34,8 @@ def open_app_pages(app_url: str, count: int, tab: str | None = None, height: int
         pages = [browser.new_context(viewport={"width": 1400, "height": height}).new_page() for _ in range(count)]
         for page in pages:
             page.goto(app_url)
-            if tab:
-                page.get_by_role("tab", name=tab, exact=True).click()
+            if tab:  # several pages at once on 2 shared cores: a first click may wait for the page to settle
+                page.get_by_role("tab", name=tab, exact=True).click(timeout=120_000)
         try:
             yield pages
         finally:

@@ -32,7 +32,7 @@ def test_a_run_shows_its_controls_only_to_its_owner_even_after_a_reload(app_url,
         (run_id,) = {run.run_id for run in app_runs.list()} - before
         assert isinstance(app_runs.get(run_id).owner, str)
         mine.reload()  # the page forgets its run; the browser keeps the visitor
-        mine.get_by_role("tab", name="Fine-tune", exact=True).click()
+        mine.get_by_role("tab", name="Fine-tune", exact=True).click(timeout=120_000)
         mine.wait_for_function(f"document.querySelector('#ft-runs').innerText.includes('{run_id}')", timeout=60_000)
         mine.locator("#ft-stop-selected").wait_for(state="visible", timeout=30_000)
         assert shown(mine) == [True, True, False]  # queued: Stop and Download, Delete once it has ended
