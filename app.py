@@ -27,6 +27,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "1000")
 
 import gradio as gr  # noqa: E402
 
+from playground import owners  # noqa: E402
 from playground.hub import hub_status  # noqa: E402
 
 threading.Thread(target=hub_status, daemon=True).start()  # decide Hub or offline while the page loads
@@ -86,5 +87,7 @@ if __name__ == "__main__":
         starting.stage("Starting the web server", "启动网页服务")
         starting.close()
     demo.launch(server_name=HOST, server_port=PORT, ssr_mode=False, prevent_thread_lock=True, **LAUNCH)
+    if owners.host_token_drawn():  # docs/classroom.md: the host token stops, deletes or downloads any run
+        print(f"Host token for this start (set PLAYGROUND_HOST_TOKEN to choose one): {owners.host_token()}", flush=True)
     view_cache.warm_up_in_background(demo, extra=[tab.first_draw for tab in TABS if tab.first_draw])
     demo.block_thread()

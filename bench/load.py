@@ -258,9 +258,9 @@ def run(env: dict, students: list[int], seconds: float, think: tuple[float, floa
             time.sleep(3)  # the worker starts
             n = min(30, len(pool))
             rows.append(phase(f"{n} students + a fine-tune", pool, n, seconds, think, app))
-            status = pool[0].predict(started["run_id"], 1, api_name="/finetune_status")
+            status = pool[0].predict(started["run_id"], 1, started["owner_token"], api_name="/finetune_status")
             rows[-1]["fine_tune_state"] = status.get("state")
-            pool[0].predict(started["run_id"], 30, api_name="/finetune_stop")
+            pool[0].predict(started["run_id"], 30, started["owner_token"], api_name="/finetune_stop")
         return rows
     finally:
         app.stop()

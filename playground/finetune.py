@@ -12,7 +12,9 @@ its own longest pair, not to 128) and length grouping (batches of similar length
 A run is a folder (`playground.runs`); the training itself happens in another process,
 `python -m playground.finetune --run-dir RUN`, which is also the command-line entry point and runs
 under `accelerate launch --num_processes N` unchanged. One training at a time per machine: a worker
-waits (state "queued") until every earlier run is done.
+waits (state "queued") until every earlier run is done. The queue is bounded (`PLAYGROUND_MAX_QUEUE`, 8 active
+runs) and a visitor has at most one active run (`playground.owners`): 60 students pressing Start at once queue 8
+runs, not 60 (2.5 hours of training), and the ninth hears when a place frees.
 """
 
 from __future__ import annotations
@@ -28,11 +30,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from playground import pairs
+from playground import owners, pairs
 from playground.errors import InputError, Note
 from playground.runs import ACTIVE, Run, RunStore, append_jsonl, log_tail, process_start, read_json
 
 METHODS = ("full", "lora")
+GUESSED_S_PER_STEP = 1.0  # MiniLM-L6, batch 16, 2 CPU cores: the pace said before any run has shown its own
 DIVERGED_LOSS = 20.0  # CE of a 2-class model that is e^-20 sure of the wrong label: it has blown up
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -394,8 +397,53 @@ def worker_env(threads: int | None = None) -> dict:
     }
 
 
-def start(config: FinetuneConfig, store: RunStore | None = None, upload_rows: list[dict] | None = None) -> Run:
-    """Create the run folder and start its worker process; returns at once (the run is "queued")."""
+def max_queue() -> int:
+    """How many runs may be active (queued or running) at once: `PLAYGROUND_MAX_QUEUE`, 8 by default."""
+    return max(1, int(os.environ.get("PLAYGROUND_MAX_QUEUE", "8")))
+
+
+def pace_s(runs: list[Run]) -> float:
+    """Seconds per step of the newest run that has trained (its elapsed time over its steps), else a guess."""
+    for run in runs:
+        step, elapsed = run.status.get("step"), run.status.get("elapsed")
+        if step and elapsed:
+            return elapsed / step
+    return GUESSED_S_PER_STEP
+
+
+def seconds_left(run: Run, pace: float) -> float:
+    """A run's time to its end: its own ETA while it trains, else its steps at the given pace."""
+    eta = eta_s(run.status)
+    if eta is not None:
+        return eta
+    steps = run.status.get("max_steps") or run.config.get("finetune", {}).get("max_steps") or FinetuneConfig.max_steps
+    return max(0, steps - run.status.get("step", 0)) * pace
+
+
+def admit(store: RunStore, owner: str | None) -> None:
+    """Refuse a start that would give its owner two active runs or make the queue longer than `max_queue()`.
+    When the queue is full, a place frees when its first run (the one training: runs train in order) ends."""
+    runs = store.list()
+    active = [r for r in runs if r.state in ACTIVE]
+    mine = [r for r in active if owners.same(r.owner, owner)]
+    if mine:
+        raise InputError("finetune.err.one_active", run=mine[0].run_id)
+    if len(active) >= max_queue():
+        first = min(active, key=lambda r: r.run_id)
+        minutes = max(1, math.ceil(seconds_left(first, pace_s(runs)) / 60))
+        raise InputError("finetune.err.queue_full", size=len(active), minutes=minutes)
+
+
+def start(
+    config: FinetuneConfig,
+    store: RunStore | None = None,
+    upload_rows: list[dict] | None = None,
+    owner: str | None = None,
+) -> Run:
+    """Create the run folder and start its worker process; returns at once (the run is "queued").
+    `owner` is the digest of the starting visitor's token (playground.owners), None for the host's own runs."""
+    from filelock import FileLock
+
     from playground import models
 
     store = store or RunStore()
@@ -408,7 +456,11 @@ def start(config: FinetuneConfig, store: RunStore | None = None, upload_rows: li
         raise InputError("finetune.err.no_upload")
     if config.dataset == "mrpc":
         pairs.load_mrpc("validation")  # fails fast with a clear message when the Hub is unreachable
-    run = store.create({"finetune": dataclasses.asdict(config), "created": time.time()})
+    if problem := store.problem():  # said before the lock, which could not be made in that folder either
+        raise problem
+    with FileLock(str(store.root / ".start.lock")):  # two starts at once cannot both take the last place
+        admit(store, owner)
+        run = store.create({"finetune": dataclasses.asdict(config), "created": time.time()}, owner=owner)
     if upload_rows:
         with open(run.path / "upload.jsonl", "w", encoding="utf-8") as f:
             for row in upload_rows:

@@ -1,6 +1,7 @@
 """The run store: every fine-tuning job is a folder on disk, so runs survive a restart of the app.
 
-    runs/<run_id>/config.json    what was asked (written once)
+    runs/<run_id>/config.json    what was asked and the SHA-256 of its owner's token (written once;
+                                 playground.owners says who may do what)
     runs/<run_id>/status.json    queued | running | finished | stopped | diverged | failed (atomic writes), and
                                  its message as {"key", "params"} (a playground.errors.Note: the UI writes it)
     runs/<run_id>/metrics.jsonl  one JSON object per line, appended and flushed as training goes
@@ -123,6 +124,12 @@ class Run:
         return self.status.get("state", "failed")
 
     @property
+    def owner(self) -> str | None:
+        """The SHA-256 of the token that started the run; None for a run of the host (the command line, or
+        made before runs had owners)."""
+        return self.config.get("owner")
+
+    @property
     def metrics_path(self) -> Path:
         return self.path / "metrics.jsonl"
 
@@ -161,7 +168,8 @@ class RunStore:
             return InputError("runs.err.not_writable", folder=str(self.root), reason=str(err.strerror or err))
         return None
 
-    def create(self, config: dict) -> Run:
+    def create(self, config: dict, owner: str | None = None) -> Run:
+        """A new queued run; `owner` is the digest of its owner's token (playground.owners.digest)."""
         problem = self.problem()
         if problem:
             raise problem
@@ -174,7 +182,7 @@ class RunStore:
                 break
             except FileExistsError:
                 time.sleep(0.001)
-        write_json_atomic(path / "config.json", config)
+        write_json_atomic(path / "config.json", {**config, "owner": owner} if owner else config)
         write_json_atomic(path / "status.json", {"state": "queued", "created": time.time(), "message": ""})
         self.prune()
         return self.get(run_id)

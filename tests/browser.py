@@ -21,6 +21,28 @@ CHROMIUM_FLAGS = [
 
 
 @contextlib.contextmanager
+def open_app_pages(app_url: str, count: int, tab: str | None = None, height: int = 1800):
+    """`count` pages of the app, each in its own browser context (its own localStorage and cookies): so many
+    visitors."""
+    from playwright.sync_api import sync_playwright
+
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary is None:
+        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=binary, headless=True, args=CHROMIUM_FLAGS)
+        pages = [browser.new_context(viewport={"width": 1400, "height": height}).new_page() for _ in range(count)]
+        for page in pages:
+            page.goto(app_url)
+            if tab:  # several pages at once on 2 shared cores: a first click may wait for the page to settle
+                page.get_by_role("tab", name=tab, exact=True).click(timeout=120_000)
+        try:
+            yield pages
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
 def open_app_page(app_url: str, tab: str | None = None, height: int = 1800, locale: str | None = None):
     from playwright.sync_api import sync_playwright
 

@@ -9,6 +9,7 @@ here fails `test_every_key_of_the_engine_is_provoked`, so a new error cannot shi
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import string
 from pathlib import Path
@@ -33,6 +34,7 @@ from playground import (
     losses,
     models,
     ngram,
+    owners,
     pairs,
     patching,
     positional,
@@ -56,6 +58,7 @@ BRACES = re.compile(r"^templates\.|^scoring\.err\.one_variable$|^losses\.err\.no
 FIELD = re.compile(r"\{[^{}]*\}")
 FEW = [Example("good film", "positive"), Example("bad film", "negative")] * 2
 WORDS = {"positive": "good", "negative": "bad"}
+OWNER = owners.new_token()
 
 
 @pytest.fixture
@@ -139,6 +142,20 @@ def vanished(w) -> Note:
     me = w.store.set_status(w.run, state="running", pid=__import__("os").getpid())["pid"]
     w.store.set_status(w.run, pid_start=process_start(me) + 1)  # the same pid, another process
     return status_message(w)
+
+
+def active(w, owner: str | None = None) -> None:
+    """The world's run active (its worker alive: this process) and owned by `owner`'s digest."""
+    w.store.set_status(w.run, state="running", pid=__import__("os").getpid())
+    if owner:
+        config = json.loads((w.run.path / "config.json").read_text())
+        (w.run.path / "config.json").write_text(json.dumps({**config, "owner": owners.digest(owner)}))
+
+
+def full_queue(w) -> None:
+    active(w)
+    w.monkeypatch.setenv("PLAYGROUND_MAX_QUEUE", "1")
+    finetune.admit(w.store, owners.digest(owners.new_token()))
 
 
 def unreadable_status(w) -> Note:
@@ -247,6 +264,12 @@ CASES = {
     "finetune.note.finished": lambda w: dict(finished(w).params)["done"],
     "finetune.note.accuracy": lambda w: dict(finished(w).params)["accuracy"],
     "finetune.note.done": lambda w: finished(w),
+    "finetune.err.one_active": lambda w: (active(w, OWNER), finetune.admit(w.store, owners.digest(OWNER))),
+    "finetune.err.queue_full": full_queue,
+    # playground/owners.py
+    "owners.err.bad_token": lambda w: owners.owner_of("short"),
+    "owners.err.not_yours": lambda w: owners.check_manage(owners.Who(owners.new_token()), w.run),
+    "owners.err.not_shared": lambda w: owners.check_see(owners.Who(owners.new_token()), w.run),
     # playground/runs.py
     "runs.err.not_writable": unwritable,
     "runs.err.no_such_run": lambda w: w.store.get("../etc"),

@@ -8,7 +8,7 @@ import signal
 import gradio as gr
 import pytest
 
-from playground import finetune, hub, models
+from playground import finetune, hub, models, owners
 from playground.errors import Note
 from playground.runs import RunStore, append_jsonl, process_start, write_json_atomic
 from tests.coded import raises_key
@@ -18,6 +18,7 @@ from ui.tabs import finetune as finetune_tab
 
 SECRET = "hf_TestSecretThatMustNeverBeLogged0123"
 VANISHED = Note.of("runs.note.vanished").as_json()  # how status.json keeps "ended without saying why"
+HOST = owners.Who(host=owners.host_token())  # runs made without an owner (here: by the store itself) are the host's
 
 
 @pytest.fixture
@@ -48,9 +49,9 @@ def test_a_sigkilled_worker_fails_with_its_log_tail_keeps_its_metrics_and_the_ap
     assert restarted.status["log_tail"].strip()
     assert restarted.metrics()[: len(before)] == before  # nothing written before the kill is lost
 
-    status = client.predict(run_id, -1, api_name="/finetune_status")
+    status = client.predict(run_id, -1, started["owner_token"], api_name="/finetune_status")
     assert status["state"] == "failed" and status["log_tail"] and len(status["metrics"]) >= len(before)
-    assert run_id in [r["run_id"] for r in client.predict(api_name="/finetune_list_runs")]
+    assert run_id in [r["run_id"] for r in client.predict(started["owner_token"], api_name="/finetune_list_runs")]
     assert client.predict(n_heads=2, n_positions=2, api_name="/positional_alibi")["slopes"] == [0.0625, 0.00391]
     for path in restarted.path.rglob("*"):
         if path.is_file():
@@ -102,7 +103,7 @@ def test_every_kind_of_half_written_folder_leaves_the_listing_and_the_views_work
     assert listed == {good.run_id: "finished", garbage.run_id: "failed", not_object.run_id: "failed"}
     assert [row["step"] for row in runs.get(good.run_id).metrics()] == [1, 2]
     assert finetune.summary(runs.get(good.run_id))["accuracy_after"] == 0.5
-    assert {row[0] for row in finetune_tab.runs_table()} == set(listed)
+    assert {row[0] for row in finetune_tab.runs_table(HOST)} == set(listed)
     status_text, figure, _ = finetune_tab.run_views(good.run_id)
     assert "finished" in status_text and len(figure.data) >= 2
 
@@ -127,7 +128,7 @@ def test_an_unwritable_runs_folder_is_said_at_start_and_no_run_starts(tmp_path, 
     store = RunStore()  # constructing it does not crash the tab
     problem = store.problem()
     assert problem.key == "runs.err.not_writable" and problem.params["folder"] == str(blocker / "runs")
-    assert store.list() == [] and finetune_tab.runs_table() == []
+    assert store.list() == [] and finetune_tab.runs_table(HOST) == []
     assert "cannot be written" in header.summary_markdown()
     with pytest.raises(gr.Error, match="cannot be written"):
         finetune_tab.finetune_start(max_steps=2)

@@ -140,7 +140,7 @@ def test_fine_tune_on_mrpc_from_the_cache(space):
     )  # fmt: skip
     deadline, status = time.time() + 150, {}
     while time.time() < deadline:
-        status = space.predict(started["run_id"], -1, api_name="/finetune_status")
+        status = space.predict(started["run_id"], -1, started["owner_token"], api_name="/finetune_status")
         if status["state"] in ("finished", "stopped", "diverged", "failed"):
             break
         time.sleep(1)

@@ -109,15 +109,16 @@ def losses_views(mp):
 def finetune_views(mp, tmp_path):
     import os
 
+    from playground import owners
     from playground.errors import Note
     from playground.runs import RunStore
-    from tests.test_finetune_tab import finished_run
+    from tests.test_finetune_tab import OWNER, finished_run
     from ui.tabs import finetune as tab
 
     mp.setenv("PLAYGROUND_RUNS", str(tmp_path / "runs"))
     store = RunStore(tmp_path / "runs")
     first, second = finished_run(store), finished_run(store, (0.4, 0.6))
-    queued = store.create({})
+    queued = store.create({}, owner=owners.digest(OWNER))
     store.set_status(
         queued,
         state="running",
@@ -130,8 +131,8 @@ def finetune_views(mp, tmp_path):
     return {
         "run": tab.run_views(first.run_id),
         "running": tab.status_markdown(queued.run_id),
-        "overlay": tab.overlay([first.run_id, second.run_id]),
-        "runs": tab.refresh_runs([first.run_id])[0],
+        "overlay": tab.overlay([first.run_id, second.run_id], OWNER, ""),
+        "runs": tab.refresh_runs([first.run_id], OWNER, "")[0],
         "times": [tab.minutes(75), tab.minutes(42)],
     }
 

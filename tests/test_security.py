@@ -9,7 +9,7 @@ import gradio as gr
 import httpx
 import pytest
 
-from playground import finetune
+from playground import finetune, owners
 from playground.runs import RunStore
 from tests.coded import raises_key
 from ui.tabs import finetune as finetune_tab
@@ -21,8 +21,11 @@ def runs(tmp_path, monkeypatch):
     return RunStore(tmp_path / "runs")
 
 
+OWNER = owners.new_token()  # the visitor who started these runs (tests/test_owners.py: nobody else may download them)
+
+
 def finished(store: RunStore):
-    run = store.create({"finetune": {"model": "all-MiniLM-L6-v2"}})
+    run = store.create({"finetune": {"model": "all-MiniLM-L6-v2"}}, owner=owners.digest(OWNER))
     store.set_status(run, state="finished")
     return store.get(run.run_id)
 
@@ -74,7 +77,7 @@ def test_a_symlinked_model_is_not_a_model_so_it_is_never_zipped_loaded_or_offere
     for run in (linked_dir, linked_file):
         assert not runs.get(run.run_id).has_model()
         with pytest.raises(gr.Error, match="no saved model"):
-            finetune_tab.download_model(run.run_id)
+            finetune_tab.download_model(run.run_id, OWNER, "")
     assert finetune.kept_models(runs) == {}
 
 
@@ -84,11 +87,11 @@ def test_a_download_holds_the_model_files_and_nothing_else(runs):
     (run.model_dir / "config.json").write_text("{}")
     (run.model_dir / "model.safetensors").write_bytes(b"weights")
     (run.path / "worker.log").write_text("the log stays on the server")
-    archive = finetune_tab.download_model(run.run_id)
+    archive = finetune_tab.download_model(run.run_id, OWNER, "")
     assert sorted(zipfile.ZipFile(archive).namelist()) == ["config.json", "model.safetensors"]
     for bad in ("../" + run.run_id, str(run.path)):
         with pytest.raises(gr.Error, match="There is no run called"):
-            finetune_tab.download_model(bad)
+            finetune_tab.download_model(bad, OWNER, "")
 
 
 # ---- the launched app: what its web server hands out ----------------------------------------------------

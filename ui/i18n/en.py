@@ -1693,4 +1693,27 @@ EN: dict[str, str] = {
     "tokens.note.unavailable": (
         "{name} is not shown: its tokenizer needs the Hugging Face Hub ({hub_id}), which this machine cannot reach."
     ),
+    # owners: runs that belong to the visitor who started them, the host token, the bounded queue
+    "owners.err.bad_token": (
+        "This request carries no owner token, or not a valid one: a token is at least {low} letters, digits, '-' "
+        "or '_'. Reload the page, or pass the owner_token that /finetune_start returned."
+    ),
+    "owners.err.not_yours": (
+        "Run {run} belongs to another visitor: only the visitor who started it, or the host, can stop, delete or "
+        "download it."
+    ),
+    "owners.err.not_shared": "Run {run} belongs to another visitor, and the host does not share the class's runs.",
+    "finetune.err.one_active": (
+        "You already have a run waiting or training ({run}): stop it, or wait for it to end, before you start another."
+    ),
+    "finetune.err.queue_full": (
+        "The training queue is full ({size} runs waiting or training). Try again in about {minutes} min, when the "
+        "run training now ends."
+    ),
+    "ft.host": "For the host",
+    "ft.host_token": "host token",
+    "ft.host_info": (
+        "The token printed in the app's console when it started (or PLAYGROUND_HOST_TOKEN). With it, this page sees "
+        "every run and may stop, delete or download any of them."
+    ),
 }

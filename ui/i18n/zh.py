@@ -1548,4 +1548,21 @@ ZH: dict[str, str] = {
     "tokens.err.tokenizer": "没有名为“{name}”的分词器。请从以下选项中选择：{known}。",
     "tokens.err.smoothing": "没有名为“{name}”的平滑方法。请从以下选项中选择：{known}。",
     "tokens.note.unavailable": "未显示 {name}：它的分词器需要访问 Hugging Face Hub（{hub_id}），而这台机器无法连接。",
+    # owners: runs that belong to the visitor who started them, the host token, the bounded queue
+    "owners.err.bad_token": (
+        "这个请求没有所有者令牌，或者令牌无效：令牌至少有 {low} 个字母、数字、“-”或“_”。请刷新页面，"
+        "或者传入 /finetune_start 返回的 owner_token。"
+    ),
+    "owners.err.not_yours": "训练 {run} 属于另一位访客：只有启动它的访客或主持人可以停止、删除或下载它。",
+    "owners.err.not_shared": "训练 {run} 属于另一位访客，而主持人没有共享全班的训练。",
+    "finetune.err.one_active": "你已经有一次训练在排队或进行中（{run}）：请先停止它，或等它结束，再开始新的训练。",
+    "finetune.err.queue_full": (
+        "训练队列已满（{size} 次训练在排队或进行中）。请大约 {minutes} 分钟后再试，那时正在进行的训练会结束。"
+    ),
+    "ft.host": "主持人专用",
+    "ft.host_token": "主持人令牌",
+    "ft.host_info": (
+        "应用启动时在控制台打印的令牌（或 PLAYGROUND_HOST_TOKEN）。有了它，这个页面可以看到所有训练，"
+        "并且可以停止、删除或下载其中任何一个。"
+    ),
 }

@@ -3,7 +3,10 @@ r"""Fine-tune tab: start a training job, watch its curves live, stop it, keep it
 Training runs in a worker process (`playground.finetune`); the handlers only start it, read its run
 folder and draw. The streaming handler is a generator that polls the folder once a second, so closing
 the tab leaves the run going and listed; Stop writes the run's STOP file and the worker ends within a step.
-Named JSON API endpoints: `/finetune_start`, `/finetune_status`, `/finetune_stop`, `/finetune_list_runs`.
+A run belongs to the visitor who started it (a token the browser keeps, `playground.owners`): only they, or the
+host, may stop, delete or download it; others see it read-only when the host shares runs.
+Named JSON API endpoints: `/finetune_start` (returns the owner token), `/finetune_status`, `/finetune_stop`,
+`/finetune_delete`, `/finetune_list_runs`.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from pathlib import Path
 
 import gradio as gr
 
-from playground import finetune, models, pairs
+from playground import finetune, models, owners, pairs
 from playground.errors import InputError, Note
 from playground.finetune import FinetuneConfig
-from playground.runs import ACTIVE, RunStore
+from playground.owners import Who
+from playground.runs import ACTIVE, Run, RunStore
 from ui import header, i18n, plots
 from ui.i18n import headed, t
 from ui.i18n.en import EN
@@ -39,6 +43,30 @@ STATES = ("queued", "running", "finished", "stopped", "failed")
 
 def store() -> RunStore:
     return RunStore()  # reads PLAYGROUND_RUNS at each call: tests point it at a temp folder
+
+
+def who(visitor, host) -> Who:
+    """The page's visitor token (from the browser) and the host token typed in the page; anything else is nobody."""
+    return Who(visitor if isinstance(visitor, str) else "", host if isinstance(host, str) else "")
+
+
+def visible_runs(asking: Who) -> list[Run]:
+    """The runs this visitor may see, newest first: their own, all of them for the host or when runs are shared."""
+    return [run for run in store().list() if asking.can_see(run.owner)]
+
+
+def managed(run_id, asking: Who) -> Run:
+    """The run, if this visitor may stop, delete or download it (its owner, or the host)."""
+    if not run_id:
+        raise InputError("ft.no_run")
+    return owners.check_manage(asking, store().get(run_id))
+
+
+def seen(run_id, asking: Who) -> Run:
+    """The run, if this visitor may see it (curves, results, trying its model)."""
+    if not run_id:
+        raise InputError("ft.no_run")
+    return owners.check_see(asking, store().get(run_id))
 
 
 def model_choices() -> list[tuple[str, str]]:
@@ -141,11 +169,11 @@ def never_started(s: dict) -> bool:
     return s["state"] == "stopped" and not s["step"]
 
 
-def runs_table() -> list[list]:
-    """One row per kept run, newest first, runs that never started last and marked (its cells in the page's
-    language; `RUN_COLUMNS` heads them)."""
+def runs_table(asking: Who) -> list[list]:
+    """One row per run this visitor may see, newest first, runs that never started last and marked (its cells in
+    the page's language; `RUN_COLUMNS` heads them)."""
     table, idle = [], []
-    for run in store().list():
+    for run in visible_runs(asking):
         s = finetune.summary(run)
         fmt = lambda v: None if v is None else round(v, 3)  # noqa: E731
         (idle if never_started(s) else table).append(
@@ -204,11 +232,13 @@ def check_upload(file, col1, col2, col_label) -> str:
 
 @view(cache=False)
 def start_and_watch(*values):
-    """Start a run, then stream its status, curves and pinned pairs until it ends (one poll a second)."""
-    *hyper, file, col1, col2, col_label = values
+    """Start a run owned by this page's visitor, then stream its status, curves and pinned pairs until it ends
+    (one poll a second)."""
+    *hyper, file, col1, col2, col_label, visitor = values
+    owner = owners.owner_of(visitor)
     config = config_from_ui(*hyper)
     rows = read_upload(file, col1, col2, col_label) if config.dataset == "upload" else None
-    run = finetune.start(config, store(), rows)
+    run = finetune.start(config, store(), rows, owner=owner)
     yield (run.run_id, *run_views(run.run_id))
     yield from watch(run.run_id)
 
@@ -224,56 +254,92 @@ def watch(run_id: str):
             return
 
 
-@view(cache=False)
-def stop_run(run_id):
-    if not run_id:
-        raise InputError("ft.no_run")
-    finetune.stop(run_id, store())
-    return status_markdown(run_id)
+def active_run_of(asking: Who) -> str:
+    """The visitor's queued or running run ("" for none): a visitor has at most one."""
+    mine = [run for run in store().list() if run.state in ACTIVE and asking.owns(run.owner)]
+    return mine[0].run_id if mine else ""
 
 
 @view(cache=False)
-def refresh_runs(selected):
-    ids = [r.run_id for r in store().list()]
+def ensure_visitor(visitor) -> str:
+    """The page's visitor token, as the browser keeps it (VISITOR_JS); a page that sent none gets one for its
+    session."""
+    return visitor if owners.valid(visitor) else owners.new_token()
+
+
+@view(cache=False)
+def stop_run(run_id, visitor, host):
+    """Stop the page's run (after a reload: the visitor's active run)."""
+    asking = who(visitor, host)
+    run = managed(run_id or active_run_of(asking), asking)
+    finetune.stop(run.run_id, store())
+    return status_markdown(run.run_id)
+
+
+@view(cache=False)
+def run_actions(run_id, visitor, host):
+    """Stop, Download and Delete of the chosen run: shown only to its owner and the host (Stop while it is active,
+    Delete once it is done)."""
+    asking = who(visitor, host)
+    try:
+        run = store().get(run_id) if run_id else None
+    except InputError:
+        run = None
+    mine = run is not None and asking.can_manage(run.owner)
+    active = mine and run.state in ACTIVE
+    return gr.update(visible=active), gr.update(visible=mine), gr.update(visible=mine and not active)
+
+
+@view(cache=False)
+def refresh_runs(selected, visitor, host):
+    asking = who(visitor, host)
+    ids = [r.run_id for r in visible_runs(asking)]
     keep = [r for r in (selected or []) if r in ids]
     picked = ids[0] if ids else None
-    table = headed(runs_table(), RUN_COLUMNS)
-    return table, gr.update(choices=ids, value=keep), gr.update(choices=ids, value=picked), overlay(keep)
+    table = headed(runs_table(asking), RUN_COLUMNS)
+    return (
+        table,
+        gr.update(choices=ids, value=keep),
+        gr.update(choices=ids, value=picked),
+        overlay(keep, visitor, host),
+        *run_actions(picked, visitor, host),
+    )
 
 
 @view(cache=False)
-def overlay(run_ids):
-    s = store()
-    runs = {run_id: finetune.series(s.get(run_id).metrics()) for run_id in (run_ids or [])[:5]}
+def overlay(run_ids, visitor, host):
+    asking = who(visitor, host)
+    runs = {run_id: finetune.series(seen(run_id, asking).metrics()) for run_id in (run_ids or [])[:5]}
     return plots.finetune_curves(runs, t("ft.curves"))
 
 
 @view(cache=False)
-def try_model(run_id, sentence1, sentence2) -> str:
-    if not run_id:
-        raise InputError("ft.no_run")
-    result = finetune.try_pair(store().get(run_id), sentence1, sentence2)
+def try_model(run_id, sentence1, sentence2, visitor, host) -> str:
+    result = finetune.try_pair(seen(run_id, who(visitor, host)), sentence1, sentence2)
     verdict = t("ft.same") if result["predicted"] else t("ft.different")
     return t("ft.try_result", p=result["p_paraphrase"], verdict=verdict)
 
 
 @view(cache=False)
-def download_model(run_id) -> str:
-    if not run_id:
-        raise InputError("ft.no_run")
-    run = store().get(run_id)
+def download_model(run_id, visitor, host) -> str:
+    run = managed(run_id, who(visitor, host))
     if not run.has_model():
         raise InputError("finetune.err.no_model")
-    target = Path(tempfile.mkdtemp(prefix="finetune-")) / run_id
+    target = Path(tempfile.mkdtemp(prefix="finetune-")) / run.run_id
     return shutil.make_archive(str(target), "zip", run.model_dir)
 
 
 @view(cache=False)
-def delete_run(run_id, selected):
-    if not run_id:
-        raise InputError("ft.no_run")
-    store().delete(run_id)
-    return refresh_runs([r for r in (selected or []) if r != run_id])
+def stop_selected(run_id, selected, visitor, host):
+    """Stop the chosen run (its owner or the host), then list the runs again."""
+    finetune.stop(managed(run_id, who(visitor, host)).run_id, store())
+    return refresh_runs(selected, visitor, host)
+
+
+@view(cache=False)
+def delete_run(run_id, selected, visitor, host):
+    store().delete(managed(run_id, who(visitor, host)).run_id)
+    return refresh_runs([r for r in (selected or []) if r != run_id], visitor, host)
 
 
 # ---- named API endpoints (JSON) --------------------------------------------------------------
@@ -291,8 +357,13 @@ def finetune_start(
     eval_size: int = DEFAULT.eval_size,
     eval_steps: int = DEFAULT.eval_steps,
     seed: int = DEFAULT.seed,
+    token: str = "",
 ) -> dict:
-    """Start a fine-tuning run on a built-in dataset; returns its id and state ("queued" at first)."""
+    """Start a fine-tuning run on a built-in dataset; returns its id, its state ("queued" at first) and its
+    `owner_token`, the secret that stops, deletes or reads it (pass it back as `token`). Give the token of your
+    earlier runs as `token` to start under the same owner; leave it empty to get a new one."""
+    token = token or owners.new_token()
+    owner = owners.owner_of(token)
     config = finetune.make_config(
         model=model,
         dataset=dataset,
@@ -307,8 +378,9 @@ def finetune_start(
     )
     if config.dataset == "upload":
         raise InputError("ft.err.api_upload")
-    run = finetune.start(config, store())
-    return {"run_id": run.run_id, "state": run.state, "jobs_ahead": store().jobs_ahead(run.run_id)}
+    run = finetune.start(config, store(), owner=owner)
+    ahead = store().jobs_ahead(run.run_id)
+    return {"run_id": run.run_id, "state": run.state, "jobs_ahead": ahead, "owner_token": token}
 
 
 def said(summary: dict) -> dict:
@@ -316,35 +388,66 @@ def said(summary: dict) -> dict:
     return {**summary, "message": i18n.say(summary["message"]) if summary["message"] else ""}
 
 
+def api_who(token) -> Who:
+    """An API client shows one token: its owner token, or the host token."""
+    return who(token, token)
+
+
 @view(cache=False)
-def finetune_status(run_id: str, since_step: int = -1) -> dict:
-    """A run's state, progress and the metrics rows logged after `since_step`."""
+def finetune_status(run_id: str, since_step: int = -1, token: str = "") -> dict:
+    """A run's state, progress and the metrics rows logged after `since_step` (your run: give its owner token)."""
     finetune.reap()
-    run = store().get(run_id)
+    run = owners.check_see(api_who(token), store().get(run_id))
     rows = [r for r in run.metrics() if r.get("step", 0) > since_step]
     return {**said(finetune.summary(run)), "jobs_ahead": store().jobs_ahead(run_id), "metrics": rows}
 
 
 @view(cache=False)
-def finetune_stop(run_id: str, wait_s: float = 0.0) -> dict:
-    """Ask a run to stop (and wait up to wait_s seconds, at most 60, for it to end)."""
-    return said(finetune.summary(finetune.stop(run_id, store(), min(max(0.0, float(wait_s)), 60.0))))
+def finetune_stop(run_id: str, wait_s: float = 0.0, token: str = "") -> dict:
+    """Ask a run to stop (and wait up to wait_s seconds, at most 60, for it to end): its owner token or the host's."""
+    run = owners.check_manage(api_who(token), store().get(run_id))
+    return said(finetune.summary(finetune.stop(run.run_id, store(), min(max(0.0, float(wait_s)), 60.0))))
 
 
 @view(cache=False)
-def finetune_list_runs() -> list:
-    """Every kept run, newest first, with its state and accuracy before/after."""
+def finetune_delete(run_id: str, token: str = "") -> dict:
+    """Delete a run that has ended, with its model: its owner token or the host's."""
+    run = owners.check_manage(api_who(token), store().get(run_id))
+    store().delete(run.run_id)
+    return {"run_id": run.run_id, "deleted": True}
+
+
+@view(cache=False)
+def finetune_list_runs(token: str = "") -> list:
+    """The runs you may see, newest first, with their state and accuracy before/after: yours (give your owner
+    token), every run for the host token, and the class's when the host shares runs."""
     finetune.reap()
-    return [said(finetune.summary(run)) for run in store().list()]
+    return [said(finetune.summary(run)) for run in visible_runs(api_who(token))]
 
 
-API = (finetune_start, finetune_status, finetune_stop, finetune_list_runs)
+API = (finetune_start, finetune_status, finetune_stop, finetune_delete, finetune_list_runs)
 
 # ---- layout ------------------------------------------------------------------------------------
 
 LATEX = [{"left": "$", "right": "$", "display": False}]
+# The visitor's token, kept in the browser's localStorage across reloads and restarts of the app: drawn there once
+# from the browser's CSPRNG (32 bytes, URL-safe base64, as secrets.token_urlsafe(32) writes them). It is read when
+# the page loads, so it works in a tab not opened yet (gr.BrowserState reads localStorage only once its tab is
+# shown: a load before that saw no token and drew a new one).
+VISITOR_JS = """() => {
+  const key = "llm-playground-visitor";
+  let token = localStorage.getItem(key);
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token || "")) {
+    const bytes = crypto.getRandomValues(new Uint8Array(32));
+    token = btoa(String.fromCharCode(...bytes)).replace(/[+]/g, "-").replace(/[/]/g, "_").replace(/=+$/, "");
+    localStorage.setItem(key, token);
+  }
+  return token;
+}"""
 
 with gr.Blocks() as demo:
+    visitor_box = gr.Textbox(visible=False)  # carries the browser's token to ensure_visitor (VISITOR_JS)
+    visitor_state = gr.State("")  # the page's visitor token, held by the server for the page's session
     gr.Markdown(t("ft.intro"), latex_delimiters=LATEX)
     with gr.Row():
         model_dropdown = gr.Dropdown(model_choices(), value=DEFAULT.model, label=t("ft.model"))
@@ -391,10 +494,11 @@ with gr.Blocks() as demo:
     runs_df = gr.Dataframe(headers=[EN[key] for key in RUN_COLUMNS], interactive=False, elem_id="ft-runs")
     overlay_dropdown = gr.Dropdown([], multiselect=True, label=t("ft.overlay"))
     overlay_plot = gr.Plot(visible=False)  # shown once runs are chosen
-    with gr.Row():
+    with gr.Row():  # the chosen run's controls: shown only to its owner and the host (run_actions)
         run_dropdown = gr.Dropdown([], label=t("ft.run"))
-        download_button = gr.Button(t("ft.download"))
-        delete_button = gr.Button(t("ft.delete"))
+        stop_selected_button = gr.Button(t("ft.stop"), variant="stop", visible=False, elem_id="ft-stop-selected")
+        download_button = gr.Button(t("ft.download"), visible=False, elem_id="ft-download")
+        delete_button = gr.Button(t("ft.delete"), visible=False, elem_id="ft-delete")
     download_file = gr.File(label=t("ft.download"), interactive=False, height=90)
     gr.Markdown(f"#### {t('ft.try')}")
     with gr.Row():
@@ -403,6 +507,8 @@ with gr.Blocks() as demo:
         try_button = gr.Button(t("ft.try_button"))
     try_md = gr.Markdown()
     gr.Markdown(t("ft.cli"))
+    with gr.Accordion(t("ft.host"), open=False, elem_classes="advanced"):  # hidden in presenter mode
+        host_box = gr.Textbox(label=t("ft.host_token"), info=t("ft.host_info"), type="password", elem_id="ft-host")
 
     # ---- wiring ------------------------------------------------------------------------------
     hyper = [
@@ -429,42 +535,39 @@ with gr.Blocks() as demo:
         api_visibility="private",
         queue=False,
     )
+    asking = [visitor_state, host_box]  # who asks: every handler that reads or changes a run receives them
+    runs_outputs = [runs_df, overlay_dropdown, run_dropdown, overlay_plot]
+    actions = [stop_selected_button, download_button, delete_button]
     start_button.click(
         start_and_watch,
-        hyper + upload_inputs,
+        hyper + upload_inputs + [visitor_state],
         [run_state, status_md, curves_plot, pinned_table],
         api_visibility="private",
         concurrency_limit=16,
-    ).then(
+    ).then(refresh_runs, [overlay_dropdown, *asking], runs_outputs + actions, api_visibility="private")
+    stop_button.click(stop_run, [run_state, *asking], status_md, api_visibility="private", concurrency_limit=None)
+    gr.on(
+        [refresh_button.click, host_box.submit, host_box.blur],
         refresh_runs,
-        overlay_dropdown,
-        [runs_df, overlay_dropdown, run_dropdown, overlay_plot],
+        [overlay_dropdown, *asking],
+        runs_outputs + actions,
         api_visibility="private",
     )
-    stop_button.click(stop_run, run_state, status_md, api_visibility="private", concurrency_limit=None)
-    refresh_button.click(
-        refresh_runs,
-        overlay_dropdown,
-        [runs_df, overlay_dropdown, run_dropdown, overlay_plot],
-        api_visibility="private",
-    )
-    overlay_dropdown.change(overlay, overlay_dropdown, overlay_plot, api_visibility="private")
+    run_dropdown.change(run_actions, [run_dropdown, *asking], actions, api_visibility="private", queue=False)
+    overlay_dropdown.change(overlay, [overlay_dropdown, *asking], overlay_plot, api_visibility="private")
     overlay_dropdown.change(
         lambda ids: gr.update(visible=bool(ids)), overlay_dropdown, overlay_plot, api_visibility="private", queue=False
     )
-    try_button.click(try_model, [run_dropdown, s1_box, s2_box], try_md, api_visibility="private")
-    download_button.click(download_model, run_dropdown, download_file, api_visibility="private")
-    delete_button.click(
-        delete_run,
-        [run_dropdown, overlay_dropdown],
-        [runs_df, overlay_dropdown, run_dropdown, overlay_plot],
-        api_visibility="private",
+    try_button.click(try_model, [run_dropdown, s1_box, s2_box, *asking], try_md, api_visibility="private")
+    download_button.click(download_model, [run_dropdown, *asking], download_file, api_visibility="private")
+    stop_selected_button.click(
+        stop_selected, [run_dropdown, overlay_dropdown, *asking], runs_outputs + actions, api_visibility="private"
     )
-    demo.load(
-        refresh_runs,
-        overlay_dropdown,
-        [runs_df, overlay_dropdown, run_dropdown, overlay_plot],
-        api_visibility="private",
+    delete_button.click(
+        delete_run, [run_dropdown, overlay_dropdown, *asking], runs_outputs + actions, api_visibility="private"
+    )
+    demo.load(ensure_visitor, visitor_box, visitor_state, js=VISITOR_JS, api_visibility="private").then(
+        refresh_runs, [overlay_dropdown, *asking], runs_outputs + actions, api_visibility="private"
     )
 
     for endpoint in API:
@@ -489,6 +592,7 @@ TAB = Tab(
         size_number,
         eval_number,
         length_slider,
+        host_box,
     ),
     scenes=(Scene("finetune", "5.2.2", 12),),
     key_outputs=(pinned_table,),
