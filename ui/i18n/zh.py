@@ -1548,4 +1548,12 @@ ZH: dict[str, str] = {
     "tokens.err.tokenizer": "没有名为“{name}”的分词器。请从以下选项中选择：{known}。",
     "tokens.err.smoothing": "没有名为“{name}”的平滑方法。请从以下选项中选择：{known}。",
     "tokens.note.unavailable": "未显示 {name}：它的分词器需要访问 Hugging Face Hub（{hub_id}），而这台机器无法连接。",
+    # takehome: notebooks of sub-views and of a finished fine-tune run
+    "nb.finetune_unfinished": "运行 {run} 尚未完成（需要保留的模型和对固定验证对的评估）",
+    "nb.finetune_note": (
+        "这个 Notebook 不重新训练（一次运行需要几分钟，而且数字取决于机器）：它加载这次运行保留的模"
+        "型，重新评估这次运行的固定验证句对。它算出的 p(相同) 与运行最后一次评估的值相差不超过 0.00"
+        "1（应用把它们保留 4 位小数；LoRA 运行保存的是合并后的权重）。在别的机器上：解压这次运行的“"
+        "下载模型”文件，把 `MODEL_DIR` 设为该文件夹。"
+    ),
 }

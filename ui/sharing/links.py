@@ -374,6 +374,9 @@ def notebook(tab: str, values: str = "{}", lang: str = "", sub: str = "") -> str
             continue
         raw = given[name]
         raw = str(raw).lower() if isinstance(raw, bool) else _plain(raw) if isinstance(raw, float) else str(raw)
+        if isinstance(component, gr.Dropdown) and not component.choices:  # a menu filled at run time (a run id):
+            chosen[name] = raw[:MAX_TEXT]  # the view's notebook function checks it
+            continue
         try:
             chosen[name] = parse_value(component, raw, by_view)
         except ValueError as err:

@@ -588,7 +588,7 @@ with gr.Blocks() as demo:
                 )
             lm_button = gr.Button(t("loss.run"), variant="primary")
             lm_md = gr.Markdown(latex_delimiters=LATEX)
-            lm_plot = gr.Plot()
+            lm_plot = gr.Plot(elem_id="loss-causal-plot")
             lm_html = gr.HTML()
             lm_table = gr.Dataframe(
                 headers=[EN[key] for key in LM_COLUMNS],
@@ -612,7 +612,7 @@ with gr.Blocks() as demo:
                 label=t("loss.mlm.table"),
                 wrap=True,
             )
-            mlm_plot = gr.Plot()
+            mlm_plot = gr.Plot(elem_id="loss-masked-plot")
             with gr.Accordion(t("loss.mlm.infill_title"), open=False):
                 gr.Markdown(t("loss.mlm.infill_intro"), latex_delimiters=LATEX)
                 infill_button = gr.Button(t("loss.mlm.infill_run"), elem_id="loss-infill-run")
@@ -632,7 +632,7 @@ with gr.Blocks() as demo:
             cl_md = gr.Markdown(latex_delimiters=LATEX)
             with gr.Column(elem_id="loss-contrastive-plots"):
                 with gr.Row():
-                    cl_sim_plot, cl_prob_plot = gr.Plot(), gr.Plot()
+                    cl_sim_plot, cl_prob_plot = gr.Plot(elem_id="loss-contrastive-sim-plot"), gr.Plot()
                 with gr.Row():
                     cl_rows_plot, cl_curve_plot = gr.Plot(), gr.Plot()
 
@@ -647,7 +647,7 @@ with gr.Blocks() as demo:
                 ft_model = gr.Dropdown(ft_choices(), value=losses.ENCODER_DEFAULT, label=t("loss.ft.model"))
                 ft_button = gr.Button(t("loss.run"), variant="primary")
             ft_md = gr.Markdown(latex_delimiters=LATEX)
-            ft_plot = gr.Plot()
+            ft_plot = gr.Plot(elem_id="loss-fine-tuning-plot")
 
         with gr.Tab(t("loss.pl.tab"), id="loss-prompt") as pl_tab:
             gr.Markdown(t("loss.pl.intro"), latex_delimiters=LATEX)
@@ -660,7 +660,7 @@ with gr.Blocks() as demo:
                 pl_button = gr.Button(t("loss.run"), variant="primary")
             pl_md = gr.Markdown(latex_delimiters=LATEX)
             with gr.Row():
-                pl_plot = gr.Plot()
+                pl_plot = gr.Plot(elem_id="loss-prompt-plot")
                 pl_table = gr.Dataframe(
                     headers=[EN[key] for key in PL_COLUMNS],
                     label=t("loss.pl.table"),
@@ -1031,7 +1031,7 @@ TAB = Tab(
     ),
     advanced=(mlm_seed, ft_seed, sum_mlm),
     first_draw=FIRST_DRAW,
-    key_outputs=(sum_plot,),
+    key_outputs=(sum_plot, lm_plot, mlm_plot, cl_sim_plot, ft_plot, pl_plot),
     scenes=(
         Scene("lm", "4.2.1", 9, "loss-causal", {lm_text: Sentence("loss.text_default")}, lm_button),
         Scene("mlm", "4.2.2", 10, "loss-masked", {mlm_text: Sentence("loss.text_default"), mlm_rate: 0.15}, mlm_button),

@@ -367,7 +367,7 @@ with gr.Blocks() as demo:
         with gr.Row():
             learned_pe_plot, learned_sin_plot = gr.Plot(), gr.Plot()
         with gr.Row():
-            learned_sim_plot, learned_sin_sim_plot = gr.Plot(), gr.Plot()
+            learned_sim_plot, learned_sin_sim_plot = gr.Plot(elem_id="pos-learned-sim-plot"), gr.Plot()
         learned_distance_plot = gr.Plot()
 
     with gr.Tab(t("pos.rope.tab"), id="pos-rope"):
@@ -384,7 +384,7 @@ with gr.Blocks() as demo:
         with gr.Row():
             rope_circle_plot, rope_angle_plot = gr.Plot(), gr.Plot()
         with gr.Row():
-            rope_score_plot, rope_distance_plot = gr.Plot(), gr.Plot()
+            rope_score_plot, rope_distance_plot = gr.Plot(elem_id="pos-rope-score-plot"), gr.Plot()
 
     with gr.Tab(t("pos.alibi.tab"), id="pos-alibi"):
         gr.Markdown(t("pos.alibi.intro"), latex_delimiters=[{"left": "$", "right": "$", "display": False}])
@@ -392,7 +392,7 @@ with gr.Blocks() as demo:
             heads_slider = gr.Slider(1, positional.MAX_HEADS, value=8, step=1, label=t("pos.alibi.heads"))
             alibi_positions_slider = gr.Slider(2, 64, value=16, step=1, label=t("pos.n_positions"))
         with gr.Row():
-            alibi_slope_plot, alibi_weight_plot = gr.Plot(), gr.Plot()
+            alibi_slope_plot, alibi_weight_plot = gr.Plot(), gr.Plot(elem_id="pos-alibi-weight-plot")
         alibi_grid_plot = gr.Plot()
 
     with gr.Tab(t("pos.seed.tab"), id="pos-seed"):
@@ -404,7 +404,7 @@ with gr.Blocks() as demo:
             seed_positions = gr.Slider(2, 512, value=16, step=1, label=t("pos.n_positions"))
             seed_d_model = gr.Slider(2, 512, value=32, step=2, label=t("pos.d_model"))
         seed_button = gr.Button(t("pos.seed.run"), variant="primary")
-        seed_md = gr.Markdown()
+        seed_md = gr.Markdown(elem_id="pos-seed-result")
 
     # ---- wiring ------------------------------------------------------------------------------
     sin_inputs = [positions_slider, d_model_slider, base_number, similarity_radio, dims_box]
@@ -714,7 +714,7 @@ TAB = Tab(
     ),
     advanced=(base_number, dims_box, pos_number, i_number, rope_seed, pairs_box),
     scenes=(Scene("sinusoidal", "3.1.3", 5, "pos-sinusoidal"), Scene("rope", "3.1.3", 6, "pos-rope")),
-    key_outputs=(pe_plot,),
+    key_outputs=(pe_plot, learned_sim_plot, rope_score_plot, alibi_weight_plot, seed_md),
 )
 
 if __name__ == "__main__":
