@@ -153,7 +153,7 @@ def test_notebook_api(client):
 
 def test_download_writes_the_shown_views_notebook():
     """The share panel's handler: the view shown, with the values its link would carry, as a .ipynb file."""
-    current = [c.value for c in links.shared_components()]
+    current = [c.value for c in [*links.shared_components(), *links.notebook_components()]]
     path = Path(links.download_notebook("", "positional", "", *current))
     assert path.name == "llm-playground-positional.ipynb"
     nbformat.validate(nbformat.read(path, as_version=4))
