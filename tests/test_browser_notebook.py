@@ -55,9 +55,10 @@ def test_english_page_downloads_the_main_view_then_a_sub_tabs_view(app_url, tmp_
 
 
 def test_chinese_page_downloads_a_chinese_notebook_with_the_links_inputs(app_url, tmp_path):
-    with open_app_page(f"{app_url}?tab=positional&n=12&d=8", locale="zh-CN") as page:
+    with open_app_page(f"{app_url}?tab=positional&n=12&similarity=cosine", locale="zh-CN") as page:
         page.get_by_role("tab", name=ZH["pos.tab"], exact=True).wait_for(timeout=60_000)
         nb = download(page, ZH, tmp_path)
         assert nb.metadata["file_name"] == "llm-playground-positional.ipynb"
-        assert assigned(nb.cells[4].source)["N_POSITIONS"] == 12
+        inputs = assigned(nb.cells[4].source)
+        assert inputs["N_POSITIONS"] == 12 and inputs["SIMILARITY"] == "cosine"
         assert CHINESE.search(nb.cells[0].source) and nb.cells[0].source.startswith(f"# {ZH['pos.tab']}")

@@ -24,12 +24,14 @@ RUN = {"prompts": "#prompts-paris-button"}  # outputs drawn only on a click (the
 DURING_A_RUN = {"finetune"}  # checked by tests/test_browser_finetune.py
 PRESS_JS = """(id) => {
   const panel = document.getElementById(id).closest('[role="tabpanel"], .tabitem');
-  (panel || document).querySelector('button.primary').click();
+  const button = panel && panel.querySelector('button.primary');
+  if (button) button.click();
+  return !!button;
 }"""
-DRAWN_JS = """(id) => {
+DRAWN_JS = """([id, plot]) => {
   const el = document.getElementById(id);
   if (!el) return false;
-  if (el.querySelector('.js-plotly-plot')) return !!el.querySelector('.js-plotly-plot .main-svg .trace, .hm');
+  if (plot) return !!el.querySelector('.js-plotly-plot .main-svg .trace, .js-plotly-plot .hm');
   return el.innerText.trim().length > 20;
 }"""
 
@@ -61,11 +63,12 @@ def draw(page, tab, component, words: dict) -> None:
         page.get_by_role("tab", name=words[key(sub.label)], exact=True).click()
     if tab.id in RUN and component is tab.key_outputs[0]:
         page.locator(RUN[tab.id]).click()
+    drawn = [component.elem_id, component.__class__.__name__ == "Plot"]
     try:
-        page.wait_for_function(DRAWN_JS, arg=component.elem_id, timeout=6_000)
+        page.wait_for_function(DRAWN_JS, arg=drawn, timeout=8_000)
     except PlaywrightTimeout:
-        page.evaluate(PRESS_JS, component.elem_id)
-        page.wait_for_function(DRAWN_JS, arg=component.elem_id, timeout=240_000)
+        page.evaluate(PRESS_JS, component.elem_id)  # no button: it draws on opening, later
+        page.wait_for_function(DRAWN_JS, arg=drawn, timeout=240_000)
 
 
 def open_and_check(page, words: dict) -> list[str]:
@@ -87,18 +90,10 @@ def open_and_check(page, words: dict) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("locale,words", [("en-US", EN), ("zh-CN", ZH)], ids=["en", "zh"])
-def test_key_outputs_are_seen_on_a_desktop_and_a_phone(app_url, locale, words):
-    with open_app_page(app_url, locale=locale, height=DESKTOP["height"]) as page:
-        page.wait_for_selector("#scene-next")
-        found = open_and_check(page, words)
-    assert not found, "\n".join(found)
-
-
 def test_the_check_fails_when_an_output_is_pushed_off_screen(app_url):
     with open_app_page(app_url, tab="Attention", height=DESKTOP["height"]) as page:
         chart = "#attention-head-plot .js-plotly-plot"
-        page.wait_for_function(DRAWN_JS, arg="attention-head-plot", timeout=180_000)
+        page.wait_for_function(DRAWN_JS, arg=["attention-head-plot", True], timeout=180_000)
         assert_seen(page, chart, chart=True)
         page.add_style_tag(content="#attention-head-plot { min-width: 3000px !important; }")
         with pytest.raises(AssertionError, match=r"right edge \d+ px > viewport width 1400 px"):
@@ -115,3 +110,11 @@ def test_the_check_fails_when_an_output_is_pushed_off_screen(app_url):
         )
         with pytest.raises(AssertionError, match="clipped by #attention-head-plot"):
             assert_seen(page, chart, chart=True)
+
+
+@pytest.mark.parametrize("locale,words", [("en-US", EN), ("zh-CN", ZH)], ids=["en", "zh"])
+def test_key_outputs_are_seen_on_a_desktop_and_a_phone(app_url, locale, words):
+    with open_app_page(app_url, locale=locale, height=DESKTOP["height"]) as page:
+        page.wait_for_selector("#scene-next")
+        found = open_and_check(page, words)
+    assert not found, "\n".join(found)
