@@ -80,7 +80,12 @@ def open_and_check(page, words: dict) -> list[str]:
         page.get_by_role("tab", name=words[tab.label], exact=True).click()
         for component in tab.key_outputs:
             page.set_viewport_size(DESKTOP)
-            draw(page, tab, component, words)
+            try:
+                draw(page, tab, component, words)
+            except PlaywrightTimeout:
+                found.append(f"{tab.id} {target(component)}: not drawn in 4 minutes")
+                continue
+            print(f"{tab.id} {component.elem_id} drawn", flush=True)
             chart = component.__class__.__name__ == "Plot"
             for size in (DESKTOP, PHONE):
                 page.set_viewport_size(size)
