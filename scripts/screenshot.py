@@ -42,7 +42,7 @@ def view_shot(tab_id: str, output: str | None = None, words=None):
                 timeout=240_000,
             )
         assert_seen(page, target(component), chart=component.__class__.__name__ == "Plot")
-        return f"#{component.elem_id}"
+        return "#prompts-distribution" if tab_id == "prompts" else f"#{component.elem_id}"  # and its last step's chart
 
     return shoot
 
@@ -114,6 +114,7 @@ AFTER = {"finetune-tab": stop_finetune}
 
 
 def photograph(page, selector: str, path: Path, element: bool) -> None:
+    page.wait_for_timeout(5000)  # plotly paints a heatmap's image after its axes
     if element:
         page.locator(selector).first.screenshot(path=str(path))
         return
