@@ -32,7 +32,7 @@ DRAWN_JS = """([id, plot]) => {
   const el = document.getElementById(id);
   if (!el) return false;
   if (plot) return !!el.querySelector('.js-plotly-plot .main-svg .trace, .js-plotly-plot .hm');
-  return el.innerText.trim().length > 20;
+  return !!el.querySelector('iframe') || el.innerText.trim().length > 20;  // bertviz draws in an iframe
 }"""
 
 
