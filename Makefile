@@ -60,8 +60,8 @@ bench-gpu: setup  ## every tab's core path on the best device, timed (the script
 bench-finetune: setup  ## fine-tuning throughput, ours over the source text's padding recipe (minutes on CPU)
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/finetune.py
 
-screenshot: setup browser  ## the README's screenshot, from the real app
-	HF_HUB_OFFLINE=1 $(BIN)/python scripts/screenshot.py docs/positional-tab.png
+screenshot: setup browser  ## the docs' screenshots, from the real app, by the browser tests' helpers
+	HF_HUB_OFFLINE=1 $(BIN)/python scripts/screenshot.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

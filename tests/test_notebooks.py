@@ -23,6 +23,8 @@ HOSTILE = [
     "😀 我爱北京 {TEXT} %s {0}",
 ]
 WITH_NOTEBOOK = [tab for tab, view in links.VIEWS.items() if view.notebook is not None]
+SUBVIEWS = [(tab, s.subtab) for tab, view in links.VIEWS.items() for s in view.source.share.subviews if s.subtab]
+ZH_SUBVIEWS = {"pos-rope", "loss-contrastive"}  # exported from the Chinese page
 
 
 def execute(nb: nbformat.NotebookNode, timeout: int = 600) -> nbformat.NotebookNode:
@@ -44,10 +46,13 @@ def assigned(source: str) -> dict:
     return values
 
 
-def test_every_tab_but_training_has_a_notebook():
+def test_every_tab_has_a_notebook_the_training_tab_for_a_finished_run():
     assert set(WITH_NOTEBOOK) == set(links.VIEWS) - {"finetune"}
-    with pytest.raises(ValueError, match="trains"):
-        links.notebook_for(links.VIEWS["finetune"], {}, "en")
+    assert [s.subtab for s in links.VIEWS["finetune"].source.share.subviews] == [None]
+    with pytest.raises(Exception, match="Pick a run first"):
+        links.notebook("finetune", "{}", "en")
+    for tab, sub in SUBVIEWS:  # each sub-view names a sub-tab of its own tab
+        assert sub in links.VIEWS[tab].source.subtabs()
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -148,7 +153,105 @@ def test_notebook_api(client):
 
 def test_download_writes_the_shown_views_notebook():
     """The share panel's handler: the view shown, with the values its link would carry, as a .ipynb file."""
-    current = [c.value for c in links.shared_components()]
+    current = [c.value for c in [*links.shared_components(), *links.notebook_components()]]
     path = Path(links.download_notebook("", "positional", "", *current))
     assert path.name == "llm-playground-positional.ipynb"
     nbformat.validate(nbformat.read(path, as_version=4))
+
+
+# ---- the sub-tabs' own views, and a finished fine-tune run -----------------------------------------
+
+
+def test_download_follows_the_open_sub_tab():
+    """The share panel's handler with a sub-tab open: that sub-tab's values, its notebook, its file name."""
+    current = [c.value for c in [*links.shared_components(), *links.notebook_components()]]
+    path = Path(links.download_notebook("", "positional", "pos-rope", *current))
+    assert path.name == "llm-playground-pos-rope.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    assert set(assigned(nb.cells[4].source)) == {"THETA", "HEAD_DIM", "N_POSITIONS", "SEED"}
+    assert "RoPE" in nb.cells[0].source.splitlines()[0]  # the title names the sub-tab
+    main = Path(links.download_notebook("", "positional", "pos-sinusoidal", *current))  # its first sub-tab: the link's
+    assert main.name == "llm-playground-positional.ipynb"
+
+
+def test_api_checks_a_sub_views_values():
+    text = links.notebook("positional", json.dumps({"heads": 6, "n": 9}), "en", "pos-alibi")
+    assert assigned(nbformat.reads(text, as_version=4).cells[4].source) == {"N_HEADS": 6, "N_POSITIONS": 9}
+    with pytest.raises(Exception, match="outside"):
+        links.notebook("positional", json.dumps({"heads": 6, "n": 10**6}), "en", "pos-alibi")
+
+
+@pytest.fixture(scope="module")
+def executed_subviews():
+    runs = {}
+    for tab, sub in SUBVIEWS:
+        lang = "zh" if sub in ZH_SUBVIEWS else "en"
+        runs[sub] = execute(nbformat.reads(links.notebook(tab, "{}", lang, sub), as_version=4))
+    return runs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sub", [sub for _, sub in SUBVIEWS])
+def test_sub_view_notebook_runs_and_matches_the_app(executed_subviews, sub):
+    nb = executed_subviews[sub]
+    assert output_text(nb.cells[-1]).strip().endswith("match")
+    assert any("plotly" in json.dumps(o.get("data", {})) for o in nb.cells[-3].outputs)
+    chinese = re.search(r"[\u4e00-\u9fff]{4}", nb.cells[0].source)
+    assert bool(chinese) == (sub in ZH_SUBVIEWS)
+
+
+@pytest.mark.slow
+def test_hostile_template_runs_as_data(tmp_path):
+    text = HOSTILE[0].replace("PWNED", str(tmp_path / "PWNED"))
+    values = {"text": text, "template": HOSTILE[2].replace("PWNED", str(tmp_path / "PWNED")) + " {x} :"}
+    nb = nbformat.reads(links.notebook("losses", json.dumps(values), "en", "loss-prompt"), as_version=4)
+    assert assigned(nb.cells[4].source)["TEMPLATE"] == values["template"]
+    out = execute(nb)
+    assert output_text(out.cells[-1]).strip().endswith("match")
+    assert not (tmp_path / "PWNED").exists()
+
+
+@pytest.fixture
+def finished_run(tmp_path, monkeypatch):
+    """A tiny real fine-tune (3 steps of all-MiniLM-L6-v2 on CPU), finished with its model kept."""
+    import dataclasses
+
+    from playground import finetune
+    from playground.runs import RunStore
+
+    monkeypatch.setenv("PLAYGROUND_RUNS", str(tmp_path / "runs"))
+    config = finetune.make_config(
+        train_size=32, eval_size=16, batch_size=8, max_steps=3, eval_steps=2, logging_steps=1, max_length=64
+    )
+    run = RunStore().create({"finetune": dataclasses.asdict(config)})
+    assert finetune.train(run.path) == "finished"
+    return RunStore().get(run.run_id)
+
+
+@pytest.mark.slow
+def test_a_finished_runs_notebook_evaluates_its_kept_model_again(finished_run):
+    from playground import finetune
+
+    text = links.notebook("finetune", json.dumps({"run": finished_run.run_id}), "zh")
+    nb = nbformat.reads(text, as_version=4)
+    inputs = assigned(nb.cells[4].source)
+    assert inputs["MODEL_DIR"] == str(finished_run.model_dir) and len(inputs["PAIRS"]) == 4
+    assert "不重新训练" in nb.cells[0].source
+    out = execute(nb)
+    assert output_text(out.cells[-1]).strip().endswith("match")
+    app = [r["p_paraphrase"] for r in finetune.last_pinned(finished_run.metrics())]
+    assert assigned(nb.cells[-1].source.split("\n\nimport")[0])["APP_NUMBERS"]["p_same"] == app
+
+
+def test_a_run_without_a_kept_model_or_unknown_has_no_notebook(tmp_path, monkeypatch):
+    import dataclasses
+
+    from playground import finetune
+    from playground.runs import RunStore
+
+    monkeypatch.setenv("PLAYGROUND_RUNS", str(tmp_path / "runs"))
+    run = RunStore().create({"finetune": dataclasses.asdict(finetune.make_config())})  # queued, never started
+    with pytest.raises(Exception, match="has not finished"):
+        links.notebook("finetune", json.dumps({"run": run.run_id}), "en")
+    with pytest.raises(Exception, match="no run"):
+        links.notebook("finetune", json.dumps({"run": "../../etc"}), "en")

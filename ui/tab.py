@@ -53,15 +53,28 @@ class Draw:
 
 
 @dataclass(frozen=True)
+class SubView:
+    """A view of its own inside a tab (a sub-tab, or the run a training tab shows): the components its notebook
+    reads, by name, and `notebook`: their values -> the `Recipe` of its notebook (ui/sharing/notebooks.py).
+    `subtab`: the sub-tab's id (None: the tab itself, for a tab without sub-tabs)."""
+
+    subtab: str | None
+    inputs: dict
+    notebook: Callable[[dict], object]
+
+
+@dataclass(frozen=True)
 class Share:
     """What a link to this tab carries (`params`, by URL name), what it redraws (`draws`), and `code`: the view's
     values by URL name -> a runnable snippet (None: the tab has no one-forward code, e.g. a training run), and
-    `notebook`: the same values -> a `Recipe` of the view's Jupyter notebook (ui/sharing/notebooks.py)."""
+    `notebook`: the same values -> a `Recipe` of the view's Jupyter notebook (ui/sharing/notebooks.py), and
+    `subviews`: the notebooks of the tab's other views (its sub-tabs), each with the components it reads."""
 
     params: dict[str, Param] = field(default_factory=dict)
     draws: tuple[Draw, ...] = ()
     code: Callable[[dict], str] | None = None
     notebook: Callable[[dict], object] | None = None
+    subviews: tuple[SubView, ...] = ()
 
 
 @dataclass(frozen=True)

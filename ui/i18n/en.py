@@ -1716,4 +1716,13 @@ EN: dict[str, str] = {
         "The token printed in the app's console when it started (or PLAYGROUND_HOST_TOKEN). With it, this page sees "
         "every run and may stop, delete or download any of them."
     ),
+    # takehome: notebooks of sub-views and of a finished fine-tune run
+    "nb.finetune_unfinished": "run {run} has not finished with a kept model and an evaluation of its pinned pairs",
+    "nb.finetune_note": (
+        "This notebook does not train again (a run takes minutes and its numbers depend on the machine): it "
+        "loads the model the run kept and evaluates the run's pinned validation pairs again. Its p(same) "
+        "equal those of the run's last evaluation within 0.001 (the app keeps them rounded to 4 decimals; a "
+        "LoRA run saves its merged weights). Elsewhere: unzip the run's *Download model* file and set "
+        "`MODEL_DIR` to that folder."
+    ),
 }

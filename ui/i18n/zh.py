@@ -1565,4 +1565,12 @@ ZH: dict[str, str] = {
         "应用启动时在控制台打印的令牌（或 PLAYGROUND_HOST_TOKEN）。有了它，这个页面可以看到所有训练，"
         "并且可以停止、删除或下载其中任何一个。"
     ),
+    # takehome: notebooks of sub-views and of a finished fine-tune run
+    "nb.finetune_unfinished": "运行 {run} 尚未完成（需要保留的模型和对固定验证对的评估）",
+    "nb.finetune_note": (
+        "这个 Notebook 不重新训练（一次运行需要几分钟，而且数字取决于机器）：它加载这次运行保留的模"
+        "型，重新评估这次运行的固定验证句对。它算出的 p(相同) 与运行最后一次评估的值相差不超过 0.00"
+        "1（应用把它们保留 4 位小数；LoRA 运行保存的是合并后的权重）。在别的机器上：解压这次运行的“"
+        "下载模型”文件，把 `MODEL_DIR` 设为该文件夹。"
+    ),
 }

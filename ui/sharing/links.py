@@ -295,50 +295,93 @@ def code_for(view: View, values: dict) -> str:
         return f"# {t('share.code_failed', reason=sentence(err))}"
 
 
+def notebook_components() -> list:
+    """Every component a sub-view's notebook reads (beyond the link's), each once, in a fixed order."""
+    seen: dict[int, object] = {}
+    for view in VIEWS.values():
+        for sub in view.source.share.subviews:
+            for component in sub.inputs.values():
+                seen.setdefault(component._id, component)
+    return list(seen.values())
+
+
+def subview_of(view: View, sub: str):
+    """The SubView shown when the tab's sub-tab `sub` is open ('' or None: the tab's first), or None (the main
+    view: the link's values)."""
+    return next((s for s in view.source.share.subviews if s.subtab == (sub or None)), None)
+
+
 @friendly
 def download_notebook(page: str, tab: str, sub: str, *current) -> str:
-    """The view shown, with the values its link would carry, as a .ipynb file in the page's language."""
+    """The view shown (its sub-tab's, if it has one), with its current values, as a .ipynb file in the page's
+    language."""
     tab = tab if tab in VIEWS else FIRST_TAB
     view = VIEWS[tab]
-    by_id = {c._id: value for c, value in zip(shared_components(), current, strict=True)}
-    values = {name: by_id[view.components(name)[0]._id] for name in view.params}
-    text = notebook_for(view, values, i18n.language())
-    path = Path(tempfile.mkdtemp(prefix="playground-notebook-")) / notebooks.file_name(tab)
+    shared, extra = shared_components(), notebook_components()
+    by_id = {c._id: value for c, value in zip([*shared, *extra], current, strict=True)}
+    subview = subview_of(view, sub)
+    if subview is not None:
+        values = {name: by_id[component._id] for name, component in subview.inputs.items()}
+    else:
+        values = {name: by_id[view.components(name)[0]._id] for name in view.params}
+    text = notebook_for(view, values, i18n.language(), sub)
+    name = notebooks.file_name(tab if subview is None or subview.subtab is None else subview.subtab)
+    path = Path(tempfile.mkdtemp(prefix="playground-notebook-")) / name
     path.write_text(text, encoding="utf-8")
     return str(path)
 
 
-def notebook_for(view: View, values: dict, lang: str) -> str:
-    """The notebook's JSON text; ValueError with a sentence when the view has none (a training run)."""
-    if view.notebook is None:
+def notebook_for(view: View, values: dict, lang: str, sub: str = "") -> str:
+    """The notebook's JSON text; ValueError with a sentence when the view has none."""
+    subview = subview_of(view, sub)
+    make = subview.notebook if subview is not None else view.notebook
+    if make is None:
         raise ValueError(t("share.no_notebook", reason=t("share.no_notebook_tab", tab=view.tab)))
-    recipe = view.notebook({name: i18n.resolve(value) for name, value in values.items()})
-    return notebooks.dumps(notebooks.build(recipe, lang, title=notebooks.say(view.source.label, lang)))
+    recipe = make({name: i18n.resolve(value) for name, value in values.items()})
+    title = notebooks.say(view.source.label, lang)
+    if subview is not None and subview.subtab is not None:
+        title += " · " + notebooks.say(subtab_label(view, subview.subtab), lang)
+    return notebooks.dumps(notebooks.build(recipe, lang, title=title))
+
+
+def subtab_label(view: View, sub: str) -> str:
+    """The text key of a sub-tab's label (gradio keeps an I18nData as '__i18n__{"key": ...}')."""
+    parent = view.source.subtab_parent()
+    label = str(next(child.label for child in parent.children if child.id == sub))
+    return json.loads(label.removeprefix("__i18n__"))["key"] if label.startswith("__i18n__") else label
 
 
 @friendly
-def notebook(tab: str, values: str = "{}", lang: str = "") -> str:
-    """API /notebook: a view (tab id + its values by URL name as JSON, checked like a link's) -> the notebook's JSON
-    text. Values not given take the tab's defaults; `lang` 'en' or 'zh' (default: the request's language)."""
+def notebook(tab: str, values: str = "{}", lang: str = "", sub: str = "") -> str:
+    """API /notebook: a view (tab id + its values by URL name as JSON, checked like a link's; `sub`: a sub-tab id
+    for its own view, its values named as its notebook's inputs) -> the notebook's JSON text. Values not given take
+    the view's defaults; `lang` 'en' or 'zh' (default: the request's language)."""
     if tab not in VIEWS:
         raise ValueError(t("share.bad_tab", tab=tab, tabs=", ".join(VIEWS)))
     view = VIEWS[tab]
     given = json.loads(values or "{}")
     if not isinstance(given, dict):
         raise ValueError(t("share.problems"))
+    subview = subview_of(view, sub)
+    if subview is not None:
+        fields = {name: (component, False) for name, component in subview.inputs.items()}
+    else:
+        fields = {name: (view.components(name)[0], view.params[name].by_view) for name in view.params}
     chosen = {}
-    for name in view.params:
-        component = view.components(name)[0]
+    for name, (component, by_view) in fields.items():
         if name not in given:
             chosen[name] = i18n.resolve(component.value)
             continue
         raw = given[name]
         raw = str(raw).lower() if isinstance(raw, bool) else _plain(raw) if isinstance(raw, float) else str(raw)
+        if isinstance(component, gr.Dropdown) and not component.choices:  # a menu filled at run time (a run id):
+            chosen[name] = raw[:MAX_TEXT]  # the view's notebook function checks it
+            continue
         try:
-            chosen[name] = parse_value(component, raw, view.params[name].by_view)
+            chosen[name] = parse_value(component, raw, by_view)
         except ValueError as err:
             raise ValueError(t("share.bad_value", name=name, reason=sentence(err))) from None
-    return notebook_for(view, chosen, lang if lang in i18n.LANGUAGES else i18n.language())
+    return notebook_for(view, chosen, lang if lang in i18n.LANGUAGES else i18n.language(), sub)
 
 
 # ---- layout and wiring (called from app.py) ----------------------------------------------------
@@ -452,7 +495,7 @@ def wire(demo: gr.Blocks, p: Panel, tabs: gr.Tabs) -> None:
     if p.notebook_button is not None:
         p.notebook_button.click(
             lambda *args: gr.File(value=download_notebook(*args), visible=True),
-            [p.page, p.tab, p.sub, *shared],
+            [p.page, p.tab, p.sub, *shared, *notebook_components()],
             p.notebook_file,
             js=PAGE_AND_TAB_JS,
             api_visibility="private",

@@ -388,7 +388,7 @@ TAB = Tab(
         notebook,
     ),
     advanced=(steps_token,),
-    key_outputs=(steps_plot,),
+    key_outputs=(steps_plot, tree_plot, seed_md, size_plot),
     scenes=(
         Scene(
             "block", "4.1.3", 7, "arch-steps", {steps_text: Sentence("arch.text_default"), steps_layer: 0}, steps_button

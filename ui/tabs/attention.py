@@ -309,7 +309,7 @@ with gr.Blocks() as demo:
         with gr.Row():
             q_plot, k_plot, v_plot = gr.Plot(), gr.Plot(), gr.Plot()
         with gr.Row():
-            scores_plot, weights_plot, diff_plot = gr.Plot(), gr.Plot(), gr.Plot()
+            scores_plot, weights_plot, diff_plot = gr.Plot(), gr.Plot(elem_id="attention-formula-weights"), gr.Plot()
 
     # ---- wiring ------------------------------------------------------------------------------
     inputs = [model_dropdown, text_box, pair_box, layer_slider, head_slider]
@@ -398,7 +398,7 @@ TAB = Tab(
         notebook,
     ),
     advanced=(pair_box,),
-    key_outputs=(head_plot,),
+    key_outputs=(head_plot, head_view, model_view, weights_plot),
     scenes=(
         Scene(
             "attention",

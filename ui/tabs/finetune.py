@@ -27,7 +27,8 @@ from playground.runs import ACTIVE, Run, RunStore
 from ui import header, i18n, plots
 from ui.i18n import headed, t
 from ui.i18n.en import EN
-from ui.tab import Scene, Tab
+from ui.sharing import notebooks
+from ui.tab import Scene, Share, SubView, Tab
 from ui.view import view
 
 DEFAULT = FinetuneConfig()
@@ -573,10 +574,64 @@ with gr.Blocks() as demo:
     for endpoint in API:
         gr.api(endpoint, api_name=endpoint.__name__)
 
+RUN_COMPUTE = r"""
+# The kept model of the finished run, in eval mode, on the run's pinned validation pairs:
+# $p(\text{same}) = \mathrm{softmax}(\mathrm{logits})_1$, predicted = 1 when p >= 0.5 (as the app evaluates them)
+import torch
+from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+tokenizer = AutoTokenizer.from_pretrained(MODEL_DIR)
+model = AutoModelForSequenceClassification.from_pretrained(MODEL_DIR).eval()
+enc = tokenizer([p["sentence1"] for p in PAIRS], [p["sentence2"] for p in PAIRS], truncation=True,
+                max_length=MAX_LENGTH, padding=True, return_tensors="pt")
+with torch.no_grad():
+    p_same = model(**enc).logits.float().softmax(-1)[:, 1]  # (pairs,)
+for pair, p in zip(PAIRS, p_same.tolist()):
+    print(f"p(same) {p:.4f}  predicted {int(p >= 0.5)}  label {pair['label']}  {pair['sentence1'][:40]!r}")
+computed = {"p_same": p_same.numpy()}
+"""
+RUN_FIGURE = """
+import plotly.graph_objects as go
+
+names = [f"{i + 1}: {p['sentence1'][:24]}…" for i, p in enumerate(PAIRS)]
+colours = ["#2a9d8f" if (p >= 0.5) == bool(pair["label"]) else "#e76f51" for p, pair in zip(computed["p_same"], PAIRS)]
+fig = go.Figure(go.Bar(x=names, y=computed["p_same"], marker_color=colours))
+fig.add_hline(y=0.5, line_dash="dot")
+fig.update_layout(title=RUN_ID + ": p(same) of the pinned pairs (green: predicted right)", yaxis_range=[0, 1])
+fig.show()
+"""
+RUN_ATOL = 1e-3  # the app keeps p rounded to 4 decimals; a LoRA run's saved model is merged (W + BA) after its eval
+
+
+def notebook_run(v: dict) -> notebooks.Recipe:
+    """A finished run as a notebook: its kept model evaluated again on the pinned pairs of its last evaluation."""
+    if not v.get("run"):
+        raise InputError("ft.no_run")
+    run = store().get(v["run"])
+    pinned = finetune.last_pinned(run.metrics())
+    if run.state != "finished" or not run.has_model() or not pinned:
+        raise ValueError(t("share.no_notebook", reason=t("nb.finetune_unfinished", run=run.run_id)))
+    return notebooks.Recipe(
+        explain=("ft.intro",),
+        inputs={
+            "RUN_ID": run.run_id,
+            "MODEL_DIR": str(run.model_dir),
+            "MAX_LENGTH": int(run.config.get("finetune", {}).get("max_length", DEFAULT.max_length)),
+            "PAIRS": [{k: r[k] for k in ("sentence1", "sentence2", "label")} for r in pinned],
+        },
+        compute=RUN_COMPUTE,
+        figure=RUN_FIGURE,
+        numbers={"p_same": [r["p_paraphrase"] for r in pinned]},
+        atol=RUN_ATOL,
+        notes=("nb.finetune_note",),
+    )
+
+
 TAB = Tab(
     "finetune",
     "ft.tab",
     demo,
+    share=Share(subviews=(SubView(None, {"run": run_dropdown}, notebook_run),)),
     advanced=(
         upload_file,
         col1_box,

@@ -18,7 +18,7 @@ from ui import header, plots
 from ui.i18n import headed, t
 from ui.i18n.en import EN
 from ui.sharing import notebooks, snippets
-from ui.tab import Draw, Param, Scene, Sentence, Share, Tab
+from ui.tab import Draw, Param, Scene, Sentence, Share, SubView, Tab
 from ui.view import on, view
 
 torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
@@ -590,7 +590,7 @@ with gr.Blocks() as demo:
                 )
             lm_button = gr.Button(t("loss.run"), variant="primary")
             lm_md = gr.Markdown(latex_delimiters=LATEX)
-            lm_plot = gr.Plot()
+            lm_plot = gr.Plot(elem_id="loss-causal-plot")
             lm_html = gr.HTML()
             lm_table = gr.Dataframe(
                 headers=[EN[key] for key in LM_COLUMNS],
@@ -614,7 +614,7 @@ with gr.Blocks() as demo:
                 label=t("loss.mlm.table"),
                 wrap=True,
             )
-            mlm_plot = gr.Plot()
+            mlm_plot = gr.Plot(elem_id="loss-masked-plot")
             with gr.Accordion(t("loss.mlm.infill_title"), open=False):
                 gr.Markdown(t("loss.mlm.infill_intro"), latex_delimiters=LATEX)
                 infill_button = gr.Button(t("loss.mlm.infill_run"), elem_id="loss-infill-run")
@@ -634,7 +634,7 @@ with gr.Blocks() as demo:
             cl_md = gr.Markdown(latex_delimiters=LATEX)
             with gr.Column(elem_id="loss-contrastive-plots"):
                 with gr.Row():
-                    cl_sim_plot, cl_prob_plot = gr.Plot(), gr.Plot()
+                    cl_sim_plot, cl_prob_plot = gr.Plot(elem_id="loss-contrastive-sim-plot"), gr.Plot()
                 with gr.Row():
                     cl_rows_plot, cl_curve_plot = gr.Plot(), gr.Plot()
 
@@ -649,7 +649,7 @@ with gr.Blocks() as demo:
                 ft_model = gr.Dropdown(ft_choices(), value=losses.ENCODER_DEFAULT, label=t("loss.ft.model"))
                 ft_button = gr.Button(t("loss.run"), variant="primary")
             ft_md = gr.Markdown(latex_delimiters=LATEX)
-            ft_plot = gr.Plot()
+            ft_plot = gr.Plot(elem_id="loss-fine-tuning-plot")
 
         with gr.Tab(t("loss.pl.tab"), id="loss-prompt") as pl_tab:
             gr.Markdown(t("loss.pl.intro"), latex_delimiters=LATEX)
@@ -662,7 +662,7 @@ with gr.Blocks() as demo:
                 pl_button = gr.Button(t("loss.run"), variant="primary")
             pl_md = gr.Markdown(latex_delimiters=LATEX)
             with gr.Row():
-                pl_plot = gr.Plot()
+                pl_plot = gr.Plot(elem_id="loss-prompt-plot")
                 pl_table = gr.Dataframe(
                     headers=[EN[key] for key in PL_COLUMNS],
                     label=t("loss.pl.table"),
@@ -782,6 +782,221 @@ def notebook(v: dict) -> notebooks.Recipe:
     )
 
 
+def notebook_causal(v: dict) -> notebooks.Recipe:
+    """The causal LM sub-tab: the same loss per token, for its text and its model."""
+    result = losses.causal_lm_loss(v["text"], v["model"])
+    return notebooks.Recipe(
+        explain=("loss.intro", "loss.lm.intro"),
+        inputs={"TEXT": v["text"]},
+        compute=NOTEBOOK_COMPUTE,
+        figure=NOTEBOOK_FIGURE,
+        numbers={"surprisal": notebooks.numbers(result.surprisal), "mean": result.mean},
+        atol=1e-4,
+        model=v["model"],
+        causal=True,
+    )
+
+
+MASKED_COMPUTE = r"""
+# $L_{MLM} = -\sum_i m_i \log P(x_i \mid x_{\backslash i})$ (source text §4.2.2): the loss counts only where m_i = 1.
+# The seeded 80/10/10 corruption and the model's MLM head (a seeded untrained one for all-MiniLM-L6-v2, which ships
+# without one) come from the project's `playground.losses`; the loss itself is computed here.
+import torch
+
+from playground import losses
+
+tokenizer, logits_of, pretrained_head = losses.mlm_model(MODEL, SEED)
+enc = tokenizer(TEXT, return_tensors="pt", return_special_tokens_mask=True)
+ids = enc["input_ids"][0]  # (T,)
+masking = losses.mask_tokens(
+    ids, enc["special_tokens_mask"][0].bool(), RATE, SEED, tokenizer.mask_token_id, tokenizer.vocab_size
+)
+logits = logits_of(masking.input_ids[None])[0].float()  # (T, V)
+positions = masking.chosen.nonzero()[:, 0]  # (M,) where m_i = 1
+loss_i = -logits.log_softmax(-1)[positions].gather(-1, ids[positions][:, None])[:, 0]  # (M,)
+print("read:", tokenizer.convert_ids_to_tokens(masking.input_ids))
+print("mean", loss_i.mean().item(), "= torch's cross_entropy(ignore_index=-100)",
+      torch.nn.functional.cross_entropy(logits, masking.labels, ignore_index=-100).item())
+computed = {"positions": positions.numpy(), "losses": loss_i.numpy()}
+"""
+MASKED_FIGURE = """
+import plotly.graph_objects as go
+
+hidden = tokenizer.convert_ids_to_tokens(ids[positions])
+fig = go.Figure(go.Bar(x=[f"{i}: {tok}" for i, tok in zip(computed["positions"], hidden)], y=computed["losses"]))
+fig.update_layout(title="-log P(x_i | the corrupted text) at the chosen positions", yaxis_title="nats")
+fig.show()
+"""
+
+
+def notebook_masked(v: dict) -> notebooks.Recipe:
+    """The masked LM sub-tab: the loss at the chosen positions."""
+    result = losses.masked_lm_loss(v["text"], v["rate"], v["seed"], v["model"])
+    return notebooks.Recipe(
+        explain=("loss.intro", "loss.mlm.intro"),
+        inputs={"TEXT": v["text"], "RATE": float(v["rate"]), "SEED": int(v["seed"]), "MODEL": v["model"]},
+        compute=MASKED_COMPUTE,
+        figure=MASKED_FIGURE,
+        numbers={"positions": result.positions, "losses": notebooks.numbers(result.losses)},
+        atol=1e-4,
+    )
+
+
+CONTRASTIVE_COMPUTE = r"""
+# InfoNCE (source text §4.2.3): $\ell_i = -\log \frac{\exp(s_{ii}/\tau)}{\sum_j \exp(s_{ij}/\tau)}$, s = cosine of the
+# sentence embeddings (mean of the token vectors, padding excluded), the positives on the diagonal
+import torch
+
+anchors = [line.partition("|")[0].strip() for line in PAIRS.splitlines() if line.strip()]
+positives = [line.partition("|")[2].strip() for line in PAIRS.splitlines() if line.strip()]
+
+
+def embed(texts):
+    enc = tokenizer(texts, padding=True, truncation=True, max_length=512, return_tensors="pt").to(model.device)
+    with torch.no_grad():
+        e = model(**enc).last_hidden_state.float()  # (B, T, d)
+    m = enc["attention_mask"][..., None].float()  # (B, T, 1)
+    return torch.nn.functional.normalize((e * m).sum(1) / m.sum(1).clamp(min=1e-9), dim=-1).cpu()  # (B, d)
+
+
+sim = embed(anchors) @ embed(positives).T  # (B, B)
+row_losses = -(sim / TAU).log_softmax(-1).diagonal()  # (B,)
+print("mean", row_losses.mean().item(), "; chance ln B =", torch.log(torch.tensor(float(len(anchors)))).item())
+computed = {"similarity": sim.numpy(), "row_losses": row_losses.numpy()}
+"""
+CONTRASTIVE_FIGURE = """
+import plotly.graph_objects as go
+
+fig = go.Figure(go.Heatmap(z=computed["similarity"], x=positives, y=anchors, colorscale="Viridis"))
+fig.update_layout(title=f"cos(h_i, h_j') (τ = {TAU}): the diagonal should win each row")
+fig.update_yaxes(autorange="reversed")
+fig.show()
+"""
+
+
+def notebook_contrastive(v: dict) -> notebooks.Recipe:
+    """The InfoNCE sub-tab: similarities of the batch and each row's loss."""
+    anchors, positives = losses.parse_pairs(v["pairs"])
+    result = losses.contrastive_loss(anchors, positives, v["tau"], v["model"])
+    return notebooks.Recipe(
+        explain=("loss.intro", "loss.cl.intro"),
+        inputs={"PAIRS": v["pairs"], "TAU": float(v["tau"])},
+        compute=CONTRASTIVE_COMPUTE,
+        figure=CONTRASTIVE_FIGURE,
+        numbers={"similarity": notebooks.numbers(result.sim), "row_losses": notebooks.numbers(result.losses)},
+        atol=1e-4,
+        model=v["model"],
+    )
+
+
+FINE_TUNING_COMPUTE = r"""
+# $L_{FT} = -\log \mathrm{softmax}(W\,\mathrm{pool}(x) + b)_y$ (source text §4.3.1), x = "[CLS] a [SEP] b [SEP]".
+# The base encoder gets a fresh head W, b drawn from SEED (`playground.losses.classification_head`: untrained);
+# a model trained in the Fine-tune tab brings its own trained head.
+import torch
+
+from playground import losses, models
+
+if models.is_fine_tuned(MODEL):
+    loaded = models.load(MODEL, models.SEQUENCE_CLASSIFICATION)
+    labels = [loaded.model.config.id2label[i] for i in range(loaded.model.config.num_labels)]
+else:
+    loaded, labels = models.load(MODEL), list(losses.PAIR_LABELS)
+enc = loaded.tokenizer(TEXT_A, TEXT_B, truncation=True, max_length=512, return_tensors="pt").to(loaded.model.device)
+with torch.no_grad():
+    if models.is_fine_tuned(MODEL):
+        logits = loaded.model(**enc).logits[0].float().cpu()  # (C,)
+    else:
+        pooled = loaded.model(**enc).pooler_output.float().cpu()  # (1, d)
+        logits = losses.classification_head(pooled.shape[-1], len(labels), SEED)(pooled)[0]  # (C,)
+probs = logits.softmax(-1)
+loss = -logits.log_softmax(-1)[GOLD].item()
+print(dict(zip(labels, probs.tolist())), "loss", loss)
+computed = {"logits": logits.numpy(), "probabilities": probs.numpy(), "loss": loss}
+"""
+FINE_TUNING_FIGURE = """
+import plotly.graph_objects as go
+
+fig = go.Figure(go.Bar(x=labels, y=computed["probabilities"]))
+fig.update_layout(title=f"P(y | x): L_FT = -log P({labels[GOLD]}) = {computed['loss']:.4f}", yaxis_range=[0, 1])
+fig.show()
+"""
+
+
+def notebook_fine_tuning(v: dict) -> notebooks.Recipe:
+    """The fine-tuning loss sub-tab: one pair through the classifier."""
+    gold = losses.PAIR_LABELS.index(v["gold"]) if v["gold"] in losses.PAIR_LABELS else v["gold"]
+    result = losses.fine_tuning_loss(v["a"], v["b"], gold, model=v["model"], seed=v["seed"])
+    return notebooks.Recipe(
+        explain=("loss.intro", "loss.ft.intro"),
+        inputs={"TEXT_A": v["a"], "TEXT_B": v["b"], "GOLD": result.gold, "SEED": int(v["seed"]), "MODEL": v["model"]},
+        compute=FINE_TUNING_COMPUTE,
+        figure=FINE_TUNING_FIGURE,
+        numbers={
+            "logits": notebooks.numbers(result.logits),
+            "probabilities": notebooks.numbers(result.probs),
+            "loss": result.loss,
+        },
+        atol=1e-4,
+    )
+
+
+PROMPT_COMPUTE = r"""
+# $L_{PL} = -\log P(y \mid x, p)$, $P(y \mid x, p) = \frac{P(v(y) \mid p(x))}{\sum_{y'} P(v(y') \mid p(x))}$ (§4.3.2):
+# the template p with the text in its slot, each label word v(y) scored by the chain rule over its tokens
+import torch
+
+prompt = TEMPLATE.replace("{x}", TEXT)
+words = [w.strip() for w in LABEL_WORDS.split(",") if w.strip()]
+prompt_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+
+
+def log_p(word):  # log P(w_1..w_m | prompt) = sum_k log P(w_k | prompt, w_<k)
+    word_ids = tokenizer(word if prompt[-1:].isspace() else " " + word, add_special_tokens=False)["input_ids"]
+    ids = torch.tensor(prompt_ids + word_ids)[None].to(model.device)  # (1, P + m)
+    with torch.no_grad():
+        logits = model(input_ids=ids).logits[0].float().cpu()  # (P + m, V)
+    log_probs = logits[len(prompt_ids) - 1 : -1].log_softmax(-1)  # (m, V)
+    return float(log_probs.gather(-1, torch.tensor(word_ids)[:, None]).sum())
+
+
+scores = torch.tensor([log_p(w) for w in words], dtype=torch.float64)  # (K,)
+probs = scores.log_softmax(-1).exp()  # over the label words only
+loss = -torch.log(probs[words.index(GOLD)]).item()
+print(prompt, "→", dict(zip(words, probs.tolist())), "loss", loss)
+computed = {"log_prob": scores.numpy(), "probabilities": probs.numpy(), "loss": loss}
+"""
+PROMPT_FIGURE = """
+import plotly.graph_objects as go
+
+fig = go.Figure(go.Bar(x=words, y=computed["probabilities"]))
+fig.update_layout(title=f"P(y | x, p) over the label words: L_PL = {computed['loss']:.4f}", yaxis_range=[0, 1])
+fig.show()
+"""
+
+
+def notebook_prompt(v: dict) -> notebooks.Recipe:
+    """The prompt-learning loss sub-tab: the label words' probabilities after the template."""
+    words = losses.parse_label_words(v["words"])
+    if v["gold"] not in words:
+        raise InputError("losses.err.gold_label_word", known=", ".join(words))
+    result = losses.prompt_loss(v["text"], v["template"], words, words.index(v["gold"]))
+    return notebooks.Recipe(
+        explain=("loss.intro", "loss.pl.intro"),
+        inputs={"TEXT": v["text"], "TEMPLATE": v["template"], "LABEL_WORDS": v["words"], "GOLD": v["gold"]},
+        compute=PROMPT_COMPUTE,
+        figure=PROMPT_FIGURE,
+        numbers={
+            "log_prob": [w.log_prob for w in result.words],
+            "probabilities": notebooks.numbers(result.probs),
+            "loss": result.loss,
+        },
+        atol=1e-4,
+        model=result.model,
+        causal=True,
+    )
+
+
 TAB = Tab(
     "losses",
     "loss.tab",
@@ -796,10 +1011,29 @@ TAB = Tab(
         (FIRST_DRAW,),
         lambda v: snippets.losses(v["text"]),
         notebook,
+        (
+            SubView("loss-causal", {"text": lm_text, "model": lm_model}, notebook_causal),
+            SubView(
+                "loss-masked",
+                {"text": mlm_text, "rate": mlm_rate, "seed": mlm_seed, "model": mlm_model},
+                notebook_masked,
+            ),
+            SubView("loss-contrastive", {"pairs": cl_pairs, "tau": cl_tau, "model": cl_model}, notebook_contrastive),
+            SubView(
+                "loss-fine-tuning",
+                {"a": ft_a, "b": ft_b, "gold": ft_gold, "seed": ft_seed, "model": ft_model},
+                notebook_fine_tuning,
+            ),
+            SubView(
+                "loss-prompt",
+                {"text": pl_text, "template": pl_template, "words": pl_words, "gold": pl_gold},
+                notebook_prompt,
+            ),
+        ),
     ),
     advanced=(mlm_seed, ft_seed, sum_mlm),
     first_draw=FIRST_DRAW,
-    key_outputs=(sum_plot,),
+    key_outputs=(sum_plot, lm_plot, mlm_plot, cl_sim_plot, ft_plot, pl_plot),
     scenes=(
         Scene("lm", "4.2.1", 9, "loss-causal", {lm_text: Sentence("loss.text_default")}, lm_button),
         Scene("mlm", "4.2.2", 10, "loss-masked", {mlm_text: Sentence("loss.text_default"), mlm_rate: 0.15}, mlm_button),

@@ -15,7 +15,7 @@ from playground.positional import SinusoidalConfig
 from ui import header, plots
 from ui.i18n import t
 from ui.sharing import notebooks, snippets
-from ui.tab import Draw, Param, Scene, Share, Tab
+from ui.tab import Draw, Param, Scene, Share, SubView, Tab
 from ui.view import on, view
 
 torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
@@ -367,7 +367,7 @@ with gr.Blocks() as demo:
         with gr.Row():
             learned_pe_plot, learned_sin_plot = gr.Plot(), gr.Plot()
         with gr.Row():
-            learned_sim_plot, learned_sin_sim_plot = gr.Plot(), gr.Plot()
+            learned_sim_plot, learned_sin_sim_plot = gr.Plot(elem_id="pos-learned-sim-plot"), gr.Plot()
         learned_distance_plot = gr.Plot()
 
     with gr.Tab(t("pos.rope.tab"), id="pos-rope"):
@@ -384,7 +384,7 @@ with gr.Blocks() as demo:
         with gr.Row():
             rope_circle_plot, rope_angle_plot = gr.Plot(), gr.Plot()
         with gr.Row():
-            rope_score_plot, rope_distance_plot = gr.Plot(), gr.Plot()
+            rope_score_plot, rope_distance_plot = gr.Plot(elem_id="pos-rope-score-plot"), gr.Plot()
 
     with gr.Tab(t("pos.alibi.tab"), id="pos-alibi"):
         gr.Markdown(t("pos.alibi.intro"), latex_delimiters=[{"left": "$", "right": "$", "display": False}])
@@ -392,7 +392,7 @@ with gr.Blocks() as demo:
             heads_slider = gr.Slider(1, positional.MAX_HEADS, value=8, step=1, label=t("pos.alibi.heads"))
             alibi_positions_slider = gr.Slider(2, 64, value=16, step=1, label=t("pos.n_positions"))
         with gr.Row():
-            alibi_slope_plot, alibi_weight_plot = gr.Plot(), gr.Plot()
+            alibi_slope_plot, alibi_weight_plot = gr.Plot(), gr.Plot(elem_id="pos-alibi-weight-plot")
         alibi_grid_plot = gr.Plot()
 
     with gr.Tab(t("pos.seed.tab"), id="pos-seed"):
@@ -402,7 +402,7 @@ with gr.Blocks() as demo:
             seed_positions = gr.Slider(2, 512, value=16, step=1, label=t("pos.n_positions"))
             seed_d_model = gr.Slider(2, 512, value=32, step=2, label=t("pos.d_model"))
         seed_button = gr.Button(t("pos.seed.run"), variant="primary")
-        seed_md = gr.Markdown()
+        seed_md = gr.Markdown(elem_id="pos-seed-result")
 
     # ---- wiring ------------------------------------------------------------------------------
     sin_inputs = [positions_slider, d_model_slider, base_number, similarity_radio, dims_box]
@@ -532,6 +532,155 @@ def notebook(v: dict) -> notebooks.Recipe:
     )
 
 
+LEARNED_COMPUTE = r"""
+# A learned absolute position embedding is a trained table P (max_positions × d): row m is added to token m's input.
+import torch
+
+table = next(
+    p for name, p in model.named_parameters() if name.endswith(("position_embeddings.weight", "wpe.weight"))
+).detach().float()  # (max_positions, d)
+learned = table[:N_POSITIONS]  # (n, d)
+unit = learned / learned.norm(dim=-1, keepdim=True)
+similarity = learned @ learned.T if SIMILARITY == "dot" else unit @ unit.T  # (n, n)
+computed = {"learned": learned.numpy(), "similarity": similarity.numpy()}
+print(tuple(table.shape), "rows × dimensions")
+"""
+LEARNED_FIGURE = """
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+fig = make_subplots(rows=1, cols=2, subplot_titles=(MODEL + ": P[:n]", SIMILARITY + " similarity"))
+fig.add_trace(go.Heatmap(z=computed["learned"], colorscale="RdBu", zmid=0, showscale=False), row=1, col=1)
+fig.add_trace(go.Heatmap(z=computed["similarity"], colorscale="Viridis"), row=1, col=2)
+fig.update_yaxes(autorange="reversed")
+fig.show()
+"""
+
+
+def notebook_learned(v: dict) -> notebooks.Recipe:
+    """The learned view: a real model's position table and its similarity matrix."""
+    positional.check_positions(v["n"])
+    table = positional.learned_positions(models.load(v["model"]).model)
+    learned = table[: int(v["n"])]
+    return notebooks.Recipe(
+        explain=("pos.intro", "pos.learned.intro"),
+        inputs={"N_POSITIONS": int(v["n"]), "SIMILARITY": v["similarity"]},
+        compute=LEARNED_COMPUTE,
+        figure=LEARNED_FIGURE,
+        numbers={
+            "learned": notebooks.numbers(learned),
+            "similarity": notebooks.numbers(positional.similarity(learned, v["similarity"])),
+        },
+        atol=1e-4,
+        model=v["model"],
+    )
+
+
+ROPE_COMPUTE = r"""
+# RoPE rotates pair j of q and k (dims j and j + d/2) by $m\,\theta_j$, $\theta_j = \theta^{-2j/d}$ (RoFormer):
+# $s_{mn} = (R_m q)\cdot(R_n k) = q^T R_{n-m} k$ depends on m - n only.
+import torch
+
+inv_freq = THETA ** (-torch.arange(0, HEAD_DIM, 2, dtype=torch.float64) / HEAD_DIM)  # (d/2,)
+angles = torch.arange(N_POSITIONS, dtype=torch.float64)[:, None] * inv_freq  # (n, d/2): m θ_j
+
+
+def rotate(x, positions):  # x (n, d): Llama's layout, pair j = (x_j, x_{j+d/2})
+    angle = positions[:, None] * inv_freq
+    angle = torch.cat((angle, angle), dim=-1)  # (n, d)
+    x1, x2 = x.chunk(2, dim=-1)
+    return x * angle.cos() + torch.cat((-x2, x1), dim=-1) * angle.sin()
+
+
+q, k = torch.randn(2, HEAD_DIM, generator=torch.Generator().manual_seed(SEED), dtype=torch.float64)
+positions = torch.arange(N_POSITIONS, dtype=torch.float64)
+scores = rotate(q.expand(N_POSITIONS, -1), positions) @ rotate(k.expand(N_POSITIONS, -1), positions).T  # (n, n)
+diagonals = [torch.diagonal(scores, o) for o in range(-N_POSITIONS + 1, N_POSITIONS)]
+spread = max(float(d.max() - d.min()) for d in diagonals)
+print(f"largest spread along a diagonal: {spread:.2e} (0: the score depends on m - n only)")
+computed = {"angles": angles.numpy(), "scores": scores.numpy()}
+"""
+ROPE_FIGURE = """
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+fig = make_subplots(rows=1, cols=2, subplot_titles=("m θ_j mod 2π", "(R_m q)·(R_n k)"))
+fig.add_trace(go.Heatmap(z=computed["angles"] % (2 * 3.141592653589793), showscale=False), row=1, col=1)
+fig.add_trace(go.Heatmap(z=computed["scores"], colorscale="RdBu", zmid=0), row=1, col=2)
+fig.update_yaxes(autorange="reversed")
+fig.show()
+"""
+
+
+def notebook_rope(v: dict) -> notebooks.Recipe:
+    """The RoPE view: rotation angles and the scores of one seeded q, k at every pair of positions."""
+    q, k = positional.random_query_key(v["head_dim"], v["seed"])
+    return notebooks.Recipe(
+        explain=("pos.intro", "pos.rope.intro"),
+        inputs={
+            "THETA": float(v["theta"]),
+            "HEAD_DIM": int(v["head_dim"]),
+            "N_POSITIONS": int(v["n"]),
+            "SEED": int(v["seed"]),
+        },
+        compute=ROPE_COMPUTE,
+        figure=ROPE_FIGURE,
+        numbers={
+            "angles": notebooks.numbers(positional.rope_angles(v["n"], v["head_dim"], v["theta"])),
+            "scores": notebooks.numbers(positional.rope_scores(q, k, v["n"], v["theta"])),
+        },
+        atol=1e-6,  # float64 on both sides
+    )
+
+
+ALIBI_COMPUTE = r"""
+# ALiBi (Press et al. 2022): head h adds $-m_h (i - j)$ to the score of query i on key j <= i, with slopes
+# $m_h = 2^{-8h/H}$ for H a power of two (else those of the power below, then every other one of the next)
+import math
+
+import torch
+
+
+def slopes_for(n):
+    return [2 ** (-8 * h / n) for h in range(1, n + 1)]
+
+
+closest = 2 ** math.floor(math.log2(N_HEADS))
+slopes = slopes_for(closest) + slopes_for(2 * closest)[0::2][: N_HEADS - closest]
+slopes = torch.tensor(slopes, dtype=torch.float64)  # (H,)
+pos = torch.arange(N_POSITIONS, dtype=torch.float64)
+j_minus_i = pos[None, :] - pos[:, None]  # (n, n)
+bias = (slopes[:, None, None] * j_minus_i).masked_fill(j_minus_i > 0, float("nan"))  # (H, n, n): NaN = masked
+weights = torch.softmax(torch.nan_to_num(bias[:, -1, :], nan=-float("inf")), dim=-1)  # (H, n): the last query
+computed = {"slopes": slopes.numpy(), "last_query_bias": bias[:, -1, :].numpy(), "weights": weights.numpy()}
+print("slopes:", [round(float(m), 5) for m in slopes])
+"""
+ALIBI_FIGURE = """
+import plotly.graph_objects as go
+
+fig = go.Figure([go.Scatter(y=w, mode="lines+markers", name=f"h={h + 1}") for h, w in enumerate(computed["weights"])])
+fig.update_layout(title="the last query's attention from the bias alone", xaxis_title="key j", yaxis_title="weight")
+fig.show()
+"""
+
+
+def notebook_alibi(v: dict) -> notebooks.Recipe:
+    """The ALiBi view: slopes, the last query's biases and the attention they give alone."""
+    bias = positional.alibi_bias(v["heads"], v["n"])
+    return notebooks.Recipe(
+        explain=("pos.intro", "pos.alibi.intro"),
+        inputs={"N_HEADS": int(v["heads"]), "N_POSITIONS": int(v["n"])},
+        compute=ALIBI_COMPUTE,
+        figure=ALIBI_FIGURE,
+        numbers={
+            "slopes": notebooks.numbers(positional.alibi_slopes(v["heads"])),
+            "last_query_bias": notebooks.numbers(bias[:, -1, :]),
+            "weights": notebooks.numbers(torch.softmax(bias[:, -1, :], dim=-1)),
+        },
+        atol=1e-6,
+    )
+
+
 TAB = Tab(
     "positional",
     "pos.tab",
@@ -547,10 +696,23 @@ TAB = Tab(
         (Draw(draw_sinusoidal, sin_inputs, sin_outputs),),
         lambda v: snippets.positional(v["n"], v["d"], v["base"], v["similarity"]),
         notebook,
+        (
+            SubView(
+                "pos-learned",
+                {"model": learned_dropdown, "n": learned_positions_slider, "similarity": learned_similarity},
+                notebook_learned,
+            ),
+            SubView(
+                "pos-rope",
+                {"theta": theta_number, "head_dim": head_dim_number, "n": rope_positions_slider, "seed": rope_seed},
+                notebook_rope,
+            ),
+            SubView("pos-alibi", {"heads": heads_slider, "n": alibi_positions_slider}, notebook_alibi),
+        ),
     ),
     advanced=(base_number, dims_box, pos_number, i_number, rope_seed, pairs_box),
     scenes=(Scene("sinusoidal", "3.1.3", 5, "pos-sinusoidal"), Scene("rope", "3.1.3", 6, "pos-rope")),
-    key_outputs=(pe_plot,),
+    key_outputs=(pe_plot, learned_sim_plot, rope_score_plot, alibi_weight_plot, seed_md),
 )
 
 if __name__ == "__main__":

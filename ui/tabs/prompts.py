@@ -500,7 +500,7 @@ with gr.Blocks() as demo:
                         gr.Slider(0, 200, value=0, step=1, label=t("prompts.top_k")),
                         gr.Slider(0.01, 1, value=0.9, step=0.01, label=t("prompts.top_p")),
                     ]
-                    column_outputs.append(gr.HTML())
+                    column_outputs.append(gr.HTML(elem_id=f"prompts-side-output-{index}"))
                     column_stats.append(gr.Markdown())
                     column_plots.append(gr.Plot())
                 column_boxes.append(column)
@@ -520,7 +520,7 @@ with gr.Blocks() as demo:
         score_button = gr.Button(t("prompts.score.run"), variant="primary")
         score_md = gr.Markdown()
         with gr.Row():
-            confusion_plot, prior_plot = gr.Plot(), gr.Plot()
+            confusion_plot, prior_plot = gr.Plot(elem_id="prompts-score-confusion"), gr.Plot()
         score_table = gr.Dataframe(interactive=False, wrap=True, max_height=400)
         gr.Markdown(t("prompts.score.order_intro"))
         with gr.Row():
@@ -685,7 +685,7 @@ TAB = Tab(
     ),
     advanced=(top_k_slider, top_p_slider, repetition_slider, seed_number, side_seed),
     scenes=(Scene("prompts", "5.2.3", 14, "prompts-generate", run=paris_button),),
-    key_outputs=(output_html,),
+    key_outputs=(output_html, column_outputs[0], confusion_plot),
 )
 
 if __name__ == "__main__":

@@ -606,7 +606,7 @@ TAB = Tab(
         notebook,
     ),
     advanced=(seed_number, k_number),
-    key_outputs=(chips_html,),
+    key_outputs=(chips_html, bpe_plot, ngram_plot),
     scenes=(
         Scene("tokens", "2.1", 0.5, "tokens-compare", {text_box: Sentence("tokens.text_default")}, compare_button),
     ),
