@@ -23,6 +23,13 @@ TEXT = "The cat sat on the mat because it was tired."
 ZH_TEXT = "我爱北京天安门，今天天气很好。"
 CAUSAL = ("gpt2", "distilgpt2")
 ENCODERS = ("bert-base-uncased", "distilbert-base-uncased", "bert-base-chinese")
+LAYOUTS = {
+    "gpt2": "pre-LN (GPT-2)",
+    "distilgpt2": "pre-LN (GPT-2)",
+    "bert-base-uncased": "post-LN (BERT, like the seed)",
+    "distilbert-base-uncased": "post-LN (DistilBERT, like BERT and the seed)",
+    "bert-base-chinese": "post-LN (BERT, like the seed)",
+}
 LAUNCH = (
     "import app; app.demo.launch(server_name='127.0.0.1', server_port={port}, quiet=True, ssr_mode=False, **app.LAUNCH)"
 )
@@ -104,15 +111,9 @@ def test_attention_positions_and_architecture_on_each_model(space, model):
         assert "我" in out["tokens"] and "[UNK]" not in out["tokens"]
     learned = space.predict(model=model, n_positions=16, api_name="/positional_learned")
     assert learned["shape"] == [hub_cache.SMALL["positions"], hub_cache.SMALL["d"]]
-    if model.startswith("distilbert"):  # DistilBERT's block is a layout the block view does not know yet
-        from gradio_client.exceptions import AppError
-
-        with pytest.raises(AppError, match="BERT and Llama"):
-            space.predict(model=model, text=text, layer=0, api_name="/architecture_block")
-        return
     block = space.predict(model=model, text=text, layer=0, api_name="/architecture_block")
     assert block["output_diff"] < 1e-4 and len(block["tokens"]) == t
-    assert block["layout"] == ("pre-LN (GPT-2)" if model in CAUSAL else "post-LN (BERT, like the seed)")
+    assert block["layout"] == LAYOUTS[model]
 
 
 @pytest.mark.parametrize("model", CAUSAL)

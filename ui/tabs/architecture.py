@@ -62,6 +62,7 @@ STEP_KEYS = {  # the steps of architecture.block_steps; "LayerNorm 1", "FFN (gel
     "value V (c_attn, last third)": "arch.step.gpt2_v",
     "attention heads, concatenated": "arch.step.gpt2_heads",
     "attention output c_proj": "arch.step.gpt2_c_proj",
+    "LayerNorm output_layer_norm (layer output)": "arch.step.distilbert_norm2_output",
 }
 CONFIG_KEYS = {
     "model type": "arch.config.model_type",
