@@ -281,7 +281,9 @@ with gr.Blocks() as demo:
     gr.Markdown(t("arch.intro"))
     with gr.Tab(t("arch.tree.tab"), id="arch-tree"):
         with gr.Row():
-            model_dropdown = gr.Dropdown(model_choices(), value=DEFAULT_MODEL, label=t("arch.model"))
+            model_dropdown = gr.Dropdown(
+                model_choices(), value=DEFAULT_MODEL, label=t("arch.model"), elem_id="architecture-tree-model"
+            )
             tree_button = gr.Button(t("arch.show"), variant="primary")
         tree_md = gr.Markdown(elem_id="architecture-tree-note")
         tree_plot = gr.Plot(elem_id="architecture-tree-plot")
