@@ -9,6 +9,8 @@ $2N$ FLOPs per token (plus the attention scores), training about $6ND$ for $D$ t
 
 - BERT (all-MiniLM-L6-v2) is post-LN like the seed, but uses GELU (not ReLU) and LayerNorm eps 1e-12
   (not PyTorch's default 1e-5). With those two swapped in, the seed's block reproduces a real layer.
+- DistilBERT is BERT's post-LN block under other names (`q_lin`, `k_lin`, `v_lin`, `out_lin`, `sa_layer_norm`,
+  `ffn.lin1`/`ffn.lin2`, `output_layer_norm`), with no token-type embeddings and no pooler.
 - Llama (SmolLM2) is pre-norm with RMSNorm, a gated SwiGLU FFN $(\mathrm{SiLU}(xW_g) \odot xW_u)W_d$,
   no biases, RoPE and grouped-query attention: a different block.
 - GPT-2 is pre-LN with LayerNorm: $a = x + \mathrm{Attn}(\mathrm{LN}_1(x))$, $y = a + FFN(\mathrm{LN}_2(a))$,
@@ -55,7 +57,7 @@ class Breakdown:
 
 
 def part_of(name: str) -> str:
-    """The part a parameter belongs to, from its name (BERT, Llama and GPT-2 naming)."""
+    """The part a parameter belongs to, from its name (BERT, DistilBERT, Llama and GPT-2 naming)."""
     low = name.lower()
     if "norm" in low or ".ln_" in low or low.startswith("ln_"):
         return "norms"
@@ -63,7 +65,7 @@ def part_of(name: str) -> str:
         return "embeddings"
     if "attention" in low or "attn" in low:
         return "attention"
-    if "intermediate" in low or "mlp" in low or ".output.dense" in low:
+    if "intermediate" in low or "mlp" in low or ".output.dense" in low or ".ffn." in low:
         return "FFN"
     return "head/other"  # pooler, lm_head (when not tied), classifier
 
@@ -74,6 +76,17 @@ def parameter_breakdown(model: nn.Module) -> Breakdown:
     for name, p in model.named_parameters():  # named_parameters() skips tied duplicates, as parameters() does
         counts[part_of(name)] += p.numel()
     return Breakdown(counts, sum(p.numel() for p in model.parameters()))
+
+
+DISTILBERT_EPS = 1e-12  # DistilBERT's LayerNorms: fixed in its code, not in its config
+
+
+def activation_of(config) -> str | None:
+    """The FFN activation's name: hidden_act (BERT, Llama), activation_function (GPT-2), activation (DistilBERT)."""
+    for attr in ("hidden_act", "activation_function", "activation"):
+        if isinstance(getattr(config, attr, None), str):
+            return getattr(config, attr)
+    return None
 
 
 def config_summary(config) -> dict[str, object]:
@@ -87,13 +100,15 @@ def config_summary(config) -> dict[str, object]:
         "key/value heads": getattr(config, "num_key_value_heads", None) or h,
         "d_ff (intermediate_size)": getattr(config, "intermediate_size", None)
         or getattr(config, "n_inner", None)
+        or getattr(config, "hidden_dim", None)  # DistilBERT
         or 4 * d,
         "vocabulary": config.vocab_size,
         "max positions": getattr(config, "max_position_embeddings", None),
-        "activation": getattr(config, "hidden_act", None) or getattr(config, "activation_function", None),
+        "activation": activation_of(config),
         "norm eps": getattr(config, "layer_norm_eps", None)
         or getattr(config, "layer_norm_epsilon", None)
-        or getattr(config, "rms_norm_eps", None),
+        or getattr(config, "rms_norm_eps", None)
+        or (DISTILBERT_EPS if config.model_type == "distilbert" else None),
         "tied input/output embeddings": bool(getattr(config, "tie_word_embeddings", False)),
     }
 
@@ -231,15 +246,27 @@ def _capture(modules: dict[str, nn.Module], run, inputs: tuple[str, ...] = ()):
     return result, {k: v[0].float().cpu() for k, v in seen.items()}
 
 
-def block_steps(model_name: str, text: str, layer: int, max_tokens: int = 32) -> BlockSteps:
-    """The hidden states through one real block (captured from the model's own modules), each (T, d)."""
-    text = attention.check_text(text)
-    loaded = models.load(model_name)
-    cfg = loaded.model.config
-    kind = cfg.model_type
-    if kind == "bert":
-        block = _bert_layers(loaded)[attention.check_index(layer, cfg.num_hidden_layers, Term("layer"))]
-        modules = {
+# The post-LN blocks (BERT, DistilBERT): their modules under one set of roles, and their step names
+POST_LN_STEPS = {  # kind -> (first LayerNorm, FFN, second LayerNorm = the layer output)
+    "bert": ("LayerNorm 1", "FFN ({act})", "LayerNorm 2 (layer output)"),
+    "distilbert": (
+        "LayerNorm sa_layer_norm",
+        "FFN lin1 -> {act} -> lin2",
+        "LayerNorm output_layer_norm (layer output)",
+    ),
+}
+DISTILBERT_DIFFERENCES = [
+    Note.of("architecture.note.distilbert_names"),
+    Note.of("architecture.note.distilbert_embeddings"),
+]
+
+
+def _post_ln_modules(loaded, layer: int) -> dict[str, nn.Module]:
+    """One BERT or DistilBERT layer's modules by role: attention output, norm1, FFN hidden, FFN output, norm2."""
+    net, n_layers = loaded.model, loaded.model.config.num_hidden_layers
+    if net.config.model_type == "bert":
+        block = _bert_layers(loaded)[attention.check_index(layer, n_layers, Term("layer"))]
+        return {
             "attn": block.attention.output.dense,
             "norm1": block.attention.output.LayerNorm,
             "act": block.intermediate,
@@ -247,6 +274,25 @@ def block_steps(model_name: str, text: str, layer: int, max_tokens: int = 32) ->
             "norm2": block.output.LayerNorm,
             "block": block,
         }
+    block = getattr(net, "distilbert", net).transformer.layer[attention.check_index(layer, n_layers, Term("layer"))]
+    return {
+        "attn": block.attention.out_lin,  # after q_lin, k_lin, v_lin and the heads
+        "norm1": block.sa_layer_norm,
+        "act": block.ffn.activation,  # lin1 -> activation: the FFN hidden (T, d_ff)
+        "ffn": block.ffn.lin2,
+        "norm2": block.output_layer_norm,
+        "block": block,
+    }
+
+
+def block_steps(model_name: str, text: str, layer: int, max_tokens: int = 32) -> BlockSteps:
+    """The hidden states through one real block (captured from the model's own modules), each (T, d)."""
+    text = attention.check_text(text)
+    loaded = models.load(model_name)
+    cfg = loaded.model.config
+    kind = cfg.model_type
+    if kind in POST_LN_STEPS:
+        modules = _post_ln_modules(loaded, layer)
     elif kind == "llama":
         block = loaded.model.model.layers[attention.check_index(layer, cfg.num_hidden_layers, Term("layer"))]
         modules = {
@@ -268,19 +314,22 @@ def block_steps(model_name: str, text: str, layer: int, max_tokens: int = 32) ->
         inputs=("act",) if kind == "llama" else (),
     )
     x, real = hidden[layer], seen["block"]  # (T, d) entering and leaving the real layer
-    if kind == "bert":
-        res1 = x + seen["attn"]
-        res2 = seen["norm1"] + seen["ffn"]
+    act = activation_of(cfg)
+    if kind in POST_LN_STEPS:
+        norm1, ffn, norm2 = POST_LN_STEPS[kind]
         steps = {
             "input x": x,
             "attention Attn(x)": seen["attn"],
-            "residual x + Attn(x)": res1,
-            "LayerNorm 1": seen["norm1"],
-            f"FFN ({cfg.hidden_act})": seen["ffn"],
-            "residual + FFN": res2,
-            "LayerNorm 2 (layer output)": seen["norm2"],
+            "residual x + Attn(x)": x + seen["attn"],
+            norm1: seen["norm1"],
+            ffn.format(act=act): seen["ffn"],
+            "residual + FFN": seen["norm1"] + seen["ffn"],
+            norm2: seen["norm2"],
         }
-        layout, differences = Note.of("architecture.note.post_ln"), []
+        if kind == "bert":
+            layout, differences = Note.of("architecture.note.post_ln"), []
+        else:
+            layout, differences = Note.of("architecture.note.post_ln_distilbert"), list(DISTILBERT_DIFFERENCES)
     else:
         res1 = x + seen["attn"]
         steps = {
@@ -303,7 +352,7 @@ def block_steps(model_name: str, text: str, layer: int, max_tokens: int = 32) ->
         model=model_name,
         layer=layer,
         layout=layout,
-        activation=cfg.hidden_act,
+        activation=act,
         tokens=tokens,
         steps=steps,
         ffn_hidden=seen["act"],
@@ -490,10 +539,13 @@ def size_estimate(
 
 
 def estimate_for_config(config, seq_len: int = 128, batch: int = 1) -> SizeEstimate:
-    """size_estimate with the layout options a BERT, Llama or GPT-2 config implies (the checked catalogue layouts)."""
+    """size_estimate with the layout options a BERT, DistilBERT, Llama or GPT-2 config implies (the checked
+    catalogue layouts)."""
     kind = config.model_type
     if kind == "gpt2":
         return _gpt2_estimate(config, seq_len, batch)
+    if kind == "distilbert":
+        return _distilbert_estimate(config, seq_len, batch)
     if kind not in ("bert", "llama"):
         raise InputError("architecture.err.calculator_layout", kind=kind)
     common = dict(
@@ -541,6 +593,22 @@ def _gpt2_estimate(config, seq_len: int, batch: int) -> SizeEstimate:
         positions=config.n_positions,
         final_norm=True,
         tied=bool(config.tie_word_embeddings),
+    )
+
+
+def _distilbert_estimate(config, seq_len: int, batch: int) -> SizeEstimate:
+    r"""DistilBERT: BERT's block sizes (biases, two LayerNorms per layer), word and position embeddings with
+    their LayerNorm, NO token-type table and NO pooler; $d_{ff}$ = hidden_dim."""
+    return size_estimate(
+        layers=config.n_layers,
+        d_model=config.dim,
+        heads=config.n_heads,
+        d_ff=config.hidden_dim,
+        vocab=config.vocab_size,
+        seq_len=seq_len,
+        batch=batch,
+        positions=config.max_position_embeddings,
+        embedding_norm=True,
     )
 
 

@@ -231,3 +231,59 @@ def test_block_steps_ignore_another_threads_forward_pass(monkeypatch):
     finally:
         stop.set()
         worker.join()
+
+
+# ---- DistilBERT: BERT's post-LN block under other names, no token types, no pooler ------------------------------
+
+
+def test_distilbert_breakdown_and_calculator_equal_a_tiny_model():
+    net = tiny("distilbert").model
+    breakdown = arch.parameter_breakdown(net)
+    assert breakdown.counts["head/other"] == 0  # ffn.lin1/lin2 are the FFN, and there is no pooler
+    estimate = arch.estimate_for_config(net.config)
+    assert estimate.parts == breakdown.counts
+    assert estimate.params == sum(p.numel() for p in net.parameters()) == breakdown.total
+
+
+def test_distilbert_base_uncased_count_equals_the_calculator_with_random_weights():
+    """distilbert-base-uncased's real config.json numbers, the model built from them with random weights: 66,362,880."""
+    from transformers import DistilBertConfig, DistilBertModel
+
+    config = DistilBertConfig(
+        vocab_size=30522, dim=768, n_layers=6, n_heads=12, hidden_dim=3072, max_position_embeddings=512,
+        activation="gelu", sinusoidal_pos_embds=False, pad_token_id=0,
+    )  # fmt: skip
+    net = DistilBertModel(config)
+    total = sum(p.numel() for p in net.parameters())
+    estimate = arch.estimate_for_config(config)
+    assert total == estimate.params == 66_362_880
+    assert estimate.parts == arch.parameter_breakdown(net).counts
+    summary = arch.config_summary(config)
+    assert summary["d_ff (intermediate_size)"] == 3072 and summary["activation"] == "gelu"
+    assert summary["norm eps"] == net.transformer.layer[0].sa_layer_norm.eps == 1e-12
+
+
+def test_distilbert_block_steps_are_its_own_modules_in_post_ln_order(monkeypatch):
+    use_tiny(monkeypatch)
+    result = arch.block_steps("tiny-distilbert", TEXT, 1)
+    s, t = result.steps, len(result.tokens)
+    assert list(s) == [
+        "input x", "attention Attn(x)", "residual x + Attn(x)", "LayerNorm sa_layer_norm", "FFN lin1 -> gelu -> lin2",
+        "residual + FFN", "LayerNorm output_layer_norm (layer output)",
+    ]  # fmt: skip
+    assert all(v.shape == (t, 48) for v in s.values()) and result.ffn_hidden.shape == (t, 96)
+    assert result.output_diff < 1e-5 and result.layout.key == "architecture.note.post_ln_distilbert"
+    assert [d.key for d in result.differences] == [
+        "architecture.note.distilbert_names",
+        "architecture.note.distilbert_embeddings",
+    ]
+    block = tiny("distilbert").model.transformer.layer[1]
+    with torch.no_grad():  # each step from the one before, by the layer's own weights
+        norm1 = torch.nn.functional.layer_norm(
+            s["residual x + Attn(x)"], (48,), block.sa_layer_norm.weight, block.sa_layer_norm.bias, 1e-12
+        )
+        ffn = block.ffn.lin2(result.ffn_hidden)
+        hidden = torch.nn.functional.gelu(block.ffn.lin1(s["LayerNorm sa_layer_norm"]))
+    torch.testing.assert_close(norm1, s["LayerNorm sa_layer_norm"])
+    torch.testing.assert_close(hidden, result.ffn_hidden)
+    torch.testing.assert_close(ffn, s["FFN lin1 -> gelu -> lin2"])

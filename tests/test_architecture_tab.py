@@ -80,6 +80,18 @@ def test_gpt2_block_view_lists_what_differs_from_the_seed(monkeypatch):
     assert any("transpose" in d for d in out["differences"])
 
 
+def test_distilbert_block_and_parameter_views(monkeypatch):
+    use_tiny(monkeypatch)
+    monkeypatch.setattr(models, "load_config", lambda name: models.load(name).model.config)
+    note, fig = tab.show_block("tiny-distilbert", "The cat sat on the mat.", 1, 2)
+    assert "post-LN (DistilBERT, like BERT and the seed)" in note and "`sa_layer_norm`" in note
+    assert "FFN for token" in note and "GELU" in note and len(fig.data) == 7
+    out = tab.architecture_block("tiny-distilbert", "The cat sat.", 0)
+    assert list(out["steps"])[-1] == "LayerNorm output_layer_norm (layer output)" and out["output_diff"] < 1e-5
+    note, fig = tab.show_parameters("tiny-distilbert")
+    assert "exactly equal" in note and "| 96 |" in note  # d_ff is DistilBERT's hidden_dim, not 4 d
+
+
 def test_unavailable_model_says_why():
     unavailable = [n for n in models.names() if not models.availability(n).available]
     if not unavailable:

@@ -106,3 +106,16 @@ def test_real_models_through_the_handlers():
     note = tab.show_attention("all-MiniLM-L6-v2", "The cat sat.", "猫坐着。", 5, 11)[0]
     assert "6 layers × 12 heads" in note
     assert tab.choose_model("SmolLM2-135M-Instruct")[0]["maximum"] == 29
+
+
+def test_a_one_layer_model_locks_the_layer_slider_instead_of_breaking_it(monkeypatch):
+    """A distilled model of one layer (the tests' distilgpt2): a slider from 0 to 0 is refused by gradio."""
+    from types import SimpleNamespace
+
+    from playground import models
+
+    monkeypatch.setattr(models, "load_config", lambda name: SimpleNamespace(num_hidden_layers=1, num_attention_heads=4))
+    layer, head, _ = tab.choose_model("distilgpt2")
+    assert (layer["maximum"], layer["value"], layer["interactive"]) == (1, 0, False)
+    assert (head["maximum"], head["interactive"]) == (3, True)
+    gr.Slider(0, layer["maximum"], value=layer["value"])  # a slider gradio accepts

@@ -204,6 +204,13 @@ CASES = {
         for name in ("ln1_first", "pre_ln", "fused_qkv", "conv1d", "gelu", "causal_mask", "tied_positions")
     },
     "architecture.note.post_ln": lambda w: architecture.block_steps("tiny-bert", "a b", 0).layout,
+    "architecture.note.post_ln_distilbert": lambda w: architecture.block_steps("tiny-distilbert", "a b", 0).layout,
+    **{
+        f"architecture.note.distilbert_{name}": lambda w: (
+            architecture.block_steps("tiny-distilbert", "a b", 0).differences
+        )
+        for name in ("names", "embeddings")
+    },
     "architecture.note.pre_rmsnorm": lambda w: architecture.block_steps("tiny-llama", "a b", 0).layout,
     "architecture.note.pre_norm": lambda w: architecture.block_steps("tiny-llama", "a b", 0).differences,
     "architecture.note.rmsnorm": lambda w: architecture.block_steps("tiny-llama", "a b", 0).differences,

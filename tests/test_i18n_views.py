@@ -241,7 +241,7 @@ NAMES = {  # names, symbols, units and identifiers that stay as they are in the 
     "seq", "batch", "inf", "Conv1D", "theta", "vocab", "PPL", "F1", "lr", "QR", "Adam", "fp32", "bf16", "FLOPs",
     "MiniLM", "SmolLM2", "Abnar", "Zuidema", "True", "False", "None", "eps", "tiny", "kv", "UNTRAINED",
     "KV", "logit", "logits", "pos", "base", "bertviz", "GQA", "max", "W1", "W2", "b1", "b2", "kB", "MB", "GB", "MLM",
-    "torch", "sim",
+    "torch", "sim", "DistilBERT",
 }  # fmt: skip
 SKIP = [
     re.compile(r"`[^`]*`"),  # code

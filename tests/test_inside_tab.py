@@ -147,3 +147,12 @@ def test_the_lens_last_layer_is_smollm2s_own_top_token():
     assert answer["top_tokens"][-1] == [loaded.tokenizer.decode([i]) for i in top]
     assert answer["top_tokens"][-1][-1] == " Paris" and answer["target_ranks"][-1][-1] == 1
     assert answer["target_ranks"][0][-1] > 1  # the embeddings alone do not know it
+
+
+def test_a_one_token_text_locks_the_position_slider_instead_of_breaking_it():
+    """gradio refuses a slider from 0 to 0 ("Slider minimum must be less than maximum"): seen with one token."""
+    layer, position = tab.fit_sliders(TINY, "one", "")
+    assert len(tiny("llama").tokenizer("one", add_special_tokens=False).input_ids) == 1
+    assert (position["maximum"], position["value"], position["interactive"]) == (1, 0, False)
+    assert layer["interactive"] is True and layer["maximum"] == layer["value"] == 2
+    gr.Slider(0, position["maximum"], value=position["value"])  # a slider gradio accepts

@@ -1,4 +1,4 @@
-"""Tiny randomly initialised BERT, Llama (GQA) and GPT-2 models with real tokenizers, for fast engine tests.
+"""Tiny randomly initialised BERT, DistilBERT, Llama (GQA) and GPT-2 models with real tokenizers, for fast engine tests.
 
 They have the same layouts as the real models (all-MiniLM-L6-v2, SmolLM2, GPT-2), so every code path of
 the attention engine runs in well under a second without loading the pretrained weights.
@@ -15,11 +15,13 @@ from playground import embedded, models
 
 @functools.cache
 def tiny(kind: str) -> models.LoadedModel:
-    """A LoadedModel of layout "bert", "llama" or "gpt2" (eager attention, eval mode, seed 0)."""
+    """A LoadedModel of layout "bert", "distilbert", "llama" or "gpt2" (eager attention, eval mode, seed 0)."""
     from transformers import (
         AutoTokenizer,
         BertConfig,
         BertModel,
+        DistilBertConfig,
+        DistilBertModel,
         GPT2Config,
         GPT2LMHeadModel,
         GPT2Tokenizer,
@@ -35,6 +37,12 @@ def tiny(kind: str) -> models.LoadedModel:
             intermediate_size=96, max_position_embeddings=160,
         )  # fmt: skip
         net, role = BertModel(config), models.ENCODER
+    elif kind == "distilbert":  # BERT's tokenizer, as distilbert-base-uncased has
+        tokenizer = AutoTokenizer.from_pretrained(embedded.minilm_dir(), local_files_only=True)
+        config = DistilBertConfig(
+            vocab_size=tokenizer.vocab_size, dim=48, n_layers=2, n_heads=4, hidden_dim=96, max_position_embeddings=160
+        )
+        net, role = DistilBertModel(config), models.ENCODER
     else:
         if kind == "llama":
             tokenizer = AutoTokenizer.from_pretrained(embedded.smollm2_dir(), local_files_only=True)
@@ -54,7 +62,7 @@ def tiny(kind: str) -> models.LoadedModel:
 
 
 def use_tiny(monkeypatch) -> None:
-    """models.load("tiny-bert" | "tiny-llama" | "tiny-gpt2") returns the tiny models; other names load for real."""
+    """models.load("tiny-<kind>") (bert, distilbert, llama, gpt2) returns the tiny models; other names load for real."""
     real = models.load
 
     def load(name, head=None):

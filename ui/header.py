@@ -20,6 +20,17 @@ def model_choices(names) -> list[tuple[str, str]]:
     ]
 
 
+def source_text(spec: models.ModelSpec, source: str) -> str:
+    """Where an available model comes from (models.availability names it in English), in the page's language."""
+    if source == models.CACHE_SOURCE:
+        return t("header.source.cache")
+    if source == models.HUB_SOURCE:
+        return t("header.hub")
+    if spec.package:
+        return t("header.source.embedded", package=spec.package)
+    return t("header.source.kept")
+
+
 def status_markdown() -> str:
     """One line for the device and the Hub, then one line per catalogue model."""
     device, status = best_device(), hub_status()
@@ -28,7 +39,8 @@ def status_markdown() -> str:
     for spec in models.catalogue():
         where = models.availability(spec.name)
         if where.available:
-            lines.append(f"- **{spec.name}** ({spec.role}) · {t('header.available')} · {where.source} · {spec.about}")
+            source = source_text(spec, where.source)
+            lines.append(f"- **{spec.name}** ({spec.role}) · {t('header.available')} · {source} · {spec.about}")
         else:
             lines.append(f"- **{spec.name}** ({spec.role}) · **{t('header.unavailable')}**: {say(where.reason)}")
     held = models.MODELS.holds()

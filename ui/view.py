@@ -41,3 +41,10 @@ def on(triggers, fn: Callable | None, inputs=None, outputs=None, **options):
     """gr.on with the views' wiring: a private event, the latest input winning. Returns the event (chain `.then`)."""
     options = {"api_visibility": "private", "trigger_mode": "always_last", **options}
     return gr.on(triggers if isinstance(triggers, list) else [triggers], fn, inputs, outputs, **options)
+
+
+def index_slider(count: int, value: int = 0) -> dict:
+    """A slider over indexes 0..count-1 fitted to a model or a text. gradio refuses a slider whose minimum equals
+    its maximum ("Slider minimum must be less than maximum"): with one index (a one-layer model, a one-token
+    text) the range stays 0..1 and the slider is locked at 0."""
+    return gr.update(maximum=max(count - 1, 1), value=value, interactive=count > 1)

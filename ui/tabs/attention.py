@@ -17,7 +17,7 @@ from ui import bertviz_offline, header, i18n, plots
 from ui.i18n import t
 from ui.sharing import notebooks, snippets
 from ui.tab import Draw, Param, Scene, Sentence, Share, Tab
-from ui.view import on, view
+from ui.view import index_slider, on, view
 
 torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
@@ -102,8 +102,8 @@ def choose_model(model: str):
     config = models.load_config(model)
     causal = models.spec(model).role == models.CAUSAL_LM
     return (
-        gr.update(maximum=config.num_hidden_layers - 1, value=0),
-        gr.update(maximum=config.num_attention_heads - 1, value=0),
+        index_slider(config.num_hidden_layers),
+        index_slider(config.num_attention_heads),
         gr.update(interactive=False, value="") if causal else gr.update(interactive=True),
     )
 
@@ -285,10 +285,12 @@ with gr.Blocks() as demo:
             )
             pair_box = gr.Textbox("", label=t("att.pair"), info=t("att.pair_info"), max_length=attention.MAX_CHARS)
         with gr.Column(scale=2):
-            model_dropdown = gr.Dropdown(model_choices(), value=DEFAULT_MODEL, label=t("att.model"))
+            model_dropdown = gr.Dropdown(
+                model_choices(), value=DEFAULT_MODEL, label=t("att.model"), elem_id="attention-model"
+            )
             layer_slider = gr.Slider(0, 5, value=2, step=1, label=t("att.layer"))
             head_slider = gr.Slider(0, 11, value=0, step=1, label=t("att.head"))
-            run_button = gr.Button(t("att.run"), variant="primary")
+            run_button = gr.Button(t("att.run"), variant="primary", elem_id="attention-run")
     note_md = gr.Markdown(elem_id="attention-note")
     with gr.Tab(t("att.heatmaps.tab"), id="att-heatmaps"):
         with gr.Row():

@@ -451,7 +451,7 @@ with gr.Blocks() as demo:
     visitor_state = gr.State("")  # the page's visitor token, held by the server for the page's session
     gr.Markdown(t("ft.intro"), latex_delimiters=LATEX)
     with gr.Row():
-        model_dropdown = gr.Dropdown(model_choices(), value=DEFAULT.model, label=t("ft.model"))
+        model_dropdown = gr.Dropdown(model_choices(), value=DEFAULT.model, label=t("ft.model"), elem_id="ft-model")
         dataset_radio = gr.Radio(["paraphrase", "mrpc", "upload"], value=DEFAULT.dataset, label=t("ft.dataset"))
         method_radio = gr.Radio(
             list(finetune.METHODS), value=DEFAULT.method, label=t("ft.method"), info=t("ft.method_info")
@@ -480,7 +480,7 @@ with gr.Blocks() as demo:
             size_number = gr.Number(DEFAULT.train_size, precision=0, label=t("ft.train_size"), minimum=0)
             eval_number = gr.Number(DEFAULT.eval_steps, precision=0, label=t("ft.eval_steps"), minimum=1)
     with gr.Row():
-        start_button = gr.Button(t("ft.start"), variant="primary")
+        start_button = gr.Button(t("ft.start"), variant="primary", elem_id="ft-start")
         stop_button = gr.Button(t("ft.stop"), variant="stop")
     run_state = gr.State("")
     status_md = gr.Markdown(t("ft.idle"), elem_id="ft-status")

@@ -20,7 +20,7 @@ from ui import header, plots
 from ui.i18n import t
 from ui.sharing import notebooks, snippets
 from ui.tab import Draw, Param, Scene, Share, Tab
-from ui.view import on, view
+from ui.view import index_slider, on, view
 
 torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
 
@@ -68,7 +68,7 @@ def fit_sliders(model: str, text: str, target: str):
     """The layer slider to 0..L and the position slider to the text's tokens, both at the last (the output)."""
     lens = lens_of(model, text, target)
     layers, n = lens.shape
-    return gr.update(maximum=layers - 1, value=layers - 1), gr.update(maximum=n - 1, value=n - 1)
+    return index_slider(layers, layers - 1), index_slider(n, n - 1)
 
 
 def lens_note(lens: logit_lens.LogitLens, cell: logit_lens.CellTopK) -> str:
@@ -441,7 +441,7 @@ API = (inside_lens, inside_sinks, inside_patching, inside_kv_cache)
 
 with gr.Blocks() as demo:
     gr.Markdown(t("inside.intro"))
-    model_dropdown = gr.Dropdown(model_choices(), value=DEFAULT_MODEL, label=t("inside.model"))
+    model_dropdown = gr.Dropdown(model_choices(), value=DEFAULT_MODEL, label=t("inside.model"), elem_id="inside-model")
     with gr.Tab(t("inside.lens.tab"), id="inside-lens"):
         gr.Markdown(t("inside.lens.intro"), latex_delimiters=LATEX)
         with gr.Row():

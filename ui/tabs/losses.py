@@ -586,9 +586,12 @@ with gr.Blocks() as demo:
             with gr.Row():
                 lm_text = gr.Textbox(t("loss.text_default"), label=t("loss.text"), scale=4)
                 lm_model = gr.Dropdown(
-                    model_choices(models.CAUSAL_LM), value=losses.CAUSAL_DEFAULT, label=t("loss.model")
+                    model_choices(models.CAUSAL_LM),
+                    value=losses.CAUSAL_DEFAULT,
+                    label=t("loss.model"),
+                    elem_id="loss-causal-model",
                 )
-            lm_button = gr.Button(t("loss.run"), variant="primary")
+            lm_button = gr.Button(t("loss.run"), variant="primary", elem_id="loss-causal-run")
             lm_md = gr.Markdown(latex_delimiters=LATEX)
             lm_plot = gr.Plot(elem_id="loss-causal-plot")
             lm_html = gr.HTML()
@@ -602,11 +605,17 @@ with gr.Blocks() as demo:
             gr.Markdown(t("loss.mlm.intro"), latex_delimiters=LATEX)
             with gr.Row():
                 mlm_text = gr.Textbox(t("loss.text_default"), label=t("loss.text"), scale=3)
-                mlm_model = gr.Dropdown(mlm_choices(), value=losses.ENCODER_DEFAULT, label=t("loss.mlm.model"), scale=2)
+                mlm_model = gr.Dropdown(
+                    mlm_choices(),
+                    value=losses.ENCODER_DEFAULT,
+                    label=t("loss.mlm.model"),
+                    scale=2,
+                    elem_id="loss-masked-model",
+                )
             with gr.Row():
                 mlm_rate = gr.Slider(0.05, 0.9, value=0.15, step=0.05, label=t("loss.mlm.rate"))
                 mlm_seed = gr.Number(0, precision=0, label=t("loss.seed"))
-            mlm_button = gr.Button(t("loss.run"), variant="primary")
+            mlm_button = gr.Button(t("loss.run"), variant="primary", elem_id="loss-masked-run")
             mlm_md = gr.Markdown(latex_delimiters=LATEX)
             mlm_html = gr.HTML()
             mlm_table = gr.Dataframe(
@@ -628,7 +637,10 @@ with gr.Blocks() as demo:
                 with gr.Column(scale=1):
                     cl_tau = gr.Slider(0.01, 1.0, value=0.05, step=0.01, label=t("loss.cl.tau"))
                     cl_model = gr.Dropdown(
-                        model_choices(models.ENCODER), value=losses.ENCODER_DEFAULT, label=t("loss.model")
+                        model_choices(models.ENCODER),
+                        value=losses.ENCODER_DEFAULT,
+                        label=t("loss.model"),
+                        elem_id="loss-contrastive-model",
                     )
                     cl_button = gr.Button(t("loss.run"), variant="primary", elem_id="loss-cl-run")
             cl_md = gr.Markdown(latex_delimiters=LATEX)

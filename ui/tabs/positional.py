@@ -360,12 +360,14 @@ with gr.Blocks() as demo:
     with gr.Tab(t("pos.learned.tab"), id="pos-learned"):
         gr.Markdown(t("pos.learned.intro"))
         with gr.Row():
-            learned_dropdown = gr.Dropdown(learned_choices(), value=LEARNED_DEFAULT, label=t("pos.model"))
+            learned_dropdown = gr.Dropdown(
+                learned_choices(), value=LEARNED_DEFAULT, label=t("pos.model"), elem_id="pos-learned-model"
+            )
             learned_positions_slider = gr.Slider(2, 512, value=128, step=1, label=t("pos.n_positions"))
             learned_similarity = gr.Radio(["cosine", "dot"], value="cosine", label=t("pos.similarity"))
         learned_note = gr.Markdown()
         with gr.Row():
-            learned_pe_plot, learned_sin_plot = gr.Plot(), gr.Plot()
+            learned_pe_plot, learned_sin_plot = gr.Plot(elem_id="pos-learned-plot"), gr.Plot()
         with gr.Row():
             learned_sim_plot, learned_sin_sim_plot = gr.Plot(elem_id="pos-learned-sim-plot"), gr.Plot()
         learned_distance_plot = gr.Plot()

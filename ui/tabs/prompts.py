@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Iterator
 from dataclasses import asdict
 
 import gradio as gr
@@ -358,9 +359,13 @@ def generate(
     result = generation.generate(
         loaded.model, loaded.tokenizer, prompt, config, generation.context_length(loaded.model)
     )
+    return generation_json(prompt, result, loaded.tokenizer, with_distributions)
+
+
+def generation_json(prompt: str, result: generation.Generation, tokenizer, with_distributions: bool) -> dict:
     answer = {
         "prompt": prompt,
-        "text": result.decoded(loaded.tokenizer),
+        "text": result.decoded(tokenizer),
         "tokens": [s.token for s in result.steps],
         "token_ids": result.token_ids,
         "probs": [round(s.prob, DECIMALS) for s in result.steps],
@@ -369,6 +374,35 @@ def generate(
     if with_distributions:
         answer["distributions"] = [_distribution_json(s.distribution) for s in result.steps]
     return answer
+
+
+@view(cache=False, gpu=60)
+def generate_stream(
+    template: str = PARIS,
+    values: dict | None = None,
+    chat: bool = False,
+    model: str = DEFAULT_MODEL,
+    do_sample: bool = False,
+    temperature: float = 1.0,
+    top_k: int = 0,
+    top_p: float = 1.0,
+    repetition_penalty: float = 1.0,
+    max_new_tokens: int = 12,
+    seed: int = 0,
+    with_distributions: bool = False,
+) -> Iterator[dict]:
+    """/generate, streamed: /generate's answer so far after every new token ("done": false), then the whole
+    answer once more with "done": true (equal to /generate's)."""
+    config = GenerationConfig(max_new_tokens, do_sample, temperature, top_k, top_p, repetition_penalty, seed)
+    checked = generation.check(config)
+    loaded, prompt = build_prompt(model, template, values or {}, chat)
+    net, tokenizer = loaded.model, loaded.tokenizer
+    ids = generation.encode(tokenizer, prompt, generation.context_length(net), checked.config.max_new_tokens)
+    so_far = generation.Generation(ids[0].tolist(), [], checked.notes)
+    for step in generation.stream(net, tokenizer, ids, checked.config):
+        so_far.steps.append(step)
+        yield {**generation_json(prompt, so_far, tokenizer, with_distributions), "done": False}
+    yield {**generation_json(prompt, so_far, tokenizer, with_distributions), "done": True}
 
 
 @view(gpu=True)
@@ -423,7 +457,7 @@ def label_word_scoring(
     }
 
 
-API = (render_template, generate, next_token_distribution, label_word_scoring)
+API = (render_template, generate, generate_stream, next_token_distribution, label_word_scoring)
 
 
 # ---- layout ---------------------------------------------------------------------------------
@@ -432,7 +466,9 @@ latex = [{"left": "$", "right": "$", "display": False}]
 with gr.Blocks() as demo:
     gr.Markdown(t("prompts.intro"), latex_delimiters=latex)
     with gr.Row():
-        model_dropdown = gr.Dropdown(model_choices(), value=DEFAULT_MODEL, label=t("prompts.model"))
+        model_dropdown = gr.Dropdown(
+            model_choices(), value=DEFAULT_MODEL, label=t("prompts.model"), elem_id="prompts-model"
+        )
         library_dropdown = gr.Dropdown(templates.library_names(), value=DEFAULT_LIBRARY, label=t("prompts.library"))
 
     with gr.Tab(t("prompts.gen.tab"), id="prompts-generate"):
