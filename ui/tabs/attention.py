@@ -12,7 +12,7 @@ import inspect
 import gradio as gr
 import torch
 
-from playground import attention, attention_formula, models
+from playground import attention, attention_formula, exercises, models
 from playground.errors import Term
 from ui import bertviz_offline, header, i18n, plots
 from ui.i18n import t
@@ -398,6 +398,7 @@ TAB = Tab(
     ),
     advanced=(pair_box,),
     key_outputs=(head_plot,),
+    exercises=exercises.of_tab("attention"),  # "Predict, then reveal" (ui/exercises.py)
     scenes=(
         Scene(
             "attention",
@@ -412,6 +413,7 @@ TAB = Tab(
                 head_slider: 0,
             },
             run_button,
+            exercise="attention_it",
         ),
         Scene(
             "heads", "3.1.2", 2, "att-heatmaps", {model_dropdown: MINILM, layer_slider: 4, head_slider: 11}, run_button

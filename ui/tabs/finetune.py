@@ -16,7 +16,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from playground import finetune, models, pairs
+from playground import exercises, finetune, models, pairs
 from playground.errors import InputError, Note
 from playground.finetune import FinetuneConfig
 from playground.runs import ACTIVE, RunStore
@@ -490,8 +490,9 @@ TAB = Tab(
         eval_number,
         length_slider,
     ),
-    scenes=(Scene("finetune", "5.2.2", 12),),
+    scenes=(Scene("finetune", "5.2.2", 12, exercise="finetune_step0"),),
     key_outputs=(pinned_table,),
+    exercises=exercises.of_tab("finetune"),  # "Predict, then reveal" (ui/exercises.py)
 )
 
 if __name__ == "__main__":

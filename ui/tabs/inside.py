@@ -15,7 +15,7 @@ import math
 import gradio as gr
 import torch
 
-from playground import attention_sinks, kv_cache, logit_lens, models, patching
+from playground import attention_sinks, exercises, kv_cache, logit_lens, models, patching
 from ui import header, plots
 from ui.i18n import t
 from ui.sharing import notebooks, snippets
@@ -594,6 +594,7 @@ TAB = Tab(
     ),
     advanced=(rerun_checkbox,),
     key_outputs=(lens_plot,),
+    exercises=exercises.of_tab("inside"),  # "Predict, then reveal" (ui/exercises.py)
     first_draw=FIRST_DRAW,
     scenes=(
         Scene(

@@ -11,7 +11,7 @@ import inspect
 import gradio as gr
 import torch
 
-from playground import models, positional
+from playground import exercises, models, positional
 from playground.errors import InputError, Term
 from playground.positional import SinusoidalConfig
 from ui import header, plots
@@ -551,8 +551,12 @@ TAB = Tab(
         notebook,
     ),
     advanced=(base_number, dims_box, pos_number, i_number, rope_seed, pairs_box),
-    scenes=(Scene("sinusoidal", "3.1.3", 5, "pos-sinusoidal"), Scene("rope", "3.1.3", 6, "pos-rope")),
+    scenes=(
+        Scene("sinusoidal", "3.1.3", 5, "pos-sinusoidal", exercise="positional_sin"),
+        Scene("rope", "3.1.3", 6, "pos-rope"),
+    ),
     key_outputs=(pe_plot,),
+    exercises=exercises.of_tab("positional"),  # "Predict, then reveal" (ui/exercises.py)
 )
 
 if __name__ == "__main__":
