@@ -292,7 +292,7 @@ def preferred_label_word(text: str, template: str, words: tuple[str, ...], model
     result = losses.prompt_loss(text, template, list(words), 0, model)
     best = int(result.probs.argmax())
     values = {f"p{i}": _round(float(p), 3) for i, p in enumerate(result.probs)}
-    return Live(words[best].strip(), values)
+    return Live(words[best], values)
 
 
 # ---- the list ----------------------------------------------------------------------------------------------------
@@ -359,7 +359,7 @@ EXERCISES: tuple[Exercise, ...] = (
         "prompts_label", "prompts", "4.3.2", CHOICE, preferred_label_word,
         {
             "text": "I loved every minute of this film.", "template": "Review: {x}\nSentiment:",
-            "words": (" positive", " negative"), "model": SMOL,
+            "words": ("positive", "negative"), "model": SMOL,
         },
         ("positive", "negative"),
     ),
