@@ -11,6 +11,7 @@ right or wrong, the model's own answer and the explanation with its numbers.
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass
 
@@ -41,12 +42,19 @@ def shown(ex: Exercise, answer: str) -> str:
     return html.escape(answer.replace(" ", "␣") if ex.kind == exercises.TOKEN else answer)
 
 
+@functools.cache
+def live_answer(exercise_id: str) -> exercises.Live:
+    """The live model's answer, computed once per process: a class pressing Check runs the model once (the app's
+    models do not change while it runs; an error is not kept)."""
+    return exercises.exercise(exercise_id).live()
+
+
 @view(cache=False, gpu=True)
 def reveal(exercise_id: str, answer) -> str:
     """Right or wrong, the model's real answer and the explanation with the live numbers (Markdown)."""
     ex = exercises.exercise(exercise_id)
     ex.parse(answer)  # a bad answer is told before the model runs
-    live = ex.live()
+    live = live_answer(ex.id)
     verdict = t("exercise.right") if ex.check(answer, live) else t("exercise.wrong")
     explanation = t(f"exercise.{ex.id}.explain", **live.values)
     return f"{verdict} {t('exercise.model_answer', answer=shown(ex, live.answer))}\n\n{explanation}"
