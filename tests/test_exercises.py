@@ -292,3 +292,10 @@ def test_choices_are_short_labels_for_a_room():
     for ex in EXERCISES:
         for label, code in exercise_ui.choices(ex):
             assert code in ex.choices and 0 < len(str(label)) <= 80
+
+
+def test_a_scene_that_ends_with_a_question_asks_it_in_the_walk():
+    from ui.lecture import scenes
+
+    index = next(i for i, scene in enumerate(scenes.SCENES) if scene.exercise)
+    assert EN[f"exercise.{scenes.SCENES[index].exercise}"] in scenes.narration(index)
