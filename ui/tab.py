@@ -8,7 +8,8 @@ into a tab module's globals by name: a descriptor holds the components themselve
         "positional", "pos.tab", demo,
         share=Share({"n": Param(positions_slider)}, (Draw(draw_sinusoidal, sin_inputs, sin_outputs),), code),
         advanced=(base_number,),
-        scenes=(Scene("sinusoidal", "3.1.3", 5, "pos-sinusoidal"),),
+        scenes=(Scene("sinusoidal", "3.1.3", 5, "pos-sinusoidal", exercise="positional_sin"),),
+        exercises=exercises.of_tab("positional"),  # "Predict, then reveal" (ui/exercises.py)
     )
 """
 
@@ -18,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import gradio as gr
+
+from ui import exercises as exercise_block
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ class Scene:
     values: dict = field(default_factory=dict, hash=False)
     run: gr.Button | None = None
     tab: str = ""  # the id of the tab it belongs to (set by the walk, ui/lecture/scenes.py)
+    exercise: str | None = None  # ends with this question (an exercise id of the tab, playground/exercises.py)
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,13 @@ class Tab:
     first_draw: Draw | None = None  # drawn when the tab is selected rather than when the page opens
     scenes: tuple[Scene, ...] = ()
     key_outputs: tuple = ()  # the outputs a student must see (tests/test_browser_seen.py checks they are seen)
+    exercises: tuple = ()  # playground.exercises.Exercise: "Predict, then reveal" at the end of the tab's layout
+    panel: object = field(default=None, init=False, compare=False)  # their block (ui/exercises.py), built here
+
+    def __post_init__(self):
+        if self.exercises:
+            with self.demo:  # the block joins the tab's own layout: the tab shows it wherever it is rendered
+                object.__setattr__(self, "panel", exercise_block.build(self.exercises, self.id))
 
     def subtab_parent(self) -> gr.Tabs | None:
         """The tab's own gr.Tabs of sub-tabs (the first Tabs whose children are ids), if it has one."""

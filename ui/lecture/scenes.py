@@ -18,7 +18,7 @@ import gradio as gr
 
 from ui.i18n import t
 from ui.tab import Scene, Sentence
-from ui.tabs import TABS
+from ui.tabs import BY_ID, TABS
 
 SCENES: tuple[Scene, ...] = tuple(
     sorted((dataclasses.replace(scene, tab=tab.id) for tab in TABS for scene in tab.scenes), key=lambda s: s.order)
@@ -37,7 +37,7 @@ def narration(index: int) -> str:
     if index >= len(SCENES):
         return t("scenes.end")
     scene = SCENES[index]
-    return t(
+    step = t(
         "scenes.step",
         n=index + 1,
         total=len(SCENES),
@@ -45,6 +45,9 @@ def narration(index: int) -> str:
         title=t(f"scene.{scene.key}.title"),
         narration=t(f"scene.{scene.key}"),
     )
+    if scene.exercise:  # the scene ends with a question, answered in the tab's "Predict, then reveal"
+        step += "\n\n" + t("exercise.scene", question=t(f"exercise.{scene.exercise}"))
+    return step
 
 
 def subtab_parent(tab_id: str) -> gr.Tabs:
@@ -108,20 +111,23 @@ def wire(bar: SceneBar, tabs: gr.Tabs) -> None:
     subtab_ids = sorted({scene.subtab for scene in SCENES if scene.subtab})
     parents = list(dict.fromkeys(subtab_parent(tab_id) for tab_id in subtab_ids))
     selectors = [button_selector(scene) if scene.run else None for scene in SCENES]
+    asking = {scene.tab: BY_ID[scene.tab].panel.accordion for scene in SCENES if scene.exercise}
 
     def show(index: int) -> list:
         if not 0 <= index < len(SCENES):
-            return [index, narration(index), gr.skip()] + [gr.skip()] * (len(parents) + len(components))
+            skipped = len(parents) + len(components) + len(asking)
+            return [index, narration(index), gr.skip()] + [gr.skip()] * skipped
         scene = SCENES[index]
         parent = subtab_parent(scene.subtab) if scene.subtab else None
         inner = [gr.Tabs(selected=scene.subtab) if p is parent else gr.skip() for p in parents]
         values = [gr.update(value=value_of(scene.values[c])) if c in scene.values else gr.skip() for c in components]
-        return [index, narration(index), gr.Tabs(selected=scene.tab), *inner, *values]
+        opened = [gr.Accordion(open=True) if scene.exercise and tab == scene.tab else gr.skip() for tab in asking]
+        return [index, narration(index), gr.Tabs(selected=scene.tab), *inner, *values, *opened]
 
     def step(index: int, delta: int) -> list:
         return show(max(-1, min(len(SCENES), int(index) + delta)))
 
-    outputs = [bar.index, bar.narration_md, tabs, *parents, *components]
+    outputs = [bar.index, bar.narration_md, tabs, *parents, *components, *asking.values()]
     press = PRESS_JS % json.dumps(selectors)
     for button, delta in ((bar.previous_button, -1), (bar.next_button, 1)):
         button.click(lambda index, delta=delta: step(index, delta), bar.index, outputs, api_visibility="private").then(

@@ -11,7 +11,7 @@ import inspect
 
 import gradio as gr
 
-from playground import architecture, models
+from playground import architecture, exercises, models
 from playground.errors import InputError
 from playground.lazy import lazy, source_of
 from ui import header, i18n, plots
@@ -392,6 +392,7 @@ TAB = Tab(
     ),
     advanced=(steps_token,),
     key_outputs=(steps_plot, tree_plot, seed_md, size_plot),
+    exercises=exercises.of_tab("architecture"),  # "Predict, then reveal" (ui/exercises.py)
     scenes=(
         Scene(
             "block", "4.1.3", 7, "arch-steps", {steps_text: Sentence("arch.text_default"), steps_layer: 0}, steps_button

@@ -10,7 +10,7 @@ import functools
 
 import gradio as gr
 
-from playground import attention, attention_formula, models
+from playground import attention, attention_formula, exercises, models
 from playground.errors import Term
 from playground.lazy import lazy, source_of
 from ui import bertviz_offline, header, i18n, plots
@@ -401,6 +401,7 @@ TAB = Tab(
     ),
     advanced=(pair_box,),
     key_outputs=(head_plot, head_view, model_view, weights_plot),
+    exercises=exercises.of_tab("attention"),  # "Predict, then reveal" (ui/exercises.py)
     scenes=(
         Scene(
             "attention",
@@ -415,6 +416,7 @@ TAB = Tab(
                 head_slider: 0,
             },
             run_button,
+            exercise="attention_it",
         ),
         Scene(
             "heads", "3.1.2", 2, "att-heatmaps", {model_dropdown: MINILM, layer_slider: 4, head_slider: 11}, run_button

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from playground import finetune, models, owners, pairs
+from playground import exercises, finetune, models, owners, pairs
 from playground.errors import InputError, Note
 from playground.finetune import FinetuneConfig
 from playground.owners import Who
@@ -649,8 +649,9 @@ TAB = Tab(
         length_slider,
         host_box,
     ),
-    scenes=(Scene("finetune", "5.2.2", 12),),
+    scenes=(Scene("finetune", "5.2.2", 12, exercise="finetune_step0"),),
     key_outputs=(pinned_table,),
+    exercises=exercises.of_tab("finetune"),  # "Predict, then reveal" (ui/exercises.py)
 )
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import math
 
 import gradio as gr
 
-from playground import attention_sinks, kv_cache, logit_lens, models, patching
+from playground import attention_sinks, exercises, kv_cache, logit_lens, models, patching
 from playground.lazy import lazy
 from ui import header, plots
 from ui.i18n import t
@@ -596,6 +596,7 @@ TAB = Tab(
     ),
     advanced=(rerun_checkbox,),
     key_outputs=(lens_plot, sinks_plot, patch_plot, kv_bytes_plot),
+    exercises=exercises.of_tab("inside"),  # "Predict, then reveal" (ui/exercises.py)
     first_draw=FIRST_DRAW,
     scenes=(
         Scene(

@@ -11,7 +11,7 @@ import math
 
 import gradio as gr
 
-from playground import losses, models
+from playground import exercises, losses, models
 from playground.errors import InputError
 from playground.lazy import lazy
 from ui import header, plots
@@ -1046,8 +1046,11 @@ TAB = Tab(
     advanced=(mlm_seed, ft_seed, sum_mlm),
     first_draw=FIRST_DRAW,
     key_outputs=(sum_plot, lm_plot, mlm_plot, cl_sim_plot, ft_plot, pl_plot),
+    exercises=exercises.of_tab("losses"),  # "Predict, then reveal" (ui/exercises.py)
     scenes=(
-        Scene("lm", "4.2.1", 9, "loss-causal", {lm_text: Sentence("loss.text_default")}, lm_button),
+        Scene(
+            "lm", "4.2.1", 9, "loss-causal", {lm_text: Sentence("loss.text_default")}, lm_button, exercise="losses_zh"
+        ),
         Scene("mlm", "4.2.2", 10, "loss-masked", {mlm_text: Sentence("loss.text_default"), mlm_rate: 0.15}, mlm_button),
         Scene("contrastive", "4.2.3", 11, "loss-contrastive", {cl_tau: 0.05}, cl_button),
         Scene("prompt_loss", "4.3.2", 13, "loss-prompt", {pl_text: Sentence("loss.text_default")}, pl_button),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from playground import models, positional
+from playground import exercises, models, positional
 from playground.errors import InputError, Term
 from playground.lazy import lazy, source_of
 from playground.positional import SinusoidalConfig
@@ -713,8 +713,12 @@ TAB = Tab(
         ),
     ),
     advanced=(base_number, dims_box, pos_number, i_number, rope_seed, pairs_box),
-    scenes=(Scene("sinusoidal", "3.1.3", 5, "pos-sinusoidal"), Scene("rope", "3.1.3", 6, "pos-rope")),
+    scenes=(
+        Scene("sinusoidal", "3.1.3", 5, "pos-sinusoidal", exercise="positional_sin"),
+        Scene("rope", "3.1.3", 6, "pos-rope"),
+    ),
     key_outputs=(pe_plot, learned_sim_plot, rope_score_plot, alibi_weight_plot, seed_md),
+    exercises=exercises.of_tab("positional"),  # "Predict, then reveal" (ui/exercises.py)
 )
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from dataclasses import asdict
 
 import gradio as gr
 
-from playground import generation, models, scoring, templates
+from playground import exercises, generation, models, scoring, templates
 from playground.errors import InputError, Term
 from playground.generation import GenerationConfig
 from playground.inputs import whole_number
@@ -720,8 +720,9 @@ TAB = Tab(
         notebook,
     ),
     advanced=(top_k_slider, top_p_slider, repetition_slider, seed_number, side_seed),
-    scenes=(Scene("prompts", "5.2.3", 14, "prompts-generate", run=paris_button),),
+    scenes=(Scene("prompts", "5.2.3", 14, "prompts-generate", run=paris_button, exercise="prompts_temperature"),),
     key_outputs=(output_html, column_outputs[0], confusion_plot),
+    exercises=exercises.of_tab("prompts"),  # "Predict, then reveal" (ui/exercises.py)
 )
 
 if __name__ == "__main__":

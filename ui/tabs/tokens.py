@@ -16,7 +16,7 @@ import math
 import gradio as gr
 import plotly.graph_objects as go
 
-from playground import bpe, corpus, lm_compare, ngram, tokenization
+from playground import bpe, corpus, exercises, lm_compare, ngram, tokenization
 from ui import plots
 from ui.i18n import headed, t
 from ui.i18n.en import EN
@@ -607,8 +607,17 @@ TAB = Tab(
     ),
     advanced=(seed_number, k_number),
     key_outputs=(chips_html, bpe_plot, ngram_plot),
+    exercises=exercises.of_tab("tokens"),  # "Predict, then reveal" (ui/exercises.py)
     scenes=(
-        Scene("tokens", "2.1", 0.5, "tokens-compare", {text_box: Sentence("tokens.text_default")}, compare_button),
+        Scene(
+            "tokens",
+            "2.1",
+            0.5,
+            "tokens-compare",
+            {text_box: Sentence("tokens.text_default")},
+            compare_button,
+            exercise="tokens_more",
+        ),
     ),
 )
 
