@@ -39,14 +39,18 @@ STUDENT_JS = """(...args) => {
     }
     return [id, ...args.slice(1)];
 }"""
-# The room's view as "CODE|NUMBER|QUERY": a number not seen yet in this tab opens the view's link (once).
+# The room's view as "CODE|NUMBER|QUERY": a number not seen yet in this browser tab opens the view's link. The page's
+# own address updates (ui/sharing/links.py's replaceState) can cancel that navigation: still here 15 s later, try again.
 FOLLOW_JS = """(value) => {
     if (!value) return;
     const [code, number, ...rest] = value.split("|");
-    const query = rest.join("|"), key = "playground-room-view-" + code;
-    if (sessionStorage.getItem(key) === number) return;
+    const query = rest.join("|"), key = "playground-room-view-" + code, going = window.playgroundRoomGoing;
+    const stuck = going && going.number === number && Date.now() - going.at > 15000;
+    if (sessionStorage.getItem(key) === number && !stuck) return;
     sessionStorage.setItem(key, number);
-    if (query) window.location.search = "?" + query + "&room=" + encodeURIComponent(code);
+    if (!query) return;
+    window.playgroundRoomGoing = { number, at: Date.now() };
+    window.location.assign("?" + query + "&room=" + encodeURIComponent(code));
 }"""
 PAGE_JS = "(...args) => [window.location.origin + window.location.pathname, ...args.slice(1)]"
 
