@@ -1735,8 +1735,7 @@ EN: dict[str, str] = {
     ),
     "room.err.view_too_long": "This view's link is too long to send ({n} characters, the limit is {limit}).",
     "room.err.no_identity": (
-        "Your browser did not say who you are: reload the page (it keeps a random id to count one answer per "
-        "student)."
+        "Your browser did not say who you are: reload the page (it keeps a random id to count one answer per student)."
     ),
     "room.err.no_answer": "Choose an answer first.",
     "room.err.no_question": "There is no question yet: wait for the lecturer to start one.",

@@ -1550,7 +1550,10 @@ ZH: dict[str, str] = {
     "tokens.note.unavailable": "未显示 {name}：它的分词器需要访问 Hugging Face Hub（{hub_id}），而这台机器无法连接。",
     # room: a lecturer's room (ui/lecture/room.py, playground/room.py)
     "room.title": "课堂房间：让全班跳到一个视图、提问、查看回答",
-    "room.intro": "打开一个房间并展示房间码：学生通过链接或二维码加入。把全班带到你正在展示的视图，提出一个有 2 到 6 个选项的问题，看着回答陆续到来，然后公布结果。",
+    "room.intro": (
+        "打开一个房间并展示房间码：学生通过链接或二维码加入。把全班带到你正在展示的视图，"
+        "提出一个有 2 到 6 个选项的问题，看着回答陆续到来，然后公布结果。"
+    ),
     "room.open": "打开房间",
     "room.opened": "房间 {code} 已打开。学生在 {link} 加入",
     "room.join_label": "加入房间：扫描二维码或打开 {link}",
