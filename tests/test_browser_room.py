@@ -40,7 +40,7 @@ def three_pages(locales: list[str]):
 
 
 def counts(page) -> list[str]:
-    return [c.strip() for c in page.locator("#room-chart .room-count").all_inner_texts()]
+    return [c.strip() for c in page.locator("#room-result .room-count").all_inner_texts()]
 
 
 def test_two_students_follow_the_lecturer_answer_and_see_the_reveal(app_url):
@@ -97,8 +97,8 @@ def test_two_students_follow_the_lecturer_answer_and_see_the_reveal(app_url):
         lecturer.locator("#room-reveal").click()
         alice.locator("#room-verdict").get_by_text("Your answer (street) is right.").wait_for(timeout=WAIT)
         bo.locator("#room-verdict").get_by_text("你的回答是 animal；正确答案是 street。").wait_for(timeout=WAIT)
-        assert counts(alice) == ["1", "1", "0"] and "street ✓" in alice.locator("#room-chart").inner_text()
-        assert HOSTILE in alice.locator("#room-chart").inner_text()  # shown as text
+        assert counts(alice) == ["1", "1", "0"] and "street ✓" in alice.locator("#room-result").inner_text()
+        assert HOSTILE in alice.locator("#room-result").inner_text()  # shown as text
         alice.locator("#room-submit").click()  # too late: the answers are closed
         alice.get_by_text("The answers are closed").first.wait_for(timeout=WAIT)
 
