@@ -40,7 +40,7 @@ adaptations.apply()  # gradio's internals adapted for a classroom (before the ta
 
 from ui import bertviz_offline, header, i18n  # noqa: E402
 from ui.i18n import t  # noqa: E402
-from ui.lecture import presenter, scenes  # noqa: E402
+from ui.lecture import presenter, room, scenes  # noqa: E402
 from ui.sharing import export, links  # noqa: E402
 from ui.tabs import TABS  # noqa: E402
 
@@ -51,8 +51,10 @@ with gr.Blocks(title=t("app.title")) as demo:
     summary_md = gr.Markdown(t("header.checking"), elem_id="status-summary")
     with gr.Accordion(t("header.details"), open=False, elem_classes="advanced"):
         details_md = gr.Markdown()
+    room_bar = room.student_bar()  # shown on a page opened with ?room=CODE
     scene_bar = scenes.build_bar()
     share_panel = links.panel()
+    room_panel = room.lecturer_panel()
     with gr.Tabs(elem_id="app-tabs") as tabs:
         for tab in TABS:
             with gr.Tab(t(tab.label), id=tab.id) as outer:
@@ -65,6 +67,7 @@ with gr.Blocks(title=t("app.title")) as demo:
     presenter.mark_advanced()
     i18n.relabel_tabs(demo)
     links.wire(demo, share_panel, tabs)
+    room.wire(demo, room_panel, room_bar, share_panel)
     export.wire(demo)
     demo.load(header.refresh, None, header_outputs, api_visibility="private")
     header_timer.tick(header.refresh, None, header_outputs, api_visibility="private")

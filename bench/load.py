@@ -12,6 +12,10 @@ errors and the app's peak RSS; ratios are p95 over the lone student's p95.
 
 The targets (issue 8): 0 errors at 60 students, p95 <= 5 s for the views on 2 cores, and the other
 tabs still answering while a fine-tune runs.
+
+Last, a lecturer's room (issue 17, `room_phase`): a lecturer opens a room and asks a question; 60 students each
+look at it, answer within 10 s and look again (polling like the page does), while the lecturer's chart asks for the
+counts every second; then the reveal. Targets: the counts exact, p95 <= 2 s, 0 errors. `--room-only` runs only it.
 """
 
 from __future__ import annotations
@@ -261,7 +265,94 @@ def run(env: dict, students: list[int], seconds: float, think: tuple[float, floa
             status = pool[0].predict(started["run_id"], 1, started["owner_token"], api_name="/finetune_status")
             rows[-1]["fine_tune_state"] = status.get("state")
             pool[0].predict(started["run_id"], 30, started["owner_token"], api_name="/finetune_stop")
+        rows.append(room_phase(pool, max(students)))
         return rows
+    finally:
+        app.stop()
+
+
+ROOM_CHOICES = ["animal", "street", "tired", "it"]
+
+
+def room_student(client, i: int, code: str, window: float, out: list[Outcome]) -> None:
+    """Look at the question, think (up to `window` seconds), answer, look again every 2 s until the window ends.
+    The first look comes within 2 s, as a page's first poll does (its timer fires every 2 s from when it loaded)."""
+    rng, me = random.Random(i), f"bench-student-{i:03d}"
+    end = time.perf_counter() + window
+    time.sleep(rng.uniform(0, 2))
+
+    def timed(name: str, *args) -> None:
+        start = time.perf_counter()
+        try:
+            client.predict(*args, api_name=f"/room_{name}")
+            out.append(Outcome(name, time.perf_counter() - start))
+        except Exception as err:
+            out.append(Outcome(name, time.perf_counter() - start, f"{type(err).__name__}: {err}"[:200]))
+
+    timed("state", code, me)
+    time.sleep(rng.uniform(0, window - 4))
+    timed("answer", code, me, ROOM_CHOICES[i % len(ROOM_CHOICES)])
+    while time.perf_counter() < end:
+        time.sleep(2)
+        timed("state", code, me)
+
+
+def room_phase(pool: list, n: int, window: float = 10.0) -> dict:
+    """n students answer one question within `window` seconds; the counts must be exact."""
+    lecturer = pool[0]
+    room = lecturer.predict(api_name="/room_open")
+    code, secret = room["code"], room["secret"]
+    lecturer.predict(code, secret, "Which word does 'it' attend to most?", ROOM_CHOICES, 0, api_name="/room_ask")
+    out: list[Outcome] = []
+    threads = [threading.Thread(target=room_student, args=(pool[i], i, code, window, out)) for i in range(n)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    chart = []
+    while any(thread.is_alive() for thread in threads):  # the lecturer's live chart
+        tick = time.perf_counter()
+        lecturer.predict(code, secret, api_name="/room_counts")
+        chart.append(time.perf_counter() - tick)
+        time.sleep(max(0.0, 1.0 - (time.perf_counter() - tick)))
+    wall = time.perf_counter() - start
+    expected = [sum(1 for i in range(n) if i % len(ROOM_CHOICES) == c) for c in range(len(ROOM_CHOICES))]
+    revealed = lecturer.predict(code, secret, None, api_name="/room_reveal")
+    seen = pool[1].predict(code, "bench-student-001", api_name="/room_state")
+    ok = [o.seconds for o in out if not o.error]
+    answers = [o.seconds for o in out if o.request == "answer" and not o.error]
+    row = {
+        "phase": f"room: {n} students answer",
+        "students": n,
+        "requests": len(out),
+        "wall_s": wall,
+        "answers": len(answers),
+        "counts": revealed["counts"],
+        "counts_exact": revealed["counts"] == expected and seen["counts"] == expected and seen["mine"] == 1,
+        "p50_s": percentile(ok, 50),
+        "p95_s": percentile(ok, 95),
+        "answer_p95_s": percentile(answers, 95),
+        "max_s": max(ok, default=float("nan")),
+        "chart_p95_s": percentile(chart, 95),
+        "errors": len(out) - len(ok),
+        "first_errors": sorted({o.error for o in out if o.error})[:3],
+    }
+    print(
+        f"{row['phase']:<28} {row['requests']:>5} requests in {wall:4.1f} s  counts {row['counts']} "
+        f"(exact: {row['counts_exact']})  p50 {row['p50_s']:5.2f} s  p95 {row['p95_s']:5.2f} s  "
+        f"answer p95 {row['answer_p95_s']:5.2f} s  max {row['max_s']:5.2f} s  chart p95 {row['chart_p95_s']:5.2f} s  "
+        f"errors {row['errors']}",
+        flush=True,
+    )
+    for error in row["first_errors"]:
+        print(f"    error: {error}")
+    return row
+
+
+def run_room(students: int) -> list:
+    app = App({})
+    try:
+        app.wait_ready()
+        return [room_phase(clients(app.url, students), students)]
     finally:
         app.stop()
 
@@ -272,7 +363,11 @@ def main() -> None:
     parser.add_argument("--students", default="10,30,60")
     parser.add_argument("--think", default="2,6", help="seconds a student reads an answer: min,max")
     parser.add_argument("--model-limits", default="", help="e.g. 1,2,4: compare model concurrency at 30 students")
+    parser.add_argument("--room-only", action="store_true", help="only the lecturer's room phase")
     args = parser.parse_args()
+    if args.room_only:
+        save("load-room", {"phases": run_room(max(int(n) for n in args.students.split(",")))})
+        return
     students = [int(n) for n in args.students.split(",")]
     think = tuple(float(x) for x in args.think.split(","))
     print(f"== classroom load test ({os.cpu_count()} CPUs, {args.seconds:.0f} s per phase, think {think} s) ==")

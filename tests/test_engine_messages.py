@@ -40,6 +40,7 @@ from playground import (
     patching,
     positional,
     residual,
+    room,
     scoring,
     templates,
     tokenization,
@@ -425,6 +426,22 @@ CASES = {
     "templates.err.rendered_too_long": lambda w: templates.render("{a}", {"a": "x" * 10**5}),
     "templates.err.no_chat_template": lambda w: templates.apply_chat(SimpleNamespace(chat_template=None), "hi"),
     "templates.err.not_in_library": lambda w: templates.library("nope"),
+    # playground/room.py (helpers at the end of this file)
+    "room.err.no_text": lambda w: room.Question.checked(" ", ["a", "b"]),
+    "room.err.text_too_long": lambda w: room.Question.checked("q" * 301, ["a", "b"]),
+    "room.err.choice_count": lambda w: room.Question.checked("q", ["a"]),
+    "room.err.choice_too_long": lambda w: room.Question.checked("q", ["a", "b" * 81]),
+    "room.err.choice_twice": lambda w: room.Question.checked("q", ["a", "a"]),
+    "room.err.bad_correct": lambda w: room.Question.checked("q", ["a", "b"], 5),
+    "room.err.full": lambda w: [rooms.open() for rooms in [room.Rooms(limit=1)] for _ in range(2)],
+    "room.err.view_too_long": lambda w: in_room(lambda rooms, code, secret: rooms.send_view(code, secret, "x" * 5000)),
+    "room.err.no_identity": lambda w: in_room(lambda rooms, code, secret: rooms.answer(code, "<b>", "a")),
+    "room.err.no_answer": lambda w: answer_in_room(""),
+    "room.err.no_question": lambda w: in_room(lambda rooms, code, _: rooms.answer(code, "student-1", "a"), ask=False),
+    "room.err.revealed": lambda w: answer_in_room("a", revealed=True),
+    "room.err.not_a_choice": lambda w: answer_in_room("c"),
+    "room.err.unknown": lambda w: room.Rooms().snapshot("ZZZZ-ZZZZ"),
+    "room.err.not_lecturer": lambda w: in_room(lambda rooms, code, secret: rooms.counts(code, "not the secret")),
 }
 
 
@@ -513,3 +530,21 @@ def test_each_key_is_written_in_english_and_in_chinese(key, world):
     assert english_words(LITERAL.sub(" ", chinese), data) == [], chinese
     if english_words(LITERAL.sub(" ", english), data):  # not a sentence of names only ("pre-RMSNorm (Llama)")
         assert re.search(r"[\u4e00-\u9fff]", chinese), chinese
+
+
+def in_room(call, ask: bool = True):
+    """call(rooms, code, secret) in a room with a question asked (choices 'a' and 'b')."""
+    rooms = room.Rooms()
+    code, secret = rooms.open()
+    if ask:
+        rooms.ask(code, secret, room.Question.checked("q", ["a", "b"]))
+    return call(rooms, code, secret)
+
+
+def answer_in_room(choice: str, revealed: bool = False) -> None:
+    def answer(rooms, code, secret):
+        if revealed:
+            rooms.reveal(code, secret)
+        rooms.answer(code, "student-1", choice)
+
+    in_room(answer)

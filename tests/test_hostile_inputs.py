@@ -145,6 +145,11 @@ CASES = [
     ("/label_word_scoring", dict(label_words={"positive": ""}), "Give a label word"),
     ("/label_word_scoring", dict(dataset="../../etc/passwd"), "Unknown labelled set"),
     ("/label_word_scoring", dict(template="no variable at all"), "exactly one variable"),
+    # A lecturer's room (a real room's questions and answers: test_a_rooms_hostile_questions_and_answers_...)
+    ("/room_answer", dict(code="<script>alert(1)</script>", student="student-0001", choice="a"), "There is no room"),
+    ("/room_state", dict(code=BIG, student=BIG), "There is no room"),
+    ("/room_ask", dict(code="ZZZZ-ZZZZ", secret="x", text="q", choices=["a", "b"]), "There is no room"),
+    ("/room_counts", dict(code="", secret=""), "There is no room"),
 ]
 
 
@@ -187,6 +192,8 @@ RAW_CASES = [
     ("label_word_scoring", '["Review: {text}", null, "multiemo sentiment (BIG-bench)", NaN, null, "x"]', "n_examples"),
     ("label_word_scoring", '["Review: {text}", null, "x", 4, "not a list", "SmolLM2-135M-Instruct"]', "list of at"),
     ("label_word_scoring", f'["Review: {{text}}", null, "x", 4, [{{"text": "{S}", "label": "a"}}], "x"]', "broken"),
+    ("room_answer", f'["ABCDEFGH", "student-0001", "{S}<b>"]', "broken character"),
+    ("room_ask", '["ABCDEFGH", "x", "q", "not a list", NaN]', "2 to 6 choices"),
 ]
 
 
@@ -278,3 +285,48 @@ def test_a_hostile_file_name_with_good_rows_is_just_a_name(tmp_path):
     path = tmp_path / "<img src=x onerror=alert(1)> 评论.csv"
     path.write_text("sentence1,sentence2,label\n" + GOOD_ROWS, encoding="utf-8")
     assert finetune_tab.check_upload(str(path), "sentence1", "sentence2", "label").startswith("40 pairs read")
+
+
+ROOM_QUESTIONS = [
+    (dict(text=BIG, choices=["a", "b"]), "limited to 300 characters"),
+    (dict(text="<script>alert(1)</script>", choices=["only one"]), "2 to 6 choices"),
+    (dict(text="q", choices=[BIG, "b"]), "limited to 80 characters"),
+    (dict(text="q", choices=["a", "b"], correct=7), "one of the 2 choices"),
+]
+ROOM_ANSWERS = [
+    ("", "Choose an answer first"),
+    ("   ", "Choose an answer first"),
+    (BIG, "not one of the choices"),
+    ("<img src=x onerror=alert(1)>", "not one of the choices"),
+    ("a\x00b", "not one of the choices"),
+]
+
+
+@pytest.mark.slow
+def test_a_rooms_hostile_questions_and_answers_get_a_sentence(client):
+    """A real room: hostile questions, answers, student ids and secrets are refused with a sentence; the counts
+    stay exact."""
+    from gradio_client.exceptions import AppError
+
+    room = client.predict(api_name="/room_open")
+    code, secret = room["code"], room["secret"]
+    for kwargs, expected in ROOM_QUESTIONS:
+        with pytest.raises(AppError) as info:
+            client.predict(code=code, secret=secret, api_name="/room_ask", **kwargs)
+        assert_clear(str(info.value), expected)
+    choices = ["<b>bold</b>", "a & b"]
+    client.predict(code=code, secret=secret, text="<i>q</i>", choices=choices, api_name="/room_ask")
+    for answer, expected in ROOM_ANSWERS:
+        with pytest.raises(AppError) as info:
+            client.predict(code=code, student="student-0001", choice=answer, api_name="/room_answer")
+        assert_clear(str(info.value), expected)
+    for student in ("<script>", "x" * 10_000, ""):
+        with pytest.raises(AppError) as info:
+            client.predict(code=code, student=student, choice="a & b", api_name="/room_answer")
+        assert_clear(str(info.value), "did not say who you are")
+    with pytest.raises(AppError) as info:
+        client.predict(code=code, secret="<script>" + secret, api_name="/room_counts")
+    assert_clear(str(info.value), "Only the lecturer")
+    client.predict(code=code, student="student-0001", choice="<b>bold</b>", api_name="/room_answer")
+    assert client.predict(code=code, secret=secret, api_name="/room_counts") == [1, 0]
+    assert_still_serving(client)

@@ -1882,4 +1882,57 @@ EN: dict[str, str] = {
         "P(positive) = {p0}, P(negative) = {p1}, over the two label words: the prompt turns the model into a "
         "classifier without training."
     ),
+    # room: a lecturer's room (ui/lecture/room.py, playground/room.py)
+    "room.title": "Classroom room: send the class to a view, ask a question, see the answers",
+    "room.intro": (
+        "Open a room and show its code: students join with the link or the QR code. Send them to the view you "
+        "show, ask a question with 2 to 6 choices, watch the answers arrive, then reveal the result."
+    ),
+    "room.open": "Open a room",
+    "room.opened": "Room {code} is open. Students join at {link}",
+    "room.join_label": "Join the room: scan the code or open {link}",
+    "room.send": "Send the class to this view",
+    "room.sent": "The class now follows this view: {link}",
+    "room.question": "Question",
+    "room.choices": "Choices, one per line",
+    "room.choices_info": "2 to 6 choices; start the right one with * to mark it (optional).",
+    "room.start": "Start the question",
+    "room.started": "Question {number} started: the answers appear below.",
+    "room.reveal": "Reveal",
+    "room.answers": "{n} answers",
+    "room.no_room": "Open a room first.",
+    "room.two_marked": "Mark at most one choice with *.",
+    "room.bar_title": "Room {code}",
+    "room.waiting": "Room {code}: joined. Wait for the lecturer's question.",
+    "room.your_choice": "Your answer",
+    "room.submit": "Answer",
+    "room.answered": "Your answer: {choice}. You can change it until the lecturer reveals the result.",
+    "room.revealed": "The result:",
+    "room.right": "Right: {choice}.",
+    "room.you_right": "Your answer ({choice}) is right.",
+    "room.you_wrong": "Your answer was {choice}; the right one is {right}.",
+    "room.you_chose": "You answered {choice}.",
+    "room.you_none": "You did not answer this question.",
+    "room.err.no_text": "The question is empty: type a question first.",
+    "room.err.text_too_long": "The question is limited to {limit} characters (it has {n}). Shorten it.",
+    "room.err.choice_count": "A question needs {low} to {high} choices, one per line (there are {n}).",
+    "room.err.choice_too_long": "Each choice is limited to {limit} characters (one has {n}). Shorten it.",
+    "room.err.choice_twice": "Two choices are the same: make each choice different.",
+    "room.err.bad_correct": "The right answer must be one of the {high} choices (got {value}).",
+    "room.err.full": (
+        "This server already has {limit} open rooms. Try again later: a room closes after {hours:g} hours unused."
+    ),
+    "room.err.view_too_long": "This view's link is too long to send ({n} characters, the limit is {limit}).",
+    "room.err.no_identity": (
+        "Your browser did not say who you are: reload the page (it keeps a random id to count one answer per student)."
+    ),
+    "room.err.no_answer": "Choose an answer first.",
+    "room.err.no_question": "There is no question yet: wait for the lecturer to start one.",
+    "room.err.revealed": "The answers are closed: the lecturer has revealed the result.",
+    "room.err.not_a_choice": "That answer is not one of the choices: choose one of {choices}.",
+    "room.err.unknown": (
+        "There is no room {code}: check the code (8 letters and digits), or the room has closed (rooms close after "
+        "3 hours unused)."
+    ),
+    "room.err.not_lecturer": "Only the lecturer who opened this room can do that.",
 }

@@ -37,6 +37,7 @@ from ui.tabs import TABS
 MAX_URL = 1200  # longer links still work, but their QR code is too dense to scan from a lecture-hall seat
 MAX_TEXT = 4000  # a textbox without its own max_length
 TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+ROOM = "room"  # ?room=CODE joins a classroom room (ui/lecture/room.py)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,9 @@ def _number(component, raw: str, by_view: bool):
 
 
 def read_url(query: dict[str, str]) -> tuple[View | None, dict[str, object], list[str]]:
-    """(the view, its values by URL name, sentences about what was ignored) from a URL's query parameters."""
+    """(the view, its values by URL name, sentences about what was ignored) from a URL's query parameters.
+    `room` (a classroom room's code, ui/lecture/room.py) is not part of a view."""
+    query = {name: value for name, value in query.items() if name != ROOM}
     if not query:
         return None, {}, []
     tab = query.get("tab", FIRST_TAB)
@@ -182,13 +185,13 @@ def _plain(value) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
-def qr_html(url: str) -> str:
+def qr_html(url: str, elem_id: str = "share-qr") -> str:
     """The link as a QR code (an inline SVG, black on white so phones read it in dark mode too)."""
     if len(url) > MAX_URL:
         return f"<p>{html.escape(t('share.qr_too_long', n=len(url), limit=MAX_URL))}</p>"
     svg = segno.make(url, error="m").svg_inline(scale=1, omitsize=True, dark="#000", light="#fff", border=4)
     label = html.escape(t("share.qr_label", url=url), quote=True)
-    return f'<div id="share-qr" role="img" aria-label="{label}" style="width:320px;max-width:100%">{svg}</div>'
+    return f'<div id="{elem_id}" role="img" aria-label="{label}" style="width:320px;max-width:100%">{svg}</div>'
 
 
 # ---- handlers ---------------------------------------------------------------------------------
@@ -277,13 +280,17 @@ def _draw_outputs() -> list:
 @friendly
 def share_view(page: str, tab: str, sub: str, *current):
     """The link to this view (tab, sub-tab + inputs), its QR code and the code that reproduces the view's numbers."""
-    tab = tab if tab in VIEWS else FIRST_TAB
     page = page if urlsplit(page or "").scheme in ("http", "https") else "/"
-    view = VIEWS[tab]
-    by_id = {c._id: value for c, value in zip(shared_components(), current, strict=True)}
-    values = {name: by_id[view.components(name)[0]._id] for name in view.params}
-    url = build_url(page, tab, values, sub)
+    view, values = shown_view(tab, current)
+    url = build_url(page, view.tab, values, sub)
     return url, qr_html(url), code_for(view, values)
+
+
+def shown_view(tab: str, current: tuple) -> tuple[View, dict]:
+    """The view shown (its tab id, from the page) and its values by URL name (`current`: shared_components()')."""
+    view = VIEWS[tab if tab in VIEWS else FIRST_TAB]
+    by_id = {c._id: value for c, value in zip(shared_components(), current, strict=True)}
+    return view, {name: by_id[view.components(name)[0]._id] for name in view.params}
 
 
 def code_for(view: View, values: dict) -> str:
