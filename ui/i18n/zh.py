@@ -1548,4 +1548,13 @@ ZH: dict[str, str] = {
     "tokens.err.tokenizer": "没有名为“{name}”的分词器。请从以下选项中选择：{known}。",
     "tokens.err.smoothing": "没有名为“{name}”的平滑方法。请从以下选项中选择：{known}。",
     "tokens.note.unavailable": "未显示 {name}：它的分词器需要访问 Hugging Face Hub（{hub_id}），而这台机器无法连接。",
+    # phone: the phone layout's folds and the charts' text alternatives (ui/style.py)
+    "header.more": "演示模式",
+    "header.more_models": "设备和模型",
+    "att.phone_note": "在手机上，这个交互视图需要更宽的屏幕：“热力图”标签页显示同样的注意力权重。",
+    "a11y.chart": "图表",
+    "a11y.heatmap": "热力图，{rows} 行 × {cols} 列",
+    "a11y.series": "{n} 组数据（{kind}）",
+    "a11y.axes": "横轴：{x}；纵轴：{y}",
+    "a11y.scroll": "可滚动区域",
 }
