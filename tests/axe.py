@@ -14,8 +14,10 @@ import axe_playwright_python
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 SERIOUS = ("serious", "critical")
 
-RUN_JS = """async () => {
-  const result = await axe.run(document, {resultTypes: ['violations']});
+RUN_JS = """async ([context, rules]) => {
+  const options = {resultTypes: ['violations']};
+  if (rules) options.runOnly = {type: 'rule', values: rules};
+  const result = await axe.run(context ? {include: [[context]]} : document, options);
   return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 160),
                               summary: (n.failureSummary || '').slice(0, 300)}))}));
@@ -32,10 +34,11 @@ def inject(page) -> None:
         page.add_script_tag(path=str(AXE_JS))
 
 
-def audit(page) -> list[dict]:
-    """axe-core's violations on the page now (every rule axe runs by default), each with its nodes."""
+def audit(page, context: str | None = None, rules: list[str] | None = None) -> list[dict]:
+    """axe-core's violations on the page now, each with its nodes: within `context` (a CSS selector; None: the
+    whole page), by `rules` (None: every rule axe runs by default)."""
     inject(page)
-    return page.evaluate(RUN_JS)
+    return page.evaluate(RUN_JS, [context, rules])
 
 
 def serious(violations: list[dict]) -> list[dict]:

@@ -17,7 +17,8 @@ METRICS_JS = """([first, minTarget]) => {
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !!el.offsetParent; };
   const name = el => el.id ? '#' + el.id : el.tagName.toLowerCase()
     + (el.getAttribute('aria-label') ? `[aria-label="${el.getAttribute('aria-label')}"]` : '')
-    + (el.innerText ? ` '${el.innerText.trim().slice(0, 24)}'` : '') + (el.closest('[id]') ? ' in #' + el.closest('[id]').id : '');
+    + (el.innerText ? ` '${el.innerText.trim().slice(0, 24)}'` : '')
+    + (el.closest('[id]') ? ' in #' + el.closest('[id]').id : '');
   const h1 = document.querySelector('h1');
   let titleLines = 0;
   if (h1) { const range = document.createRange(); range.selectNodeContents(h1);

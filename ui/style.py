@@ -98,7 +98,8 @@ A11Y_JS = """
     const layout = gd.layout || {}, data = gd.data || [];
     const parts = [titleOf(layout.title) || say('a11y.chart', {})];
     const heat = (gd._fullData || data).find(d => d.type === 'heatmap');
-    const shape = heat && heat.z && (heat.z.shape ? String(heat.z.shape).split(',') : [heat.z.length, (heat.z[0] || []).length]);
+    const z = heat && heat.z;
+    const shape = z && (z.shape ? String(z.shape).split(',') : [z.length, (z[0] || []).length]);
     if (shape) parts.push(say('a11y.heatmap', {rows: shape[0], cols: shape[1]}));
     else if (data.length) parts.push(say('a11y.series', {n: data.length, kind: data[0].type || 'scatter'}));
     const x = titleOf(layout.xaxis && layout.xaxis.title), y = titleOf(layout.yaxis && layout.yaxis.title);
@@ -120,7 +121,9 @@ A11Y_JS = """
     for (const gd of document.querySelectorAll('.js-plotly-plot')) {
       if (!gd.layout) continue;
       const text = describe(gd);
-      if (gd.getAttribute('aria-label') !== text) { gd.setAttribute('role', 'figure'); gd.setAttribute('aria-label', text); }
+      if (gd.getAttribute('aria-label') === text) continue;
+      gd.setAttribute('role', 'figure');
+      gd.setAttribute('aria-label', text);
     }
     for (const el of document.querySelectorAll('.block, [style*="overflow"]')) {
       if (el.hasAttribute('tabindex') || !el.offsetParent || !scrolls(el) || el.querySelector(focusable)) continue;
@@ -145,7 +148,9 @@ def page_js(*scripts: str) -> str:
     from ui.i18n.en import EN
     from ui.i18n.zh import ZH
 
-    words = {lang: {k: v for k, v in table.items() if k.startswith("a11y.")} for lang, table in (("en", EN), ("zh", ZH))}
+    words = {
+        lang: {k: v for k, v in table.items() if k.startswith("a11y.")} for lang, table in (("en", EN), ("zh", ZH))
+    }
     own = A11Y_JS % json.dumps(words, ensure_ascii=False)
     return "() => {\n" + "".join(f"  ({script.strip()})();\n" for script in (*scripts, own)) + "}"
 
