@@ -1,6 +1,7 @@
 """On a phone (390 x 844, touch), in English and Chinese, every tab of ui.tabs.TABS: the title holds on one line,
-every tab is tapped in one tap (none hidden in a menu or off the screen), the tab's first view starts within the first
-two screens (LONG_INPUTS: four tabs not yet), nothing scrolls sideways, and every button, tab, slider and check box is at least 44 px tall.
+every tab is tapped in one tap (none hidden in a menu or off the screen), the tab's first view starts within the
+first two screens (LONG_INPUTS: four tabs not yet), nothing scrolls sideways, and every button, tab, slider and
+check box is at least 44 px tall.
 
 The Fine-tune tab's key output fills during a run (tests/test_browser_finetune.py): its first view is not placed.
 """
