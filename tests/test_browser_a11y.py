@@ -43,7 +43,7 @@ def walked(request, app_url):
     with open_app_page(app_url, locale=locale, height=900) as page:
         page.wait_for_selector("#scene-next")
         for tab, sub in views():
-            open_tab(page, tab, words, sub)
+            open_tab(page, tab, words, sub, tap=False)
         page.add_style_tag(content=SHOW_ALL)
         settle(page)
         yield page
