@@ -52,7 +52,8 @@ def walked(request, app_url):
 @pytest.mark.parametrize("presenter", [False, True], ids=["default", "presenter"])
 def test_no_serious_violation_on_any_view(walked, presenter):
     walked.evaluate(  # by script: a locator waited 30 s for the folded toggle once every panel was shown
-        "(on) => { const box = document.querySelector('#presenter-toggle input'); if (box.checked !== on) box.click(); }",
+        "(on) => { const box = document.querySelector('#presenter-toggle input');"
+        " if (box.checked !== on) box.click(); }",
         presenter,
     )
     walked.wait_for_timeout(300)
