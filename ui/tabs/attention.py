@@ -299,12 +299,10 @@ with gr.Blocks() as demo:
         grid_plot = gr.Plot()
     with gr.Tab(t("att.head_view.tab"), id="att-head-view"):
         gr.Markdown(t("att.head_view.intro"))
-        gr.Markdown(t("att.phone_note"), elem_classes="phone-only")  # bertviz needs a mouse and width (ui/style.py)
-        head_view = gr.HTML(elem_id="attention-head-view", elem_classes="phone-wide-only")
+        head_view = gr.HTML(elem_id="attention-head-view")
     with gr.Tab(t("att.model_view.tab"), id="att-model-view"):
         gr.Markdown(t("att.model_view.intro"))
-        gr.Markdown(t("att.phone_note"), elem_classes="phone-only")
-        model_view = gr.HTML(elem_id="attention-model-view", elem_classes="phone-wide-only")
+        model_view = gr.HTML(elem_id="attention-model-view")
     with gr.Tab(t("att.formula.tab"), id="att-formula"):
         gr.Markdown(t("att.formula.intro"))
         gr.Code(source_of("playground.seed_code", "SelfAttention"), language="python", interactive=False)
