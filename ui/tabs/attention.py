@@ -400,7 +400,7 @@ TAB = Tab(
         notebook,
     ),
     advanced=(pair_box,),
-    key_outputs=(head_plot, head_view, model_view, weights_plot),
+    key_outputs=(head_plot,),
     exercises=exercises.of_tab("attention"),  # "Predict, then reveal" (ui/exercises.py)
     scenes=(
         Scene(
