@@ -1,15 +1,15 @@
 """Fine-tuning throughput: our recipe (dynamic padding + length grouping) over the source text's
-(`padding="max_length", max_length=128`, §5.2.2), same model, data, steps and seed, in one run; and the
-time from Start to the first live loss point.
+(`padding="max_length", max_length=128`, §5.2.2), same model, data, steps and seed, in one run; the
+time from Start to the first live loss point; and the worker's peak RSS with its fixed malloc thresholds
+(`finetune.FIXED_MALLOC`) over glibc's default, same recipe, with both runs' samples/s.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python bench/finetune.py [--steps 200]
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/finetune.py [--steps 200] [--memory-steps 60]
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import subprocess
 import sys
 import tempfile
 import time
@@ -17,19 +17,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import save  # noqa: E402
+from bench.harness import measure, save  # noqa: E402
 from playground import finetune  # noqa: E402
 from playground.runs import RunStore  # noqa: E402
 
 RECIPES = {"source text: max_length 128": "max_length", "ours: dynamic + length grouping": "dynamic"}
 
 
-def train_once(store: RunStore, padding: str, steps: int) -> dict:
-    """Run the worker on one recipe; throughput from the loss rows' timestamps (evaluations excluded)."""
+def train_once(store: RunStore, padding: str, steps: int, env: dict | None = None) -> dict:
+    """Run the worker on one recipe; throughput from the loss rows' timestamps (evaluations excluded), and its
+    peak RSS. env: the worker's environment (default `finetune.worker_env()`)."""
     config = finetune.make_config(padding=padding, max_steps=steps, eval_steps=steps, logging_steps=5)
     run = store.create({"finetune": dataclasses.asdict(config)})
     cmd = [sys.executable, "-m", "playground.finetune", "--run-dir", str(run.path)]
-    subprocess.run(cmd, env=finetune.worker_env(), cwd=finetune.ROOT, check=True, capture_output=True)
+    sample = measure(cmd, env=env or finetune.worker_env(), timeout_s=3600)
+    if store.get(run.run_id).state != "finished":
+        raise SystemExit(f"the worker did not finish: {store.get(run.run_id).status}")
     rows = store.get(run.run_id).metrics()
     losses = [r for r in rows if "loss" in r]
     evals = [r for r in rows if "eval_accuracy" in r]
@@ -43,6 +46,7 @@ def train_once(store: RunStore, padding: str, steps: int) -> dict:
         "accuracy_after": evals[-1]["eval_accuracy"],
         "f1_after": evals[-1]["eval_f1"],
         "wall_s": store.get(run.run_id).status.get("elapsed", 0.0),
+        "peak_rss_mb": sample.peak_rss_mb,
     }
 
 
@@ -67,6 +71,7 @@ def first_loss_s(store: RunStore) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--steps", type=int, default=200)
+    parser.add_argument("--memory-steps", type=int, default=60, help="steps of the two runs that compare malloc")
     opts = parser.parse_args()
     store = RunStore(tempfile.mkdtemp(prefix="bench-finetune-"))
     results = {label: train_once(store, padding, opts.steps) for label, padding in RECIPES.items()}
@@ -82,7 +87,23 @@ def main() -> None:
     print(f"{'throughput ratio (ours / source)':<34} {ratio:6.2f}x")
     for what, seconds in latency.items():
         print(f"{'Start -> ' + what:<34} {seconds:6.1f} s")
-    save("finetune", {"steps": opts.steps, "recipes": results, "ratio": ratio, "start_to": latency})
+    memory = malloc_compared(store, opts.memory_steps)
+    save("finetune", {"steps": opts.steps, "recipes": results, "ratio": ratio, "start_to": latency, "memory": memory})
+
+
+def malloc_compared(store: RunStore, steps: int) -> dict:
+    """The worker's peak RSS with `finetune.FIXED_MALLOC` over glibc's default thresholds (our recipe both times)."""
+    default = {k: v for k, v in finetune.worker_env().items() if k not in finetune.FIXED_MALLOC}
+    runs = {"glibc default": train_once(store, "dynamic", steps, default), "fixed": train_once(store, "dynamic", steps)}
+    print(f"\n== the worker's memory, {steps} steps (our recipe) ==")
+    for label, r in runs.items():
+        print(f"malloc {label:<27} peak RSS {r['peak_rss_mb']:6.0f} MB   {r['samples_per_s']:6.1f} samples/s")
+    ratios = {
+        "peak_rss": runs["fixed"]["peak_rss_mb"] / runs["glibc default"]["peak_rss_mb"],
+        "samples_per_s": runs["fixed"]["samples_per_s"] / runs["glibc default"]["samples_per_s"],
+    }
+    print(f"{'fixed / default':<34} peak RSS {ratios['peak_rss']:.2f}x   samples/s {ratios['samples_per_s']:.2f}x")
+    return {"steps": steps, "runs": runs, "ratios": ratios}
 
 
 if __name__ == "__main__":

@@ -4,8 +4,10 @@ Each student is a separate gradio_client session that, until the phase ends, pic
 main requests at random (half the time with the lecturer's default input, half with a sentence
 nobody asked before), waits for the answer, reads it for a few seconds (think time), and clicks
 again. Phases: one student alone (the baseline), then N = 10, 30 and 60 students, then 30 students
-while a fine-tune runs beside them. Each phase prints requests, throughput, p50/p95/max latency,
-errors and the app's peak RSS; ratios are p95 over the lone student's p95.
+while a fine-tune trains beside them (the phase starts once the worker has taken its first training step, so that
+its peak RSS includes the model, the optimiser and an evaluation; target: app + worker <= 2.5 GB, issue 19).
+Each phase prints requests, throughput, p50/p95/max latency, errors and the app's peak RSS;
+ratios are p95 over the lone student's p95.
 
     make bench-load     # or: .venv/bin/python bench/load.py [--seconds 30] [--students 10,30,60]
                         #     [--model-limits 1,2,4]  (compares PLAYGROUND_MODEL_CONCURRENCY at 30 students)
@@ -259,7 +261,8 @@ def run(env: dict, students: list[int], seconds: float, think: tuple[float, floa
         rows += [phase(f"{n} students", pool, n, seconds, think, app) for n in students]
         if with_training:
             started = pool[0].predict(api_name="/finetune_start")
-            time.sleep(3)  # the worker starts
+            training = until_training(pool[0], started)
+            print(f"the fine-tune trains (step {training['step']}, {training['state']}); 30 students join", flush=True)
             n = min(30, len(pool))
             rows.append(phase(f"{n} students + a fine-tune", pool, n, seconds, think, app))
             status = pool[0].predict(started["run_id"], 1, started["owner_token"], api_name="/finetune_status")
@@ -269,6 +272,17 @@ def run(env: dict, students: list[int], seconds: float, think: tuple[float, floa
         return rows
     finally:
         app.stop()
+
+
+def until_training(client, started: dict, timeout_s: float = 300) -> dict:
+    """The run's status once its worker has taken a training step (its model, optimiser and first evaluation in
+    memory: what the phase's peak RSS must include), or once it ended or the timeout passed."""
+    end = time.perf_counter() + timeout_s
+    while True:
+        status = client.predict(started["run_id"], 1, started["owner_token"], api_name="/finetune_status")
+        if status.get("step", 0) >= 1 or status.get("state") not in ("queued", "running") or time.perf_counter() > end:
+            return status
+        time.sleep(1)
 
 
 ROOM_CHOICES = ["animal", "street", "tired", "it"]

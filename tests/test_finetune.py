@@ -196,3 +196,11 @@ def test_the_worker_runs_at_lower_cpu_priority_than_the_views(monkeypatch):
     finally:
         child.kill()
         child.wait()
+
+
+def test_the_worker_returns_freed_tensors_memory_unless_the_environment_says_otherwise(monkeypatch):
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    env = finetune.worker_env(threads=1)
+    assert env["MALLOC_MMAP_THRESHOLD_"] == env["MALLOC_TRIM_THRESHOLD_"] == "131072"  # fixed: glibc's grows
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "4194304")  # a host's own setting wins
+    assert finetune.worker_env(threads=1)["MALLOC_MMAP_THRESHOLD_"] == "4194304"
