@@ -299,3 +299,13 @@ def test_a_run_without_a_kept_model_or_unknown_has_no_notebook(tmp_path, monkeyp
         links.notebook("finetune", json.dumps({"run": run.run_id}), "en")
     with pytest.raises(Exception, match="no run"):
         links.notebook("finetune", json.dumps({"run": "../../etc"}), "en")
+
+
+def test_drawn_reuses_what_a_view_drew_and_forgets_the_oldest():
+    drawn, calls = notebooks.Drawn(size=2), []
+    drawn.put("a", 1)
+    assert drawn.get("a", lambda: calls.append("a") or 9) == 1 and not calls  # what the view drew
+    assert drawn.get("b", lambda: calls.append("b") or 2) == 2 and calls == ["b"]  # computed once, then kept
+    assert drawn.get("b", lambda: calls.append("b") or 3) == 2 and calls == ["b"]
+    drawn.put("c", 3)  # a third: the oldest ("a") goes
+    assert drawn.get("a", lambda: 4) == 4

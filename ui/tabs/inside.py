@@ -313,16 +313,21 @@ def kv_note(steps: list[kv_cache.CacheStep], shape: kv_cache.CacheShape, model: 
     return "\n\n".join(lines)
 
 
+KV_DRAWN = notebooks.Drawn()  # (model, prompt, new tokens) -> the steps stream_kv drew: its notebook reuses them
+
+
 @view(cache=False, gpu=60)
 def stream_kv(model: str, prompt: str, new_tokens, rerun: bool = True):
     """Greedy generation with the cache, redrawn at every new token: the text, the cache's bytes, the step times."""
     steps: list[kv_cache.CacheStep] = []
+    key = (model, prompt, kv_cache.check_new_tokens(new_tokens))
     for step in kv_cache.stream(model, prompt, new_tokens, without_cache=bool(rerun)):
         steps.append(step)
         shape = kv_cache.cache_shape(models.load(model).model)  # the stream has checked it is a causal LM
         generated = "".join(s.token for s in steps)
         text = html.escape(prompt, quote=False) + "<mark>" + html.escape(generated, quote=False) + "</mark>"
         yield text, *kv_figures(steps, shape), kv_note(steps, shape, model)
+    KV_DRAWN.put(key, steps)
 
 
 # ---- named API endpoints (JSON) ----------------------------------------------------------------------------------
@@ -757,16 +762,17 @@ fig.show()
 
 def notebook_kv(v: dict) -> notebooks.Recipe:
     """The key/value cache: the greedy tokens and the cache's bytes, measured and by the formula."""
-    run = kv_cache.kv_cache(v["model"], v["prompt"], v["new_tokens"], without_cache=False)
+    key = (v["model"], v["prompt"], kv_cache.check_new_tokens(v["new_tokens"]))
+    steps = KV_DRAWN.get(key, lambda: list(kv_cache.stream(*key, without_cache=False)))
     return notebooks.Recipe(
         explain=("inside.intro", "inside.kv.intro"),
-        inputs={"PROMPT": v["prompt"], "NEW_TOKENS": len(run.steps)},
+        inputs={"PROMPT": v["prompt"], "NEW_TOKENS": len(steps)},
         compute=KV_COMPUTE,
         figure=KV_FIGURE,
         numbers={
-            "token_ids": [s.token_id for s in run.steps],
-            "measured_bytes": [s.measured_bytes for s in run.steps],
-            "formula_bytes": [s.formula_bytes for s in run.steps],
+            "token_ids": [s.token_id for s in steps],
+            "measured_bytes": [s.measured_bytes for s in steps],
+            "formula_bytes": [s.formula_bytes for s in steps],
         },
         atol=0.0,
         model=v["model"],

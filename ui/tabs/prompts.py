@@ -203,6 +203,9 @@ def mean_log_prob(steps) -> float:
     return sum(math.log(max(s.prob, 1e-30)) for s in steps) / max(len(steps), 1)
 
 
+COLUMNS_DRAWN = notebooks.Drawn()  # (model, prompt, checked config) -> a column's steps: its notebook reuses them
+
+
 @view(cache=False, gpu=60)
 def run_columns(model_name, values_text, max_new, seed, n_columns, *column_values):
     """Generate with each column's template and settings in turn, streaming every column's output."""
@@ -220,6 +223,7 @@ def run_columns(model_name, values_text, max_new, seed, n_columns, *column_value
             steps.append(step)
             outputs[index] = token_html(steps, prompt)
             yield *outputs, *stats, *charts
+        COLUMNS_DRAWN.put((model_name, prompt, checked.config), steps)
         mean = mean_log_prob(steps)
         notes = " ".join(i18n.say(n) for n in checked.notes)
         stats[index] = t("prompts.side.stats", n=len(steps), mean=mean, ppl=math.exp(-mean)) + (
@@ -763,9 +767,10 @@ def notebook_side(v: dict) -> notebooks.Recipe:
         column["top_k"] = int(column["top_k"])
     ids, probs, perplexity = [], [], []
     for column in columns:
-        _, _, stream = column_stream(v["model"], values, column["template"], *(column[f] for f in COLUMN_FIELDS[1:]),
-                                     v["max_new"], v["seed"])  # fmt: skip
-        steps = list(stream)
+        checked, prompt, stream = column_stream(
+            v["model"], values, column["template"], *(column[f] for f in COLUMN_FIELDS[1:]), v["max_new"], v["seed"]
+        )
+        steps = COLUMNS_DRAWN.get((v["model"], prompt, checked.config), lambda s=stream: list(s))
         ids.append([s.token_id for s in steps])
         probs.append([s.prob for s in steps])
         perplexity.append(math.exp(-mean_log_prob(steps)))

@@ -197,10 +197,16 @@ def compression_chart(lesson: bpe.BPELesson) -> go.Figure:
     return fig
 
 
+@functools.lru_cache(maxsize=4)
+def lesson_of(corpus_name, vocab_size, word) -> bpe.BPELesson:
+    """One lesson per inputs: the view and its notebook share it."""
+    return bpe.explain(corpus_name, vocab_size, word)
+
+
 @view()
 def show_bpe(corpus_name, vocab_size, word):
     """The merges, the word at growing sizes, compression against size (training cached by the engine)."""
-    lesson = bpe.explain(corpus_name, vocab_size, word)
+    lesson = lesson_of(corpus_name, vocab_size, word)
     last = lesson.curve[-1]
     summary = t(
         "tokens.bpe.summary",
@@ -657,7 +663,7 @@ fig.show()
 
 def notebook_bpe(v: dict) -> notebooks.Recipe:
     """BPE from scratch: the word's pieces at each vocabulary size and the compression curve."""
-    lesson = bpe.explain(v["corpus"], v["vocab_size"], v["word"])
+    lesson = lesson_of(v["corpus"], v["vocab_size"], v["word"])
     return notebooks.Recipe(
         explain=("tokens.intro", "tokens.bpe.intro"),
         inputs={
