@@ -24,7 +24,13 @@ HOSTILE = [
 ]
 WITH_NOTEBOOK = [tab for tab, view in links.VIEWS.items() if view.notebook is not None]
 SUBVIEWS = [(tab, s.subtab) for tab, view in links.VIEWS.items() for s in view.source.share.subviews if s.subtab]
-ZH_SUBVIEWS = {"pos-rope", "loss-contrastive"}  # exported from the Chinese page
+ZH_SUBVIEWS = {"pos-rope", "loss-contrastive", "att-formula", "inside-sinks"}  # exported from the Chinese page
+SUB_VALUES = {  # shorter runs than the defaults (bench/notebooks.py exports the defaults)
+    "inside-kv": {"new_tokens": 4},
+    "prompts-side": {"max_new": 4},
+    "prompts-score": {"n": 8},
+}
+HOSTILE_SUB = "arch-seed"  # its notebook is exported with a hostile text (tests/test_notebooks.py: no extra kernel)
 
 
 def execute(nb: nbformat.NotebookNode, timeout: int = 600) -> nbformat.NotebookNode:
@@ -132,9 +138,13 @@ def test_notebook_runs_and_matches_the_app(executed, tab):
     assert any("plotly" in json.dumps(o.get("data", {})) for o in nb.cells[-3].outputs)  # the figure was drawn
 
 
+def hostile_text(pwned: Path) -> str:
+    return HOSTILE[0].replace("PWNED", str(pwned)) + "\n" + HOSTILE[1] + HOSTILE[2]
+
+
 @pytest.mark.slow
 def test_hostile_text_runs_as_data(tmp_path):
-    text = HOSTILE[0].replace("PWNED", str(tmp_path / "PWNED")) + "\n" + HOSTILE[1] + HOSTILE[2]
+    text = hostile_text(tmp_path / "PWNED")
     nb = nbformat.reads(links.notebook("attention", json.dumps({"text": text, "layer": 1}), "en"), as_version=4)
     nb.cells.insert(5, nbformat.v4.new_code_cell("print(repr(TEXT))"))
     out = execute(nb)
@@ -182,11 +192,23 @@ def test_api_checks_a_sub_views_values():
 
 
 @pytest.fixture(scope="module")
-def executed_subviews():
+def pwned(tmp_path_factory) -> Path:
+    """Where the hostile text's command would write, if it ran."""
+    return tmp_path_factory.mktemp("hostile") / "PWNED"
+
+
+def sub_values(sub: str, pwned: Path) -> dict:
+    return {**SUB_VALUES.get(sub, {}), **({"text": hostile_text(pwned)} if sub == HOSTILE_SUB else {})}
+
+
+@pytest.fixture(scope="module")
+def executed_subviews(pwned):
+    """Each sub-view's notebook (its defaults, shorter where SUB_VALUES says), each in its own fresh kernel."""
     runs = {}
     for tab, sub in SUBVIEWS:
         lang = "zh" if sub in ZH_SUBVIEWS else "en"
-        runs[sub] = execute(nbformat.reads(links.notebook(tab, "{}", lang, sub), as_version=4))
+        text = links.notebook(tab, json.dumps(sub_values(sub, pwned)), lang, sub)
+        runs[sub] = execute(nbformat.reads(text, as_version=4))
     return runs
 
 
@@ -196,8 +218,30 @@ def test_sub_view_notebook_runs_and_matches_the_app(executed_subviews, sub):
     nb = executed_subviews[sub]
     assert output_text(nb.cells[-1]).strip().endswith("match")
     assert any("plotly" in json.dumps(o.get("data", {})) for o in nb.cells[-3].outputs)
-    chinese = re.search(r"[\u4e00-\u9fff]{4}", nb.cells[0].source)
-    assert bool(chinese) == (sub in ZH_SUBVIEWS)
+    lang, other = ("zh", "en") if sub in ZH_SUBVIEWS else ("en", "zh")
+    head = nb.cells[0].source  # (an English intro may name a Chinese term: Prompts' 提示学习)
+    assert notebooks.say("nb.how", lang) in head and notebooks.say("nb.how", other) not in head
+    assert lang == "en" or re.search(r"[\u4e00-\u9fff]{4}", head)
+
+
+@pytest.mark.slow
+def test_hostile_text_in_a_sub_view_runs_as_data(executed_subviews, pwned):
+    nb = executed_subviews[HOSTILE_SUB]
+    assert assigned(nb.cells[4].source)["TEXT"] == hostile_text(pwned)
+    assert output_text(nb.cells[-1]).strip().endswith("match")
+    assert not pwned.exists() and not (Path(ROOT) / "PWNED").exists()
+
+
+def test_sub_tabs_have_notebooks_of_their_own():
+    """The sub-tabs that used to export their tab's main view (a tab's first sub-tab is its main view)."""
+    own = {sub for _, sub in SUBVIEWS}
+    assert own >= {
+        "att-head-view", "att-model-view", "att-formula", "arch-seed", "arch-size", "inside-sinks",
+        "inside-patching", "inside-kv", "tokens-bpe", "tokens-ngram", "prompts-side", "prompts-score",
+    }  # fmt: skip
+    for tab in ("attention", "architecture", "inside", "tokens", "prompts"):
+        first = links.VIEWS[tab].source.subtabs()[0]
+        assert first not in own  # the first sub-tab is the main view: `Share(notebook=...)`
 
 
 @pytest.mark.slow
@@ -255,3 +299,13 @@ def test_a_run_without_a_kept_model_or_unknown_has_no_notebook(tmp_path, monkeyp
         links.notebook("finetune", json.dumps({"run": run.run_id}), "en")
     with pytest.raises(Exception, match="no run"):
         links.notebook("finetune", json.dumps({"run": "../../etc"}), "en")
+
+
+def test_drawn_reuses_what_a_view_drew_and_forgets_the_oldest():
+    drawn, calls = notebooks.Drawn(size=2), []
+    drawn.put("a", 1)
+    assert drawn.get("a", lambda: calls.append("a") or 9) == 1 and not calls  # what the view drew
+    assert drawn.get("b", lambda: calls.append("b") or 2) == 2 and calls == ["b"]  # computed once, then kept
+    assert drawn.get("b", lambda: calls.append("b") or 3) == 2 and calls == ["b"]
+    drawn.put("c", 3)  # a third: the oldest ("a") goes
+    assert drawn.get("a", lambda: 4) == 4

@@ -16,6 +16,8 @@ data. tests/test_notebooks.py runs every notebook in a fresh kernel and checks t
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +48,31 @@ class Recipe:
     causal: bool = False  # the model's head: AutoModelForCausalLM (True) or AutoModel
     imports: str = ""  # extra imports of the set-up cell
     notes: tuple = field(default=())  # text keys of sentences added below the explanation
+
+
+class Drawn:
+    """The last few results a streamed view finished, by its inputs: the view puts what it drew, its notebook reuses
+    it (a generator that yields while it computes cannot be an lru_cache). `get` computes what is missing."""
+
+    def __init__(self, size: int = 8):
+        self.items: OrderedDict = OrderedDict()
+        self.size = size
+        self.lock = threading.Lock()
+
+    def put(self, key, value) -> None:
+        with self.lock:
+            self.items[key] = value
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+    def get(self, key, compute):
+        with self.lock:
+            if key in self.items:
+                return self.items[key]
+        value = compute()
+        self.put(key, value)
+        return value
 
 
 # ---- values as Python literals -------------------------------------------------------------------

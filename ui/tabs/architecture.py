@@ -17,7 +17,7 @@ from playground.lazy import lazy, source_of
 from ui import header, i18n, plots
 from ui.i18n import t
 from ui.sharing import notebooks, snippets
-from ui.tab import Draw, Param, Scene, Sentence, Share, Tab
+from ui.tab import Draw, Param, Scene, Sentence, Share, SubView, Tab
 from ui.view import on, view
 
 torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
@@ -26,6 +26,7 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 SEED_MODEL = "all-MiniLM-L6-v2"
 DEFAULT_TEXT = "The animal didn't cross the street because it was too tired. 我爱北京"
 STEP_TOKENS = 32  # the block heatmaps stay readable
+SEED_TOKENS = 64  # the seed block runs on the first tokens
 JSON_DECIMALS = 5
 LATEX = [{"left": "$", "right": "$", "display": False}]
 SIZE_DEFAULTS = dict(layers=12, d_model=768, heads=12, d_ff=3072, vocab=50257, seq_len=1024, batch=8)  # GPT-2 small
@@ -127,7 +128,7 @@ def show_parameters(model: str):
 
 @view(cache=False)
 def run_seed_block(text: str, layer):
-    check = architecture.seed_block_check(SEED_MODEL, text, int(layer))
+    check = architecture.seed_block_check(SEED_MODEL, text, int(layer), max_tokens=SEED_TOKENS)
     return t(
         "arch.seed.result",
         layer=check.layer,
@@ -372,6 +373,112 @@ def notebook(v: dict) -> notebooks.Recipe:
     )
 
 
+SEED_COMPUTE = r"""
+# The source text's TransformerBlock (§5.1.3, playground/seed_code.py) loaded with this BERT layer's weights, run on
+# the hidden state entering the layer: $x_1 = \mathrm{LN}(x + \mathrm{Attn}(x))$, $x_2 = \mathrm{LN}(x_1 + FFN(x_1))$.
+# As written it uses ReLU and eps = 1e-5; the model uses its own activation (GELU) and eps: the four combinations.
+import torch
+
+from playground.architecture import seed_block
+
+batch = tokenizer(TEXT, truncation=True, max_length=MAX_TOKENS, return_tensors="pt").to(model.device)
+with torch.no_grad():
+    hidden = model(**batch, output_hidden_states=True).hidden_states  # L + 1 tensors (1, T, d)
+x, real = hidden[LAYER][0].float().cpu(), hidden[LAYER + 1][0].float().cpu()  # entering and leaving the layer
+layer, cfg = getattr(model, "bert", model).encoder.layer[LAYER], model.config
+VARIANTS = {
+    "as written (ReLU, eps 1e-5)": ("relu", 1e-5),
+    "ReLU, the model's eps": ("relu", cfg.layer_norm_eps),
+    "the model's activation, eps 1e-5": (cfg.hidden_act, 1e-5),
+    "both matched": (cfg.hidden_act, cfg.layer_norm_eps),
+}
+diffs = {}
+for name, (activation, eps) in VARIANTS.items():
+    block = seed_block(layer, cfg.hidden_size, cfg.num_attention_heads, activation, eps)
+    with torch.no_grad():
+        x2 = block(x[None])[0]  # (T, d)
+    diffs[name] = float((x2 - real).abs().max())
+    print(f"{name}: max |seed block - the real layer| = {diffs[name]:.2e}")
+computed = {"diffs": list(diffs.values())}
+"""
+SEED_FIGURE = """
+import plotly.graph_objects as go
+
+fig = go.Figure(go.Bar(x=list(diffs), y=computed["diffs"], text=[f"{d:.1e}" for d in computed["diffs"]]))
+fig.update_yaxes(type="log", title="max |seed block − real layer|")
+fig.update_layout(title=f"{MODEL}: layer {LAYER} rebuilt from the source text's TransformerBlock", height=450)
+fig.show()
+"""
+
+
+def notebook_seed(v: dict) -> notebooks.Recipe:
+    """The seed block on real weights: its four differences from the real layer."""
+    check = architecture.seed_block_check(SEED_MODEL, v["text"], int(v["layer"]), max_tokens=SEED_TOKENS)
+    return notebooks.Recipe(
+        explain=("arch.intro", "arch.seed.intro"),
+        inputs={"TEXT": v["text"], "LAYER": check.layer, "MAX_TOKENS": SEED_TOKENS},
+        compute=SEED_COMPUTE,
+        figure=SEED_FIGURE,
+        numbers={
+            "diffs": [check.diff_as_written, check.diff_relu_only, check.diff_eps_only, check.diff_matched],
+        },
+        atol=1e-5,
+        model=SEED_MODEL,
+    )
+
+
+SIZE_COMPUTE = r"""
+# The seed's block (§5.1.3) from its sizes alone: attention $4d^2 + 4d$ (W^Q, W^K, W^V, W^O and biases),
+# FFN $2\,d\,d_{ff} + d_{ff} + d$, two LayerNorms of $2d$ per layer, token embeddings $Vd$ shared with the output layer.
+d, L = D_MODEL, LAYERS
+assert d % HEADS == 0, "d_model must be a multiple of the heads"
+parts = {
+    "embeddings": VOCAB * d,
+    "attention": L * (4 * d * d + 4 * d),
+    "FFN": L * (2 * d * D_FF + D_FF + d),
+    "norms": L * 2 * 2 * d,
+    "head/other": 0,  # tied to the embeddings
+}
+params = sum(parts.values())
+tokens = SEQ_LEN * BATCH
+# training memory: weights + gradients + Adam's two moments, 4 bytes a number in fp32, 2 in bf16
+memory = {dtype: 4 * params * size for dtype, size in (("fp32", 4), ("bf16", 2))}
+# FLOPs: 2 per parameter per token forward (a multiply and an add), plus QK^T and (weights)V: 2·2·L·s²·d per sequence;
+# training (forward + backward) ≈ 6 per parameter per token
+forward = 2.0 * params * tokens + 2 * 2 * L * SEQ_LEN * SEQ_LEN * d * BATCH
+training = 6.0 * params * tokens
+print(f"{params:,} parameters; training memory {memory['fp32'] / 1e9:.2f} GB (fp32); forward {forward:.3e} FLOPs")
+computed = {"parts": list(parts.values()), "params": params, "memory": [memory["fp32"], memory["bf16"]],
+            "flops": [forward, training]}
+"""
+SIZE_FIGURE = """
+import plotly.graph_objects as go
+
+fig = go.Figure(go.Bar(x=list(parts), y=computed["parts"], text=[f"{n:,}" for n in computed["parts"]]))
+fig.update_layout(title=f"{params:,} parameters by part", yaxis_title="parameters", height=420)
+fig.show()
+"""
+SIZE_NAMES = {key: key.upper() for key in SIZE_DEFAULTS}
+
+
+def notebook_size(v: dict) -> notebooks.Recipe:
+    """The size calculator: parameters per part, training memory and FLOPs from the sizes alone."""
+    e = _estimate(*(v[key] for key in SIZE_DEFAULTS))
+    return notebooks.Recipe(
+        explain=("arch.intro", "arch.size.intro"),
+        inputs={SIZE_NAMES[key]: int(v[key]) for key in SIZE_DEFAULTS},
+        compute=SIZE_COMPUTE,
+        figure=SIZE_FIGURE,
+        numbers={
+            "parts": list(e.parts.values()),
+            "params": e.params,
+            "memory": [e.memory_bytes["fp32"]["total"], e.memory_bytes["bf16"]["total"]],
+            "flops": [e.forward_flops, e.training_flops],
+        },
+        atol=0.0,
+    )
+
+
 TAB = Tab(
     "architecture",
     "arch.tab",
@@ -389,6 +496,10 @@ TAB = Tab(
         ),
         lambda v: snippets.architecture(v["model"]),
         notebook,
+        (
+            SubView("arch-seed", {"text": seed_text, "layer": seed_layer}, notebook_seed),
+            SubView("arch-size", dict(zip(SIZE_DEFAULTS, size_inputs, strict=True)), notebook_size),
+        ),
     ),
     advanced=(steps_token,),
     key_outputs=(steps_plot,),

@@ -16,7 +16,7 @@ from playground.lazy import lazy, source_of
 from ui import bertviz_offline, header, i18n, plots
 from ui.i18n import t
 from ui.sharing import notebooks, snippets
-from ui.tab import Draw, Param, Scene, Sentence, Share, Tab
+from ui.tab import Draw, Param, Scene, Sentence, Share, SubView, Tab
 from ui.view import index_slider, on, view
 
 torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
@@ -334,8 +334,7 @@ with gr.Blocks() as demo:
     for endpoint, name in zip(API, ("attention", "attention_formula"), strict=True):
         gr.api(endpoint, api_name=name)
 
-NOTEBOOK_COMPUTE = r"""
-# $softmax(QK^T/\sqrt{d_k})$ of one head (source text §3.1.1). Eager attention: fused kernels return no weights.
+FORWARD = r"""
 import torch
 
 batch = tokenizer(
@@ -346,12 +345,17 @@ batch = tokenizer(
     return_tensors="pt",
 ).to(model.device)
 with torch.no_grad():
-    out = model(**batch, output_attentions=True)
-attention = out.attentions[LAYER][0, HEAD].float().cpu()  # (T, T): row i = how token i spreads its attention
+    out = model(**batch, output_attentions=True)  # out.attentions: L tensors (1, H, T, T)
 tokens = tokenizer.convert_ids_to_tokens(batch["input_ids"][0])
+"""
+NOTEBOOK_COMPUTE = (
+    "# $softmax(QK^T/\\sqrt{d_k})$ of one head (source text §3.1.1). Eager attention: fused kernels return no weights."
+    + FORWARD
+    + """attention = out.attentions[LAYER][0, HEAD].float().cpu()  # (T, T): row i = how token i spreads its attention
 print("rows sum to", attention.sum(dim=-1))
 computed = {"attention": attention.numpy()}
 """
+)
 NOTEBOOK_FIGURE = """
 import plotly.graph_objects as go
 
@@ -382,6 +386,179 @@ def notebook(v: dict) -> notebooks.Recipe:
     )
 
 
+HEAD_VIEW_COMPUTE = (
+    "# The head view (bertviz): every head of one layer, $softmax(QK^T/\\sqrt{d_k})$ per head, on the first tokens."
+    + FORWARD
+    + """n = min(len(tokens), N_TOKENS)  # the view draws at most N_TOKENS tokens
+heads = out.attentions[LAYER][0, :, :n, :n].float().cpu()  # (H, n, n): head h, query i, key j
+tokens = tokens[:n]
+print(f"layer {LAYER}: {heads.shape[0]} heads over {n} tokens; each row sums to 1 over the whole text")
+computed = {"heads": heads.numpy()}
+"""
+)
+HEAD_VIEW_FIGURE = """
+import plotly.graph_objects as go
+
+ticks = dict(tickmode="array", tickvals=list(range(len(tokens))), ticktext=tokens)
+heads = computed["heads"]
+fig = go.Figure([go.Heatmap(z=w, zmin=0, zmax=1, colorscale="Blues", visible=h == HEAD) for h, w in enumerate(heads)])
+fig.update_layout(
+    title=f"{MODEL}: layer {LAYER}, one head at a time", xaxis=dict(title="key j", **ticks),
+    yaxis=dict(title="query i", autorange="reversed", **ticks), width=720, height=680,
+    updatemenus=[dict(x=1.02, y=1, buttons=[
+        dict(label=f"head {h}", method="update", args=[{"visible": [g == h for g in range(len(heads))]}])
+        for h in range(len(heads))
+    ])],
+)
+fig.show()
+"""
+
+
+def view_tokens(v: dict, most: int) -> tuple[attention.AttentionResult, int, int, int]:
+    """The view's forward pass (cached), its checked layer and head, and how many tokens a bertviz view draws."""
+    text, pair = attention.check_text(v["text"]), (v["pair"] or "").strip()
+    result = attend(v["model"], text, pair)
+    n_layers, n_heads, n, _ = result.shape
+    layer = attention.check_index(v["layer"], n_layers, Term("layer"))
+    head = attention.check_index(v["head"], n_heads, Term("head"))
+    return result, layer, head, min(n, most)
+
+
+def view_inputs(v: dict, layer: int, head: int) -> dict:
+    text, pair = attention.check_text(v["text"]), (v["pair"] or "").strip()
+    return {"TEXT": text, "PAIR": pair, "LAYER": layer, "HEAD": head, "MAX_TOKENS": attention.MAX_TOKENS}
+
+
+def notebook_head_view(v: dict) -> notebooks.Recipe:
+    """The head view: every head of the chosen layer on the tokens it draws."""
+    result, layer, head, m = view_tokens(v, VIEW_TOKENS)
+    return notebooks.Recipe(
+        explain=("att.intro", "att.head_view.intro"),
+        inputs={**view_inputs(v, layer, head), "N_TOKENS": VIEW_TOKENS},
+        compute=HEAD_VIEW_COMPUTE,
+        figure=HEAD_VIEW_FIGURE,
+        numbers={"heads": notebooks.numbers(result.attentions[layer, :, :m, :m])},
+        atol=1e-4,
+        model=v["model"],
+        causal=result.causal,
+    )
+
+
+MODEL_VIEW_COMPUTE = (
+    "# The model view (bertviz): every head of a group of layers, $softmax(QK^T/\\sqrt{d_k})$, on the first tokens."
+    + FORWARD
+    + """n = min(len(tokens), N_TOKENS)
+layers = list(range(FIRST_LAYER, LAST_LAYER + 1))  # the group of layers the view draws (it holds LAYER)
+grid = torch.stack([out.attentions[l][0, :, :n, :n] for l in layers]).float().cpu()  # (layers, H, n, n)
+tokens = tokens[:n]
+print(f"layers {layers}, {grid.shape[1]} heads each, {n} tokens")
+computed = {"grid": grid.numpy()}
+"""
+)
+MODEL_VIEW_FIGURE = """
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+grid = computed["grid"]
+rows, cols = grid.shape[:2]
+fig = make_subplots(rows=rows, cols=cols, row_titles=[f"L{l}" for l in layers],
+                    column_titles=[f"H{h}" for h in range(cols)], horizontal_spacing=0.005, vertical_spacing=0.01)
+for r in range(rows):
+    for c in range(cols):
+        heatmap = go.Heatmap(z=grid[r, c], zmin=0, zmax=1, colorscale="Blues", showscale=False)
+        fig.add_trace(heatmap, row=r + 1, col=c + 1)
+fig.update_xaxes(showticklabels=False)
+fig.update_yaxes(showticklabels=False, autorange="reversed")
+fig.update_layout(title=f"{MODEL}: layers × heads (query rows, key columns)", width=1100, height=110 * rows + 120)
+fig.show()
+"""
+
+
+def notebook_model_view(v: dict) -> notebooks.Recipe:
+    """The model view: every head of the layers it draws (the group that holds the chosen layer)."""
+    result, layer, head, mm = view_tokens(v, MODEL_VIEW_TOKENS)
+    n_layers, n_heads, n, _ = result.shape
+    view_layers = bertviz_offline.layers_that_fit(layer, n_layers, n_heads, min(n, VIEW_TOKENS))
+    first, last = view_layers[0], view_layers[-1]
+    return notebooks.Recipe(
+        explain=("att.intro", "att.model_view.intro"),
+        inputs={**view_inputs(v, layer, head), "N_TOKENS": MODEL_VIEW_TOKENS, "FIRST_LAYER": first, "LAST_LAYER": last},
+        compute=MODEL_VIEW_COMPUTE,
+        figure=MODEL_VIEW_FIGURE,
+        numbers={"grid": notebooks.numbers(result.attentions[first : last + 1, :, :mm, :mm])},
+        atol=1e-4,
+        model=v["model"],
+        causal=result.causal,
+    )
+
+
+FORMULA_COMPUTE = r"""
+# $\mathrm{Attention}(Q,K,V) = softmax(QK^T/\sqrt{d_k})\,V$ (source text §4.1.1), recomputed from the layer's own
+# weights: `playground.attention_formula` takes the hidden state entering the layer and applies W^Q, W^K, W^V
+# (and RoPE for Llama); the scores, the mask, the softmax and the product with V are computed here.
+import math
+
+import torch
+
+from playground import attention_formula
+
+check = attention_formula.formula_check(MODEL, TEXT, LAYER, HEAD, PAIR, max_tokens=MAX_TOKENS)
+q, k, v = check.q, check.k, check.v  # (T, d_k) each: this head's queries, keys and values
+T, d_k = q.shape
+scores = q @ k.T / math.sqrt(d_k)  # (T, T)
+if CAUSAL:  # a causal LM: query i may not look at keys j > i
+    scores = scores.masked_fill(torch.ones(T, T, dtype=torch.bool).triu(1), -math.inf)
+weights = scores.softmax(dim=-1)  # (T, T): each row sums to 1
+head_output = weights @ v  # (T, d_k)
+tokens = check.tokens
+print(f"T = {T}, d_k = {d_k}, sqrt(d_k) = {math.sqrt(d_k):.3f}")
+print(f"max |mine - the model's own weights| = {float((weights - check.model_weights).abs().max()):.2e}")
+computed = {"weights": weights.numpy(), "model_weights": check.model_weights.numpy()}
+computed["head_output"] = head_output.numpy()
+"""
+FORMULA_FIGURE = """
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+fig = make_subplots(rows=1, cols=3, subplot_titles=("QKᵀ/√d_k (masked)", "softmax: mine", "|mine − the model's|"))
+fig.add_trace(go.Heatmap(z=scores.masked_fill(torch.isinf(scores), float("nan")).numpy(), colorscale="RdBu",
+                         showscale=False), row=1, col=1)
+fig.add_trace(go.Heatmap(z=computed["weights"], zmin=0, zmax=1, colorscale="Blues", showscale=False), row=1, col=2)
+fig.add_trace(go.Heatmap(z=abs(computed["weights"] - computed["model_weights"]), colorscale="Greys"), row=1, col=3)
+fig.update_yaxes(autorange="reversed")
+fig.update_layout(title=f"{MODEL}: layer {LAYER}, head {HEAD}", width=1100, height=420)
+fig.show()
+"""
+
+
+def notebook_formula(v: dict) -> notebooks.Recipe:
+    """The formula view: the scores, softmax and head output recomputed from the layer's weights."""
+    check = attention_formula.formula_check(
+        v["model"], v["text"], v["layer"], v["head"], v["pair"], max_tokens=FORMULA_TOKENS
+    )
+    return notebooks.Recipe(
+        explain=("att.intro", "att.formula.intro"),
+        inputs={
+            "TEXT": attention.check_text(v["text"]),
+            "PAIR": (v["pair"] or "").strip(),
+            "LAYER": check.layer,
+            "HEAD": check.head,
+            "MAX_TOKENS": FORMULA_TOKENS,
+            "CAUSAL": models.spec(v["model"]).role == models.CAUSAL_LM,
+        },
+        compute=FORMULA_COMPUTE,
+        figure=FORMULA_FIGURE,
+        numbers={
+            "weights": notebooks.numbers(check.weights),
+            "model_weights": notebooks.numbers(check.model_weights),
+            "head_output": notebooks.numbers(check.head_output),
+        },
+        atol=1e-4,
+        model=v["model"],
+        causal=models.spec(v["model"]).role == models.CAUSAL_LM,
+    )
+
+
 MINILM = "all-MiniLM-L6-v2"
 TAB = Tab(
     "attention",
@@ -398,6 +575,24 @@ TAB = Tab(
         (Draw(show_attention, inputs, outputs),),
         lambda v: snippets.attention(v["model"], v["text"], v["layer"], v["head"], v["pair"]),
         notebook,
+        tuple(
+            SubView(
+                sub,
+                {
+                    "model": model_dropdown,
+                    "text": text_box,
+                    "pair": pair_box,
+                    "layer": layer_slider,
+                    "head": head_slider,
+                },
+                fn,
+            )
+            for sub, fn in (
+                ("att-head-view", notebook_head_view),
+                ("att-model-view", notebook_model_view),
+                ("att-formula", notebook_formula),
+            )
+        ),
     ),
     advanced=(pair_box,),
     key_outputs=(head_plot,),

@@ -19,7 +19,7 @@ from playground.lazy import lazy
 from ui import header, plots
 from ui.i18n import t
 from ui.sharing import notebooks, snippets
-from ui.tab import Draw, Param, Scene, Share, Tab
+from ui.tab import Draw, Param, Scene, Share, SubView, Tab
 from ui.view import index_slider, on, view
 
 torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
@@ -158,7 +158,7 @@ def show_lens(model: str, text: str, target: str, layer, position):
 
 @view(gpu=True)
 def show_sinks(model: str, text: str):
-    sinks = attention_sinks.attention_sinks(model, text)
+    sinks = sinks_of(model, text)
     layers, heads = sinks.sink.shape
     word, other = sinks.tokens[0], sinks.replaced_tokens[0]
     note = t(
@@ -211,7 +211,7 @@ def position_labels(clean: list[str], corrupt: list[str]) -> list[str]:
 
 @view(gpu=True)
 def show_patching(model: str, clean: str, corrupt: str, clean_answer: str, corrupt_answer: str):
-    result = patching.patch(model, clean, corrupt, (clean_answer, corrupt_answer))
+    result = patched(model, clean, corrupt, clean_answer, corrupt_answer)
     layers, n = result.shape
     finite = torch.nan_to_num(result.recovered, nan=-math.inf)
     best = int(finite.argmax())
@@ -313,16 +313,21 @@ def kv_note(steps: list[kv_cache.CacheStep], shape: kv_cache.CacheShape, model: 
     return "\n\n".join(lines)
 
 
+KV_DRAWN = notebooks.Drawn()  # (model, prompt, new tokens) -> the steps stream_kv drew: its notebook reuses them
+
+
 @view(cache=False, gpu=60)
 def stream_kv(model: str, prompt: str, new_tokens, rerun: bool = True):
     """Greedy generation with the cache, redrawn at every new token: the text, the cache's bytes, the step times."""
     steps: list[kv_cache.CacheStep] = []
+    key = (model, prompt, kv_cache.check_new_tokens(new_tokens))
     for step in kv_cache.stream(model, prompt, new_tokens, without_cache=bool(rerun)):
         steps.append(step)
         shape = kv_cache.cache_shape(models.load(model).model)  # the stream has checked it is a causal LM
         generated = "".join(s.token for s in steps)
         text = html.escape(prompt, quote=False) + "<mark>" + html.escape(generated, quote=False) + "</mark>"
         yield text, *kv_figures(steps, shape), kv_note(steps, shape, model)
+    KV_DRAWN.put(key, steps)
 
 
 # ---- named API endpoints (JSON) ----------------------------------------------------------------------------------
@@ -578,6 +583,203 @@ def notebook(v: dict) -> notebooks.Recipe:
     )
 
 
+SINKS_COMPUTE = r"""
+# Sink share of layer l, head h: the mean weight that queries i >= 1 give to key 0 (Xiao et al. 2023),
+# $s_{l,h} = \frac{1}{T-1}\sum_{i=1}^{T-1} a^{(l,h)}_{i0}$, on the text and on two controls: its first token
+# replaced by another word (the sink stays at position 0), and another word prepended (the sink moves with it).
+import torch
+
+ids = tokenizer(TEXT, return_tensors="pt", add_special_tokens=False).input_ids  # (1, T)
+other = next(w for w in (tokenizer(x, add_special_tokens=False).input_ids[0] for x in OTHER_WORDS) if w != ids[0, 0])
+replaced = torch.cat([torch.tensor([[other]]), ids[:, 1:]], dim=1)  # (1, T)
+shifted = torch.cat([torch.tensor([[other]]), ids], dim=1)  # (1, T+1)
+
+
+def weights(x):  # (L, H, T, T): every layer's and head's softmax weights
+    with torch.no_grad():
+        out = model(input_ids=x.to(model.device), output_attentions=True, use_cache=False)
+    return torch.stack(out.attentions)[:, 0].float().cpu()
+
+
+def share(att, key, first_query):  # (L, H): mean weight of queries i >= first_query on `key`
+    return att[:, :, first_query:, key].mean(dim=-1)
+
+
+T = ids.shape[1]
+shifted_att = weights(shifted)
+computed = {
+    "sink": share(weights(ids), 0, 1).numpy(),
+    "replaced_sink": share(weights(replaced), 0, 1).numpy(),
+    "shifted_sink": share(shifted_att, 0, 2).numpy(),
+    "shifted_word": share(shifted_att, 1, 2).numpy(),
+    "uniform": sum(1 / (i + 1) for i in range(1, T)) / (T - 1),  # key 0's share if every query spread evenly
+}
+for name in ("sink", "replaced_sink", "shifted_sink", "shifted_word"):
+    print(f"{name}: mean {computed[name].mean():.3f}")
+print(f"uniform attention would give key 0: {computed['uniform']:.3f}")
+"""
+SINKS_FIGURE = """
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+names = ("sink", "replaced_sink", "shifted_sink", "shifted_word")
+fig = make_subplots(rows=1, cols=4, subplot_titles=names)
+for c, name in enumerate(names):
+    fig.add_trace(go.Heatmap(z=computed[name], zmin=0, zmax=1, colorscale="Blues", showscale=c == 3), row=1, col=c + 1)
+fig.update_xaxes(title="head")
+fig.update_yaxes(title="layer", row=1, col=1)
+fig.update_layout(title=f"{MODEL}: the share of attention on a key, per layer and head", width=1100, height=450)
+fig.show()
+"""
+
+
+@functools.lru_cache(maxsize=4)
+def sinks_of(model: str, text: str) -> attention_sinks.AttentionSinks:
+    """One measurement per (model, text): the view and its notebook share it."""
+    return attention_sinks.attention_sinks(model, text)
+
+
+def notebook_sinks(v: dict) -> notebooks.Recipe:
+    """Attention sinks: the share on key 0 per layer and head, on the text and its two controls."""
+    sinks = sinks_of(v["model"], v["text"])
+    return notebooks.Recipe(
+        explain=("inside.intro", "inside.sinks.intro"),
+        inputs={"TEXT": v["text"], "OTHER_WORDS": list(attention_sinks.OTHER_FIRST_WORDS)},
+        compute=SINKS_COMPUTE,
+        figure=SINKS_FIGURE,
+        numbers={
+            "sink": notebooks.numbers(sinks.sink),
+            "replaced_sink": notebooks.numbers(sinks.replaced_sink),
+            "shifted_sink": notebooks.numbers(sinks.shifted_sink),
+            "shifted_word": notebooks.numbers(sinks.shifted_word),
+            "uniform": sinks.uniform,
+        },
+        atol=1e-4,
+        model=v["model"],
+        causal=True,
+    )
+
+
+PATCH_COMPUTE = r"""
+# Activation patching (causal tracing, Meng et al. 2022). The score at the last position is the logit difference
+# $D = z_{\text{clean answer}} - z_{\text{corrupt answer}}$; copying ONE residual vector $h_\ell[p]$ from the clean
+# run into the corrupted one brings back
+# $r_{\ell,p} = (D_{\text{patched}} - D_{\text{corrupt}})/(D_{\text{clean}} - D_{\text{corrupt}})$.
+# D_clean and D_corrupt are computed here; the (L+1)·T patched runs by the project's batched sweep.
+import torch
+
+from playground import patching
+
+encode = lambda x: tokenizer(x, return_tensors="pt", add_special_tokens=False).input_ids  # noqa: E731
+clean_ids, corrupt_ids = encode(CLEAN), encode(CORRUPT)  # (1, T) each
+assert clean_ids.shape == corrupt_ids.shape, "the two prompts must have the same number of tokens"
+a, b = (tokenizer(w, add_special_tokens=False).input_ids[0] for w in ANSWERS)  # one token each
+with torch.no_grad():
+    z_clean = model(clean_ids.to(model.device)).logits[0, -1].float()
+    z_corrupt = model(corrupt_ids.to(model.device)).logits[0, -1].float()
+D_clean, D_corrupt = float(z_clean[a] - z_clean[b]), float(z_corrupt[a] - z_corrupt[b])
+result = patching.patch(MODEL, CLEAN, CORRUPT, tuple(ANSWERS))  # result.diffs: (L+1, T) D_patched
+recovered = (result.diffs - D_corrupt) / (D_clean - D_corrupt)  # (L+1, T)
+best = divmod(int(torch.nan_to_num(recovered, nan=-1.0).argmax()), recovered.shape[1])
+print(f"D_clean = {D_clean:.3f}, D_corrupt = {D_corrupt:.3f}; best patch (layer, position) = {best}")
+computed = {"clean_diff": D_clean, "corrupt_diff": D_corrupt, "diffs": result.diffs.numpy(),
+            "recovered": recovered.numpy()}
+"""
+PATCH_FIGURE = """
+import plotly.graph_objects as go
+
+labels = [f"{p}: {tok}" for p, tok in enumerate(tokenizer.convert_ids_to_tokens(clean_ids[0]))]
+fig = go.Figure(go.Heatmap(z=computed["recovered"], x=labels, colorscale="RdBu", zmid=0))
+fig.update_layout(title=f"recovered fraction r: {ANSWERS[0]!r} vs {ANSWERS[1]!r}", xaxis_title="position",
+                  yaxis_title="layer ℓ (0 = embeddings)", width=800, height=700)
+fig.show()
+"""
+
+
+@functools.lru_cache(maxsize=4)
+def patched(model: str, clean: str, corrupt: str, clean_answer: str, corrupt_answer: str) -> patching.Patching:
+    """One sweep per inputs: the view and its notebook share it."""
+    return patching.patch(model, clean, corrupt, (clean_answer, corrupt_answer))
+
+
+def notebook_patching(v: dict) -> notebooks.Recipe:
+    """Activation patching: D_clean, D_corrupt and every single patch's D and r."""
+    result = patched(v["model"], v["clean"], v["corrupt"], v["clean_answer"], v["corrupt_answer"])
+    return notebooks.Recipe(
+        explain=("inside.intro", "inside.patch.intro"),
+        inputs={"CLEAN": v["clean"], "CORRUPT": v["corrupt"], "ANSWERS": list(result.answers)},
+        compute=PATCH_COMPUTE,
+        figure=PATCH_FIGURE,
+        numbers={
+            "clean_diff": result.clean_diff,
+            "corrupt_diff": result.corrupt_diff,
+            "diffs": notebooks.numbers(result.diffs),
+            "recovered": notebooks.numbers(result.recovered),
+        },
+        atol=1e-3,  # logits of a float32 model, batched in the app, one prompt at a time here
+        model=v["model"],
+        causal=True,
+    )
+
+
+KV_COMPUTE = r"""
+# Greedy generation with the key/value cache: each step feeds ONE new token and reads every earlier key and value
+# from the cache. Its size: $2 \times \text{layers} \times \text{kv heads} \times d_{head} \times \text{bytes}$ per
+# cached token (K and V; grouped-query attention keeps fewer kv heads than query heads).
+import torch
+
+cfg = model.config
+kv_heads = getattr(cfg, "num_key_value_heads", None) or cfg.num_attention_heads
+head_dim = getattr(cfg, "head_dim", None) or cfg.hidden_size // cfg.num_attention_heads
+bytes_per_token = 2 * cfg.num_hidden_layers * kv_heads * head_dim * next(model.parameters()).element_size()
+
+ids = tokenizer(PROMPT, return_tensors="pt", add_special_tokens=False).input_ids.to(model.device)  # (1, T)
+step_input, cache = ids, None
+token_ids, measured, formula = [], [], []
+for step in range(NEW_TOKENS):
+    with torch.no_grad():
+        out = model(input_ids=step_input, cache=cache, use_cache=True, logits_to_keep=1)
+    cache, token_id = out.cache, int(out.logits[0, -1].argmax())
+    tensors = [t for layer in cache.layers for t in (layer.keys, layer.values)]
+    measured.append(sum(t.numel() * t.element_size() for t in tensors))  # the bytes the cache really holds
+    formula.append(bytes_per_token * cache.get_seq_length())
+    token_ids.append(token_id)
+    step_input = torch.tensor([[token_id]], device=model.device)
+print(PROMPT + tokenizer.decode(token_ids))
+print(f"{bytes_per_token:,} bytes per cached token")
+computed = {"token_ids": token_ids, "measured_bytes": measured, "formula_bytes": formula}
+"""
+KV_FIGURE = """
+import plotly.graph_objects as go
+
+tokens_cached = [ids.shape[1] + i for i in range(len(measured))]
+fig = go.Figure([go.Scatter(x=tokens_cached, y=measured, mode="markers", name="measured"),
+                 go.Scatter(x=tokens_cached, y=formula, mode="lines", name="formula")])
+fig.update_layout(title=f"{MODEL}: the cache's bytes", xaxis_title="cached tokens", yaxis_title="bytes")
+fig.show()
+"""
+
+
+def notebook_kv(v: dict) -> notebooks.Recipe:
+    """The key/value cache: the greedy tokens and the cache's bytes, measured and by the formula."""
+    key = (v["model"], v["prompt"], kv_cache.check_new_tokens(v["new_tokens"]))
+    steps = KV_DRAWN.get(key, lambda: list(kv_cache.stream(*key, without_cache=False)))
+    return notebooks.Recipe(
+        explain=("inside.intro", "inside.kv.intro"),
+        inputs={"PROMPT": v["prompt"], "NEW_TOKENS": len(steps)},
+        compute=KV_COMPUTE,
+        figure=KV_FIGURE,
+        numbers={
+            "token_ids": [s.token_id for s in steps],
+            "measured_bytes": [s.measured_bytes for s in steps],
+            "formula_bytes": [s.formula_bytes for s in steps],
+        },
+        atol=0.0,
+        model=v["model"],
+        causal=True,
+    )
+
+
 TAB = Tab(
     "inside",
     "inside.tab",
@@ -593,6 +795,21 @@ TAB = Tab(
         (FIRST_DRAW,),
         lambda v: snippets.inside_lens(v["model"], v["text"], v["target"]),
         notebook,
+        (
+            SubView("inside-sinks", {"model": model_dropdown, "text": sink_text}, notebook_sinks),
+            SubView(
+                "inside-patching",
+                {
+                    "model": model_dropdown,
+                    "clean": clean_box,
+                    "corrupt": corrupt_box,
+                    "clean_answer": clean_answer_box,
+                    "corrupt_answer": corrupt_answer_box,
+                },
+                notebook_patching,
+            ),
+            SubView("inside-kv", {"model": model_dropdown, "prompt": kv_prompt, "new_tokens": kv_tokens}, notebook_kv),
+        ),
     ),
     advanced=(rerun_checkbox,),
     key_outputs=(lens_plot,),

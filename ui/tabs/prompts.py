@@ -7,6 +7,7 @@ Named JSON endpoints: /render_template, /generate, /next_token_distribution, /la
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from playground.inputs import whole_number
 from ui import header, i18n, plots
 from ui.i18n import t
 from ui.sharing import notebooks, snippets
-from ui.tab import Draw, Param, Scene, Share, Tab
+from ui.tab import Draw, Param, Scene, Share, SubView, Tab
 from ui.view import on, view
 
 DEFAULT_MODEL = "SmolLM2-135M-Instruct"
@@ -186,6 +187,25 @@ def paris_example():
 # ---- side by side -----------------------------------------------------------------------------
 
 
+def column_stream(model_name, values, template, mode, temperature, top_k, top_p, max_new, seed):
+    """One side-by-side column: its checked settings, its prompt (the values its template names) and its steps."""
+    checked = generation.check(config_from(mode, temperature, top_k, top_p, 1.0, max_new, seed))
+    used = {k: v for k, v in values.items() if k in templates.variables(template)}
+    loaded, prompt = build_prompt(model_name, template, used, False)
+    ids = generation.encode(
+        loaded.tokenizer, prompt, generation.context_length(loaded.model), checked.config.max_new_tokens
+    )
+    return checked, prompt, generation.stream(loaded.model, loaded.tokenizer, ids, checked.config)
+
+
+def mean_log_prob(steps) -> float:
+    r"""$\frac{1}{n}\sum_t \log P(x_t \mid x_{<t})$ of a continuation's own tokens (0 for none)."""
+    return sum(math.log(max(s.prob, 1e-30)) for s in steps) / max(len(steps), 1)
+
+
+COLUMNS_DRAWN = notebooks.Drawn()  # (model, prompt, checked config) -> a column's steps: its notebook reuses them
+
+
 @view(cache=False, gpu=60)
 def run_columns(model_name, values_text, max_new, seed, n_columns, *column_values):
     """Generate with each column's template and settings in turn, streaming every column's output."""
@@ -195,19 +215,16 @@ def run_columns(model_name, values_text, max_new, seed, n_columns, *column_value
     stats = ["" for _ in range(MAX_COLUMNS)]
     charts = [None for _ in range(MAX_COLUMNS)]
     for index, (template, mode, temperature, top_k, top_p) in enumerate(columns):
-        config = config_from(mode, temperature, top_k, top_p, 1.0, max_new, seed)
-        checked = generation.check(config)
-        used = {k: v for k, v in values.items() if k in templates.variables(template)}
-        loaded, prompt = build_prompt(model_name, template, used, False)
-        ids = generation.encode(
-            loaded.tokenizer, prompt, generation.context_length(loaded.model), checked.config.max_new_tokens
+        checked, prompt, stream = column_stream(
+            model_name, values, template, mode, temperature, top_k, top_p, max_new, seed
         )
         steps = []
-        for step in generation.stream(loaded.model, loaded.tokenizer, ids, checked.config):
+        for step in stream:
             steps.append(step)
             outputs[index] = token_html(steps, prompt)
             yield *outputs, *stats, *charts
-        mean = sum(math.log(max(s.prob, 1e-30)) for s in steps) / max(len(steps), 1)
+        COLUMNS_DRAWN.put((model_name, prompt, checked.config), steps)
+        mean = mean_log_prob(steps)
         notes = " ".join(i18n.say(n) for n in checked.notes)
         stats[index] = t("prompts.side.stats", n=len(steps), mean=mean, ppl=math.exp(-mean)) + (
             f" · {notes}" if notes else ""
@@ -244,9 +261,7 @@ def pick_dataset(name: str):
 
 @view(gpu=60)
 def run_scoring(model_name, dataset, template, words_text, n_examples, calibrated):
-    examples = scoring.load_dataset(dataset, int(n_examples))
-    loaded = generation.load_causal(model_name)
-    scores = scoring.score(loaded.model, loaded.tokenizer, template, examples, scoring.parse_label_words(words_text))
+    scores, examples = scored(model_name, dataset, template, words_text, n_examples)
     multi = [
         html.escape(f"'{w}' = {'+'.join(repr(x) for x in toks)}")
         for w, toks in zip(scores.words, scores.word_tokens, strict=True)
@@ -704,6 +719,149 @@ def notebook(v: dict) -> notebooks.Recipe:
     )
 
 
+SIDE_COMPUTE = r"""
+# The same question asked in several ways, one column each: the template rendered with the values, then a
+# continuation token by token, $x_t \sim P(x_t \mid x_{<t})$ (greedy: the argmax). The app's generation loop
+# (`playground.generation`: KV cache, temperature, top-k, top-p, seeded sampling) makes the tokens; the mean
+# log-probability of a column's own tokens and its perplexity $\exp(-\frac{1}{n}\sum_t \log P(x_t \mid x_{<t}))$
+# are computed here.
+import math
+
+from playground import generation, templates
+
+columns = []
+for number, column in enumerate(COLUMNS, start=1):
+    config = generation.GenerationConfig(
+        max_new_tokens=MAX_NEW, do_sample=column["mode"] == "sample", temperature=column["temperature"],
+        top_k=column["top_k"], top_p=column["top_p"], repetition_penalty=1.0, seed=SEED,
+    )
+    used = {k: v for k, v in VALUES.items() if k in templates.variables(column["template"])}
+    prompt = templates.render(column["template"], used)
+    ids = generation.encode(tokenizer, prompt, generation.context_length(model), config.max_new_tokens)
+    steps = list(generation.stream(model, tokenizer, ids, config))
+    mean = sum(math.log(max(s.prob, 1e-30)) for s in steps) / max(len(steps), 1)
+    columns.append({"prompt": prompt, "ids": [s.token_id for s in steps], "probs": [s.prob for s in steps],
+                    "perplexity": math.exp(-mean)})
+    print(f"{number}. {prompt!r} -> {''.join(s.token for s in steps)!r}  (perplexity {math.exp(-mean):.2f})")
+computed = {"token_ids": [c["ids"] for c in columns], "probs": [c["probs"] for c in columns],
+            "perplexity": [c["perplexity"] for c in columns]}
+"""
+SIDE_FIGURE = """
+import plotly.graph_objects as go
+
+fig = go.Figure([go.Scatter(y=c["probs"], mode="lines+markers", name=f"{i + 1}: {c['prompt'][:30]!r}")
+                 for i, c in enumerate(columns)])
+fig.update_layout(title=f"{MODEL}: P(x_t | x_<t) of each column's own tokens", xaxis_title="new token",
+                  yaxis_title="probability", height=450)
+fig.show()
+"""
+COLUMN_FIELDS = ("template", "mode", "temperature", "top_k", "top_p")
+
+
+def notebook_side(v: dict) -> notebooks.Recipe:
+    """Side by side: each shown column's tokens, their probabilities and its perplexity."""
+    values = parse_values(v["values"])
+    columns = [{field: v[f"{field}_{i + 1}"] for field in COLUMN_FIELDS} for i in range(int(v["columns"]))]
+    for column in columns:
+        column["temperature"], column["top_p"] = float(column["temperature"]), float(column["top_p"])
+        column["top_k"] = int(column["top_k"])
+    ids, probs, perplexity = [], [], []
+    for column in columns:
+        checked, prompt, stream = column_stream(
+            v["model"], values, column["template"], *(column[f] for f in COLUMN_FIELDS[1:]), v["max_new"], v["seed"]
+        )
+        steps = COLUMNS_DRAWN.get((v["model"], prompt, checked.config), lambda s=stream: list(s))
+        ids.append([s.token_id for s in steps])
+        probs.append([s.prob for s in steps])
+        perplexity.append(math.exp(-mean_log_prob(steps)))
+    return notebooks.Recipe(
+        explain=("prompts.intro", "prompts.side.intro"),
+        inputs={"VALUES": values, "MAX_NEW": int(v["max_new"]), "SEED": int(v["seed"]), "COLUMNS": columns},
+        compute=SIDE_COMPUTE,
+        figure=SIDE_FIGURE,
+        numbers={"token_ids": ids, "probs": notebooks.numbers(probs), "perplexity": perplexity},
+        atol=1e-4,
+        model=v["model"],
+        causal=True,
+    )
+
+
+SCORE_COMPUTE = r"""
+# Label-word scoring (source text §5.2): each example x in the template p, and the probability of each class's
+# label word after it, $P(w_c \mid x, p)$ (a word of several tokens: the product of its tokens, the chain rule),
+# renormalised over the classes. Calibration (Zhao et al. 2021) divides by the prior $\hat p_{cf}$ the model gives
+# content-free inputs ("N/A", "", "[MASK]"): $q \propto p / \hat p_{cf}$. The labelled examples and the label words'
+# log-probabilities come from `playground.scoring`; the rest is computed here.
+import torch
+
+from playground import scoring
+
+examples = scoring.load_dataset(DATASET, N_EXAMPLES)
+label_words = scoring.parse_label_words(WORDS)
+name = scoring.text_variable(TEMPLATE)  # the template's one variable
+classes = sorted({e.label for e in examples})
+words = [label_words[c] for c in classes]
+prompts = [scoring.render(TEMPLATE, {name: e.text}) for e in examples]
+content_free = [p for p in (scoring.render(TEMPLATE, {name: x}) for x in scoring.CONTENT_FREE) if p.strip()]
+log_probs = scoring.word_log_probs(model, tokenizer, [*prompts, *content_free], words)  # (N + cf, C)
+p_all = log_probs.softmax(dim=-1)  # renormalised over the classes
+probs, prior = p_all[: len(prompts)], p_all[len(prompts) :].mean(dim=0)  # (N, C), (C,)
+calibrated = probs / prior
+calibrated = calibrated / calibrated.sum(dim=-1, keepdim=True)
+true = torch.tensor([classes.index(e.label) for e in examples])
+accuracy = [float((probs.argmax(-1) == true).float().mean()), float((calibrated.argmax(-1) == true).float().mean())]
+print(f"accuracy {accuracy[0]:.3f}, calibrated {accuracy[1]:.3f} (chance {1 / len(classes):.3f}); prior {prior}")
+computed = {"probs": probs.numpy(), "prior": prior.numpy(), "calibrated": calibrated.numpy(), "accuracy": accuracy}
+"""
+SCORE_FIGURE = """
+import plotly.graph_objects as go
+
+which = computed["calibrated"] if CALIBRATED else computed["probs"]
+confusion = [[int(((true == a) & (torch.tensor(which).argmax(-1) == b)).sum()) for b in range(len(classes))]
+             for a in range(len(classes))]
+fig = go.Figure(go.Heatmap(z=confusion, x=classes, y=classes, text=confusion, texttemplate="%{text}",
+                           colorscale="Blues"))
+fig.update_layout(title="confusion" + (" (calibrated)" if CALIBRATED else ""), xaxis_title="predicted",
+                  yaxis=dict(title="true", autorange="reversed"), width=500, height=450)
+fig.show()
+"""
+
+
+@functools.lru_cache(maxsize=4)
+def scored(model_name, dataset, template, words_text, n_examples) -> tuple[scoring.Scores, list]:
+    """One scoring per inputs: the view and its notebook share it."""
+    examples = scoring.load_dataset(dataset, int(n_examples))
+    loaded = generation.load_causal(model_name)
+    words = scoring.parse_label_words(words_text)
+    return scoring.score(loaded.model, loaded.tokenizer, template, examples, words), examples
+
+
+def notebook_score(v: dict) -> notebooks.Recipe:
+    """Label-word scoring: each example's class probabilities, the prior, calibration and the accuracies."""
+    scores, _ = scored(v["model"], v["dataset"], v["template"], v["words"], v["n"])
+    return notebooks.Recipe(
+        explain=("prompts.intro", "prompts.score.intro"),
+        inputs={
+            "DATASET": v["dataset"],
+            "N_EXAMPLES": int(v["n"]),
+            "TEMPLATE": v["template"],
+            "WORDS": v["words"],
+            "CALIBRATED": bool(v["calibrated"]),
+        },
+        compute=SCORE_COMPUTE,
+        figure=SCORE_FIGURE,
+        numbers={
+            "probs": notebooks.numbers(scores.probs),
+            "prior": notebooks.numbers(scores.prior),
+            "calibrated": notebooks.numbers(scores.calibrated),
+            "accuracy": [scores.accuracy(), scores.accuracy(calibrated=True)],
+        },
+        atol=1e-4,
+        model=v["model"],
+        causal=True,
+    )
+
+
 TAB = Tab(
     "prompts",
     "prompts.tab",
@@ -718,6 +876,37 @@ TAB = Tab(
         (Draw(show_prompt, prompt_inputs, [rendered_box, tokens_html]),),
         _prompt_code,
         notebook,
+        (
+            SubView(
+                "prompts-side",
+                {
+                    "model": model_dropdown,
+                    "values": side_values_box,
+                    "max_new": side_max_new,
+                    "seed": side_seed,
+                    "columns": columns_slider,
+                    **{
+                        f"{field}_{i // len(COLUMN_FIELDS) + 1}": component
+                        for i, (field, component) in enumerate(
+                            zip(COLUMN_FIELDS * MAX_COLUMNS, column_inputs, strict=True)
+                        )
+                    },
+                },
+                notebook_side,
+            ),
+            SubView(
+                "prompts-score",
+                {
+                    "model": model_dropdown,
+                    "dataset": dataset_dropdown,
+                    "template": score_template_box,
+                    "words": words_box,
+                    "n": n_examples_slider,
+                    "calibrated": calibrate_checkbox,
+                },
+                notebook_score,
+            ),
+        ),
     ),
     advanced=(top_k_slider, top_p_slider, repetition_slider, seed_number, side_seed),
     scenes=(Scene("prompts", "5.2.3", 14, "prompts-generate", run=paris_button, exercise="prompts_temperature"),),

@@ -10,6 +10,7 @@ Every view's numbers are also served as JSON through a named API endpoint (`/tok
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 
@@ -21,7 +22,7 @@ from ui import plots
 from ui.i18n import headed, t
 from ui.i18n.en import EN
 from ui.sharing import notebooks, snippets
-from ui.tab import Draw, Param, Scene, Sentence, Share, Tab
+from ui.tab import Draw, Param, Scene, Sentence, Share, SubView, Tab
 from ui.view import on, view
 
 LATEX = [{"left": "$$", "right": "$$", "display": True}, {"left": "$", "right": "$", "display": False}]
@@ -196,10 +197,16 @@ def compression_chart(lesson: bpe.BPELesson) -> go.Figure:
     return fig
 
 
+@functools.lru_cache(maxsize=4)
+def lesson_of(corpus_name, vocab_size, word) -> bpe.BPELesson:
+    """One lesson per inputs: the view and its notebook share it."""
+    return bpe.explain(corpus_name, vocab_size, word)
+
+
 @view()
 def show_bpe(corpus_name, vocab_size, word):
     """The merges, the word at growing sizes, compression against size (training cached by the engine)."""
-    lesson = bpe.explain(corpus_name, vocab_size, word)
+    lesson = lesson_of(corpus_name, vocab_size, word)
     last = lesson.curve[-1]
     summary = t(
         "tokens.bpe.summary",
@@ -325,10 +332,16 @@ def models_table(c: lm_compare.Comparison) -> dict:
     return headed(rows, MODEL_COLUMNS)
 
 
+@functools.lru_cache(maxsize=4)
+def comparison(text, n, smoothing, k, seed) -> lm_compare.Comparison:
+    """One comparison per inputs: the view and its notebook share it."""
+    return lm_compare.compare(text, ngram_config(n, smoothing, k), seed=seed)
+
+
 @view(gpu=True)
 def compare_models(text, n, smoothing, k, seed):
     """The n-gram and SmolLM2 on the same text: the product with numbers, bits per character, samples."""
-    c = lm_compare.compare(text, ngram_config(n, smoothing, k), seed=seed)
+    c = comparison(text, n, smoothing, k, seed)
     sample = c.ngram_sample.text + (t("tokens.ngram.stuck") if c.ngram_sample.stuck else "")
     return (
         formula(c),
@@ -595,6 +608,144 @@ def notebook(v: dict) -> notebooks.Recipe:
     )
 
 
+BPE_COMPUTE = r"""
+# Byte-level BPE (Sennrich et al. 2016; source text §2.1.2): start from the 256 bytes and repeatedly merge the most
+# frequent adjacent pair; a vocabulary of size V keeps the first V - 256 merges. A word is cut by applying the learned
+# merges in their order (lowest rank first). Training (the `tokenizers` library, on the corpus' training lines) comes
+# from `playground.bpe`, as in the app; cutting the word and measuring bytes per token are done here.
+from tokenizers import pre_tokenizers
+
+from playground import bpe
+
+learned = bpe.train_bpe(CORPUS, VOCAB_SIZE)  # learned.merges: the pairs in the order they were merged
+ranks = {pair: rank for rank, pair in enumerate(learned.merges)}
+
+
+def apply_merges(symbols, k):  # merge the lowest-rank pair among the first k merges, until none is left
+    symbols = list(symbols)
+    while len(symbols) > 1:
+        rank, i = min((ranks.get(pair, k), i) for i, pair in enumerate(zip(symbols, symbols[1:])))
+        if rank >= k:
+            break
+        a, b = symbols[i], symbols[i + 1]
+        j, out = 0, []
+        while j < len(symbols):  # every occurrence of that pair, left to right
+            if j < len(symbols) - 1 and symbols[j] == a and symbols[j + 1] == b:
+                out.append(a + b)
+                j += 2
+            else:
+                out.append(symbols[j])
+                j += 1
+        symbols = out
+    return symbols
+
+
+split = pre_tokenizers.ByteLevel(add_prefix_space=False).pre_tokenize_str  # words, in the byte alphabet
+splits, bytes_per_token = [], []
+for size in SIZES:
+    symbols = [s for chunk, _ in split(WORD) for s in apply_merges(chunk, size - 256)]
+    splits.append([learned.vocab[s] for s in symbols])
+    lines = bpe.held_out_lines(CORPUS)  # B / T on text the merges were not learned from
+    T = sum(len(e.ids) for e in bpe.truncated(learned, size).encode_batch(list(lines)))
+    bytes_per_token.append(sum(len(line.encode("utf-8")) for line in lines) / T)
+    print(f"V = {size}: {len(symbols)} pieces {symbols}, {bytes_per_token[-1]:.3f} bytes per token")
+computed = {"splits": " | ".join(" ".join(map(str, ids)) for ids in splits), "bytes_per_token": bytes_per_token}
+"""
+BPE_FIGURE = """
+import plotly.graph_objects as go
+
+fig = go.Figure(go.Scatter(x=SIZES, y=computed["bytes_per_token"], mode="lines+markers"))
+fig.update_xaxes(type="log", title="vocabulary size V")
+fig.update_layout(title=f"BPE on {CORPUS!r}: UTF-8 bytes per token on held-out text", yaxis_title="bytes / token")
+fig.show()
+"""
+
+
+def notebook_bpe(v: dict) -> notebooks.Recipe:
+    """BPE from scratch: the word's pieces at each vocabulary size and the compression curve."""
+    lesson = lesson_of(v["corpus"], v["vocab_size"], v["word"])
+    return notebooks.Recipe(
+        explain=("tokens.intro", "tokens.bpe.intro"),
+        inputs={
+            "CORPUS": lesson.corpus,
+            "VOCAB_SIZE": lesson.vocab_size,
+            "WORD": lesson.word,
+            "SIZES": [s.vocab_size for s in lesson.splits],
+        },
+        compute=BPE_COMPUTE,
+        figure=BPE_FIGURE,
+        numbers={
+            "splits": " | ".join(" ".join(map(str, s.ids)) for s in lesson.splits),
+            "bytes_per_token": [p.bytes_per_token for p in lesson.curve],
+        },
+        atol=1e-9,
+    )
+
+
+NGRAM_COMPUTE = r"""
+# Both models give the text a probability by the chain rule, $P(w_1 \dots w_T) = \prod_t P(w_t \mid h_t)$; its
+# surprisal $-\log_2 P = \sum_t -\log_2 P(w_t \mid h_t)$ bits. The character n-gram reads $h_t$ = the n-1 previous
+# characters (counts and smoothing from `playground.ngram`, trained on the corpus of the text's script); SmolLM2
+# reads every previous token, each of its tokens' bits computed here from its logits.
+import math
+
+import torch
+
+from playground import corpus, ngram
+
+config = ngram.NGramConfig(n=N, smoothing=SMOOTHING, k=K)
+scored = ngram.score(ngram.train_ngram(corpus.language_of(TEXT)), TEXT, config)
+ngram_bits = [-math.log2(f.p) if f.p > 0 else math.inf for f in scored.factors]  # one factor per character
+
+ids = [tokenizer.convert_tokens_to_ids(SEPARATOR), *tokenizer(TEXT, add_special_tokens=False).input_ids]
+with torch.no_grad():
+    logits = model(input_ids=torch.tensor([ids], device=model.device)).logits
+log_probs = logits[0, :-1].float().cpu().log_softmax(-1)  # position j predicts token j + 1
+neural_bits = (-log_probs.gather(-1, torch.tensor(ids[1:])[:, None])[:, 0] / math.log(2)).tolist()
+totals = [sum(ngram_bits), sum(neural_bits)]
+print(f"n-gram: {totals[0]:.2f} bits ({totals[0] / len(TEXT):.3f} per character); "
+      f"SmolLM2: {totals[1]:.2f} bits ({totals[1] / len(TEXT):.3f} per character)")
+computed = {"ngram_bits": ngram_bits, "neural_bits": neural_bits, "total_bits": totals}
+"""
+NGRAM_FIGURE = """
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+pieces = tokenizer.convert_ids_to_tokens(ids[1:])
+fig = make_subplots(rows=2, cols=1, subplot_titles=(f"{N}-gram: bits per character", "SmolLM2: bits per token"))
+fig.add_trace(go.Bar(x=[f"{i}: {c}" for i, c in enumerate(TEXT)], y=computed["ngram_bits"]), row=1, col=1)
+fig.add_trace(go.Bar(x=[f"{i}: {p}" for i, p in enumerate(pieces)], y=computed["neural_bits"]), row=2, col=1)
+fig.update_yaxes(title="bits")
+fig.update_layout(title="surprisal of each factor of the chain rule", height=650, showlegend=False)
+fig.show()
+"""
+
+
+def notebook_ngram(v: dict) -> notebooks.Recipe:
+    """The n-gram against SmolLM2: each character's and each token's surprisal, and the totals."""
+    c = comparison(v["text"], v["n"], v["smoothing"], v["k"], v["seed"])
+    return notebooks.Recipe(
+        explain=("tokens.intro", "tokens.ngram.intro"),
+        inputs={
+            "TEXT": c.text,
+            "N": c.ngram.config.n,
+            "SMOOTHING": c.ngram.config.smoothing,
+            "K": float(c.ngram.config.k),
+            "SEPARATOR": lm_compare.SEPARATOR,
+        },
+        compute=NGRAM_COMPUTE,
+        figure=NGRAM_FIGURE,
+        numbers={
+            "ngram_bits": notebooks.numbers([f.surprisal for f in c.ngram.factors]),
+            "neural_bits": notebooks.numbers([t.bits for t in c.tokens]),
+            "total_bits": notebooks.numbers(c.total_bits),
+        },
+        atol=1e-4,
+        model=lm_compare.NEURAL,
+        causal=True,
+    )
+
+
 TAB = Tab(
     "tokens",
     "tokens.tab",
@@ -604,6 +755,14 @@ TAB = Tab(
         (Draw(compare_tokenizers, text_box, compare_outputs),),
         lambda v: snippets.tokens(v["text"]),
         notebook,
+        (
+            SubView("tokens-bpe", {"corpus": corpus_radio, "vocab_size": vocab_slider, "word": word_box}, notebook_bpe),
+            SubView(
+                "tokens-ngram",
+                {"text": ngram_text, "n": n_slider, "smoothing": smoothing_radio, "k": k_number, "seed": seed_number},
+                notebook_ngram,
+            ),
+        ),
     ),
     advanced=(seed_number, k_number),
     key_outputs=(chips_html,),
