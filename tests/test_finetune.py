@@ -201,6 +201,46 @@ def test_the_worker_runs_at_lower_cpu_priority_than_the_views(monkeypatch):
 def test_the_worker_returns_freed_tensors_memory_unless_the_environment_says_otherwise(monkeypatch):
     monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
     env = finetune.worker_env(threads=1)
-    assert env["MALLOC_MMAP_THRESHOLD_"] == env["MALLOC_TRIM_THRESHOLD_"] == "131072"  # fixed: glibc's grows
-    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "4194304")  # a host's own setting wins
-    assert finetune.worker_env(threads=1)["MALLOC_MMAP_THRESHOLD_"] == "4194304"
+    assert env["MALLOC_MMAP_THRESHOLD_"] == env["MALLOC_TRIM_THRESHOLD_"] == "4194304"  # fixed: glibc's grows
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "131072")  # a host's own setting wins
+    assert finetune.worker_env(threads=1)["MALLOC_MMAP_THRESHOLD_"] == "131072"
+
+
+@pytest.mark.parametrize(
+    "batch, cuda, expected",
+    [
+        (16, False, (8, 2)),
+        (12, False, (6, 2)),
+        (64, False, (8, 8)),
+        (8, False, (8, 1)),
+        (13, False, (13, 1)),
+        (16, True, (16, 1)),
+    ],
+)
+def test_a_cpu_batch_is_computed_in_micro_batches_that_make_it_up(batch, cuda, expected):
+    assert finetune.micro_batches(batch, cuda) == expected
+
+
+@pytest.mark.slow
+def test_micro_batches_take_the_same_step_as_the_whole_batch(store, monkeypatch):
+    """Two optimiser steps of a batch of 16, whole and as 2 x 8 with accumulated gradients, without dropout (the
+    only randomness): the same weights."""
+    from playground import models
+
+    load = models.load_for_training
+    monkeypatch.setattr(
+        models,
+        "load_for_training",
+        lambda name, **kw: load(name, hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0, **kw),
+    )
+    weights = {}
+    for micro in ("0", "8"):
+        monkeypatch.setenv("PLAYGROUND_TRAIN_MICRO_BATCH", micro)
+        run = new_run(store, batch_size=16, max_steps=2, eval_steps=100)
+        config = finetune.make_config(**run.config["finetune"])
+        trainer, _ = finetune.build_trainer(config, run.path, store)
+        assert trainer.args.gradient_accumulation_steps == (1 if micro == "0" else 2)
+        trainer.train()
+        weights[micro] = {k: v.detach().clone() for k, v in trainer.model.state_dict().items()}
+    for name, whole in weights["0"].items():
+        torch.testing.assert_close(weights["8"][name], whole, atol=1e-5, rtol=1e-4, msg=name)
