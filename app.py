@@ -47,9 +47,9 @@ from ui.tabs import TABS  # noqa: E402
 with gr.Blocks(title=t("app.title")) as demo:
     with gr.Row(equal_height=True, elem_id="app-header"):
         gr.Markdown(t("app.header"))
-        with gr.Accordion(t("header.more"), open=False, elem_id="header-more", elem_classes="phone-fold"):
-            presenter.build_toggle()  # on a desktop the fold stays open and its label hidden (ui/style.py)
-    with gr.Accordion(t("header.more_models"), open=False, elem_id="status-fold", elem_classes="phone-fold"):
+        with gr.Accordion(t("header.more"), open=True, elem_id="header-more", elem_classes="phone-fold"):
+            presenter.build_toggle()  # open, so gradio renders it; a phone folds it at load (ui/style.py FOLD_JS)
+    with gr.Accordion(t("header.more_models"), open=True, elem_id="status-fold", elem_classes="phone-fold"):
         summary_md = gr.Markdown(t("header.checking"), elem_id="status-summary")
         with gr.Accordion(t("header.details"), open=False, elem_classes="advanced"):
             details_md = gr.Markdown()

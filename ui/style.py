@@ -143,6 +143,22 @@ A11Y_JS = """
 """
 
 
+# gradio renders an accordion's children only once it has been open: the header's folds are built open (a desktop
+# shows them unfolded, labels hidden) and a phone folds them at load, rendered, so presenter mode works on both.
+FOLD_JS = """
+() => {
+  if (!window.matchMedia('(max-width: PHONE_MAX_PXpx)').matches) return;
+  let tries = 0;
+  const fold = () => {
+    const labels = document.querySelectorAll('.phone-fold > .label-wrap');
+    if (!labels.length) { if (++tries < 100) setTimeout(fold, 100); return; }
+    labels.forEach((label) => { if (label.classList.contains('open')) label.click(); });
+  };
+  fold();
+}
+""".replace("PHONE_MAX_PX", str(PHONE_MAX_PX))
+
+
 def page_js(*scripts: str) -> str:
     """One function for launch(js=...) that runs each script (a JS function's source) in turn, and the page's own."""
     from ui.i18n.en import EN
@@ -152,7 +168,7 @@ def page_js(*scripts: str) -> str:
         lang: {k: v for k, v in table.items() if k.startswith("a11y.")} for lang, table in (("en", EN), ("zh", ZH))
     }
     own = A11Y_JS % json.dumps(words, ensure_ascii=False)
-    return "() => {\n" + "".join(f"  ({script.strip()})();\n" for script in (*scripts, own)) + "}"
+    return "() => {\n" + "".join(f"  ({script.strip()})();\n" for script in (*scripts, FOLD_JS, own)) + "}"
 
 
 def wrap_tabs(demo: gr.Blocks) -> None:
