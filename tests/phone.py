@@ -19,6 +19,9 @@ METRICS_JS = """([first, minTarget]) => {
     + (el.getAttribute('aria-label') ? `[aria-label="${el.getAttribute('aria-label')}"]` : '')
     + (el.innerText ? ` '${el.innerText.trim().slice(0, 24)}'` : '')
     + (el.closest('[id]') ? ' in #' + el.closest('[id]').id : '');
+  // gradio's container clips what overflows it (overflow: hidden): its own scroll width is the content's width
+  const container = document.querySelector('.gradio-container');
+  const clipped = container ? container.scrollWidth : 0;
   const h1 = document.querySelector('h1');
   let titleLines = 0;
   if (h1) { const range = document.createRange(); range.selectNodeContents(h1);
@@ -36,7 +39,7 @@ METRICS_JS = """([first, minTarget]) => {
       && el.getBoundingClientRect().height < minTarget - 0.5)
     .map(el => `${name(el)}: ${el.getBoundingClientRect().height.toFixed(0)} px tall`);
   return {title_lines: titleLines, tabs: tabs.length, tabs_shown: tabsShown, first_view_y: firstY,
-          page_width: document.documentElement.scrollWidth, vw, vh, small_targets: small};
+          page_width: Math.max(document.documentElement.scrollWidth, clipped), vw, vh, small_targets: small};
 }"""
 
 

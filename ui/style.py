@@ -24,6 +24,9 @@ THEME = gr.themes.Default().set(
     button_primary_background_fill_hover="*primary_800",
     button_primary_border_color="*primary_700",
     color_accent="*primary_700",
+    button_cancel_background_fill="#b91c1c",  # white on red-700: 6.5:1 (red-500, gradio's stop button: 3.8:1)
+    button_cancel_background_fill_hover="#991b1b",
+    button_cancel_border_color="#b91c1c",
     link_text_color="*secondary_700",
 )
 
@@ -52,6 +55,8 @@ CSS = f"""
   .tab-container.wrap button {{ height: {TOUCH_PX}px !important; padding: 0 10px; }}
   .tab-wrapper.wrap {{ height: auto; }}
   .modebar-container {{ display: none !important; }}
+  /* a wide table or formula scrolls in its own box (gradio's container clips what would overflow the page) */
+  .prose table, .katex-display {{ display: block; max-width: 100%; overflow-x: auto; overflow-y: hidden; }}
   /* plots: token labels thinned when there are many (every 2nd from 13, every 4th from 25, every 8th from 49) */
   .js-plotly-plot .xtick:first-child:nth-last-child(n+13) ~ .xtick:nth-child(2n) text,
   .js-plotly-plot .ytick:first-child:nth-last-child(n+13) ~ .ytick:nth-child(2n) text,
@@ -63,6 +68,9 @@ CSS = f"""
   .phone-wide-only iframe {{ display: none !important; }}
   .phone-only {{ display: block !important; }}
 }}
+/* a Markdown block never scrolls down (none has a height): inline formulas overflow it by a rounding pixel, which
+   made it a scrolling box that a keyboard could not reach */
+.block:has(> [data-testid="markdown-wrapper"]) {{ overflow-y: hidden !important; }}
 /* code: CodeMirror's light highlight colours are 1.6-4.0:1 on white; the code reads in the body's colour */
 .cm-content span {{ color: var(--body-text-color) !important; }}
 .cm-gutterElement {{ color: var(--body-text-color-subdued) !important; }}
@@ -125,8 +133,10 @@ A11Y_JS = """
       gd.setAttribute('role', 'figure');
       gd.setAttribute('aria-label', text);
     }
-    for (const el of document.querySelectorAll('.block, [style*="overflow"]')) {
-      if (el.hasAttribute('tabindex') || !el.offsetParent || !scrolls(el) || el.querySelector(focusable)) continue;
+    for (const el of document.querySelectorAll(
+      '.block, [style*="overflow"], .prose table, .katex-display, .cm-scroller')) {  // CodeMirror's: tabindex -1
+      const reached = el.hasAttribute('tabindex') && el.getAttribute('tabindex') !== '-1';
+      if (reached || !el.offsetParent || !scrolls(el) || el.querySelector(focusable)) continue;
       el.setAttribute('tabindex', '0');
       if (!el.getAttribute('role')) el.setAttribute('role', 'region');
       el.setAttribute('aria-label', label(el));
