@@ -74,6 +74,7 @@ def test_the_walk_sees_a_page_that_does_not_fit(phone):
         "min-height: 0 !important; } #app-header .prose h1 { white-space: normal !important; width: 60px; }"
     )
     try:
+        page.wait_for_timeout(500)  # gradio's buttons ease every change of size over 0.2 s (its button transition)
         found = problems(phone_metrics(page, None), TABS[0], placed=False)
     finally:
         page.evaluate(
