@@ -63,13 +63,13 @@ def test_no_serious_violation_on_any_view(walked, presenter):
 
 def test_the_audit_finds_what_it_is_for(walked):
     """The audit can fail: a grey hint on white, an aria-label on an empty role-less div (axe excuses one that holds
-    text), a box a keyboard cannot scroll (styled by a class: the page's script mends a scrolling box that
-    says `overflow` in its style attribute)."""
+    text), a box of text a keyboard cannot scroll (axe passes one whose hidden part holds no text; styled by a
+    class: the page's script mends a scrolling box that says `overflow` in its style attribute)."""
     walked.evaluate("""() => {
       const box = document.createElement('div'); box.id = 'a11y-bad';
       box.innerHTML = '<style>.a11y-bad-scroll { overflow: auto; height: 40px; }</style>'
         + '<p style="color:#ccc;background:#fff">faint hint</p><div aria-label="x"></div>'
-        + '<div class="a11y-bad-scroll"><p style="height:400px">long</p></div>';
+        + '<div class="a11y-bad-scroll"><p>one</p><p>two</p><p>three</p><p>four</p></div>';
       document.querySelector('#app-tabs').prepend(box);
     }""")
     try:
