@@ -38,24 +38,26 @@ from ui.serving import adaptations, concurrency, view_cache  # noqa: E402
 
 adaptations.apply()  # gradio's internals adapted for a classroom (before the tabs: their Blocks build no web app)
 
-from ui import bertviz_offline, header, i18n  # noqa: E402
+from ui import bertviz_offline, header, i18n, style  # noqa: E402
 from ui.i18n import t  # noqa: E402
 from ui.lecture import presenter, room, scenes  # noqa: E402
 from ui.sharing import export, links  # noqa: E402
 from ui.tabs import TABS  # noqa: E402
 
 with gr.Blocks(title=t("app.title")) as demo:
-    with gr.Row(equal_height=True):
+    with gr.Row(equal_height=True, elem_id="app-header"):
         gr.Markdown(t("app.header"))
-        presenter.build_toggle()
-    summary_md = gr.Markdown(t("header.checking"), elem_id="status-summary")
-    with gr.Accordion(t("header.details"), open=False, elem_classes="advanced"):
-        details_md = gr.Markdown()
+        with gr.Accordion(t("header.more"), open=True, elem_id="header-more", elem_classes="phone-fold"):
+            presenter.build_toggle()  # open, so gradio renders it; a phone folds it at load (ui/style.py FOLD_JS)
+    with gr.Accordion(t("header.more_models"), open=True, elem_id="status-fold", elem_classes="phone-fold"):
+        summary_md = gr.Markdown(t("header.checking"), elem_id="status-summary")
+        with gr.Accordion(t("header.details"), open=False, elem_classes="advanced"):
+            details_md = gr.Markdown()
     room_bar = room.student_bar()  # shown on a page opened with ?room=CODE
     scene_bar = scenes.build_bar()
     share_panel = links.panel()
     room_panel = room.lecturer_panel()
-    with gr.Tabs(elem_id="app-tabs") as tabs:
+    with gr.Tabs(elem_id="app-tabs") as tabs:  # every gr.Tabs wraps its tabs on a phone: style.wrap_tabs()
         for tab in TABS:
             with gr.Tab(t(tab.label), id=tab.id) as outer:
                 tab.demo.render()
@@ -66,6 +68,7 @@ with gr.Blocks(title=t("app.title")) as demo:
     scenes.wire(scene_bar, tabs)
     presenter.mark_advanced()
     i18n.relabel_tabs(demo)
+    style.wrap_tabs(demo)
     links.wire(demo, share_panel, tabs)
     room.wire(demo, room_panel, room_bar, share_panel)
     export.wire(demo)
@@ -77,9 +80,10 @@ demo.queue(max_size=256)
 MAX_FILE_SIZE = 6 * 2**20  # gradio's upload route refuses bigger files (fine-tune data is at most 5 MB)
 LAUNCH = dict(  # every launch passes these (tests, screenshots)
     i18n=i18n.translations(),
-    css=presenter.CSS + i18n.CSS,
-    js=i18n.SYNC_JS,
-    head=bertviz_offline.parent_head(),  # the bertviz views' scripts, sent once per page
+    theme=style.THEME,
+    css=style.CSS + presenter.CSS + i18n.CSS,
+    js=style.page_js(i18n.SYNC_JS),
+    head=style.HEAD + bertviz_offline.parent_head(),  # the bertviz views' scripts, sent once per page
     max_file_size=MAX_FILE_SIZE,
 )
 

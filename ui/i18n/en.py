@@ -1935,4 +1935,15 @@ EN: dict[str, str] = {
         "3 hours unused)."
     ),
     "room.err.not_lecturer": "Only the lecturer who opened this room can do that.",
+    # phone: the phone layout's folds and the charts' text alternatives (ui/style.py)
+    "header.more": "Presenter mode",
+    "header.more_models": "Device and models",
+    "att.phone_note": (
+        "On a phone this interactive view needs a wider screen: the Heatmaps tab shows the same attention weights."
+    ),
+    "a11y.chart": "Chart",
+    "a11y.heatmap": "heatmap of {rows} rows by {cols} columns",
+    "a11y.series": "{n} series ({kind})",
+    "a11y.axes": "horizontal axis: {x}; vertical axis: {y}",
+    "a11y.scroll": "scrollable area",
 }

@@ -1749,4 +1749,13 @@ ZH: dict[str, str] = {
     "room.err.not_a_choice": "这个回答不是选项之一：请从 {choices} 中选择。",
     "room.err.unknown": "没有房间 {code}：请检查房间码（8 个字母和数字），或者房间已关闭（闲置 3 小时后关闭）。",
     "room.err.not_lecturer": "只有打开这个房间的老师才能这样做。",
+    # phone: the phone layout's folds and the charts' text alternatives (ui/style.py)
+    "header.more": "演示模式",
+    "header.more_models": "设备和模型",
+    "att.phone_note": "在手机上，这个交互视图需要更宽的屏幕：“热力图”标签页显示同样的注意力权重。",
+    "a11y.chart": "图表",
+    "a11y.heatmap": "热力图，{rows} 行 × {cols} 列",
+    "a11y.series": "{n} 组数据（{kind}）",
+    "a11y.axes": "横轴：{x}；纵轴：{y}",
+    "a11y.scroll": "可滚动区域",
 }

@@ -299,10 +299,12 @@ with gr.Blocks() as demo:
         grid_plot = gr.Plot()
     with gr.Tab(t("att.head_view.tab"), id="att-head-view"):
         gr.Markdown(t("att.head_view.intro"))
-        head_view = gr.HTML(elem_id="attention-head-view")
+        gr.Markdown(t("att.phone_note"), elem_classes="phone-only")  # bertviz needs a mouse and width (ui/style.py)
+        head_view = gr.HTML(elem_id="attention-head-view", elem_classes="phone-wide-only")
     with gr.Tab(t("att.model_view.tab"), id="att-model-view"):
         gr.Markdown(t("att.model_view.intro"))
-        model_view = gr.HTML(elem_id="attention-model-view")
+        gr.Markdown(t("att.phone_note"), elem_classes="phone-only")
+        model_view = gr.HTML(elem_id="attention-model-view", elem_classes="phone-wide-only")
     with gr.Tab(t("att.formula.tab"), id="att-formula"):
         gr.Markdown(t("att.formula.intro"))
         gr.Code(source_of("playground.seed_code", "SelfAttention"), language="python", interactive=False)

@@ -1,0 +1,86 @@
+"""On a phone (390 x 844, touch), in English and Chinese, every tab of ui.tabs.TABS: the title holds on one line,
+every tab is tapped in one tap (none hidden in a menu or off the screen), the tab's first view starts within the
+first two screens (LONG_INPUTS: four tabs not yet), nothing scrolls sideways, and every button, tab, slider and
+check box is at least 44 px tall.
+
+The Fine-tune tab's key output fills during a run (tests/test_browser_finetune.py): its first view is not placed.
+"""
+
+import pytest
+
+from tests.browser import open_app_page
+from tests.phone import MIN_TARGET_PX, PHONE, first_view, phone_metrics
+from tests.walk import LANGUAGES, key, open_tab
+from ui.tabs import TABS
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+SCREENS = 2  # a tab's inputs, then its first view, within this many screens
+# Left to do: these tabs' inputs (a model, a layer, sliders, several text boxes) and intros fill more than two
+# screens; measured in English at 390 x 844: Attention 1,776 px, Inside 1,883, Losses 2,323, Prompts 2,697 (before
+# the phone layout: 1,908, 2,051, 2,370, 2,764). They are held here, not made worse, until their inputs fold.
+LONG_INPUTS = {"attention": 3.5, "inside": 3.5, "losses": 3.5, "prompts": 3.5}
+DURING_A_RUN = {"finetune"}
+DRAWN_JS = """(selector) => { const el = document.querySelector(selector);
+  return !!el && (!el.classList.contains('js-plotly-plot') || !!el.querySelector('.main-svg .trace, .hm')); }"""
+
+
+@pytest.fixture(scope="module", params=list(LANGUAGES))
+def phone(request, app_url):
+    locale, words = LANGUAGES[request.param]
+    with open_app_page(app_url, locale=locale, height=PHONE["height"]) as page:
+        page.set_viewport_size(PHONE)
+        page.wait_for_selector("#scene-next")
+        yield page, words
+
+
+def problems(m: dict, tab, placed: bool) -> list[str]:
+    found = []
+    if m["title_lines"] != 1:
+        found.append(f"the title takes {m['title_lines']} lines")
+    if m["tabs_shown"] != len(TABS):
+        found.append(f"{m['tabs_shown']} of {len(TABS)} tabs can be tapped ({m['tabs']} in the tab bar)")
+    if m["page_width"] > m["vw"]:
+        found.append(f"the page is {m['page_width']} px wide on a {m['vw']} px screen (it scrolls sideways)")
+    screens = LONG_INPUTS.get(tab.id, SCREENS)
+    if placed and (m["first_view_y"] is None or m["first_view_y"] > screens * m["vh"]):
+        found.append(f"its first view starts at y = {m['first_view_y']} px, below {screens} screens")
+    found += [f"a control under {MIN_TARGET_PX} px: {small}" for small in m["small_targets"]]
+    return [f"{tab.id}: {p}" for p in found]
+
+
+def test_every_tab_fits_a_phone(phone):
+    page, words = phone
+    found = []
+    for tab in TABS:
+        open_tab(page, tab, words)  # a tap on the tab's own button: get_by_role fails if it is hidden
+        selector, placed = first_view(tab), tab.id not in DURING_A_RUN
+        if placed:
+            sub = tab.key_outputs[0].parent
+            while sub is not None and not (sub.__class__.__name__ == "Tab" and getattr(sub, "id", None)):
+                sub = sub.parent
+            if sub is not None:
+                page.get_by_role("tab", name=words[key(sub.label)], exact=True).click()
+            page.wait_for_function(DRAWN_JS, arg=selector, timeout=180_000)
+        found += problems(phone_metrics(page, selector), tab, placed)
+    assert not found, "\n".join(found)
+
+
+def test_the_walk_sees_a_page_that_does_not_fit(phone):
+    """The checks can fail: a too-wide header, a squashed button, a title forced onto two lines."""
+    page, _ = phone
+    page.add_style_tag(
+        content="/* phone-walk-check */ #app-header { min-width: 700px !important; } "
+        "#scene-next { max-height: 20px !important; "
+        "min-height: 0 !important; } #app-header .prose h1 { white-space: normal !important; width: 60px; }"
+    )
+    try:
+        page.wait_for_timeout(500)  # gradio's buttons ease every change of size over 0.2 s (its button transition)
+        found = problems(phone_metrics(page, None), TABS[0], placed=False)
+    finally:
+        page.evaluate(
+            "() => document.querySelectorAll('style')"
+            ".forEach(s => s.textContent.includes('phone-walk-check') && s.remove())"
+        )
+    assert any("scrolls sideways" in p for p in found), found
+    assert any("#scene-next" in p for p in found), found
+    assert any("the title takes" in p for p in found), found
