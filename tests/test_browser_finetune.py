@@ -40,7 +40,7 @@ def start_a_short_run(page, words: dict) -> None:
 
 
 def stop_the_run(page, words: dict) -> None:
-    page.get_by_role("button", name=words["ft.stop"]).click()
+    page.get_by_role("button", name=words["ft.stop"], exact=True).click()
     stopped = words["finetune.note.stopped"].split("{step}")[0]
     page.locator("#ft-status").get_by_text(stopped).wait_for(timeout=120_000)
     page.wait_for_function(
