@@ -24,24 +24,26 @@ MARGIN = 24  # px below the last thing shown
 
 
 def view_shot(tab_id: str, output: str | None = None, words=None):
-    """A tab's view: open it, draw the key output named (its elem_id; default the tab's first), check it is seen."""
+    """A view: open its tab and sub-tab, do its main action with realistic content (tests/test_browser_seen.py's
+    ACTIONS: a long sentence, 64 new tokens), wait for its key output (its elem_id; default the tab's first), check
+    that it is seen."""
 
     def shoot(page):
-        from tests.test_browser_seen import draw, target
+        from tests.test_browser_seen import draw, is_plot, target
         from tests.visibility import assert_seen
         from ui.i18n.en import EN
         from ui.tabs import BY_ID
 
         tab = BY_ID[tab_id]
         component = next(c for c in tab.key_outputs if output in (None, c.elem_id))
-        page.get_by_role("tab", name=(words or EN)[tab.label], exact=True).click()
-        draw(page, tab, component, words or EN)
+        draw(page, tab, component, words or EN, "en" if words in (None, EN) else "zh")
+        page.set_viewport_size({"width": WIDTH, "height": 1500})
         if tab_id == "prompts":  # a generation done: the text, then the chart drawn after its last step
             page.wait_for_function(
                 "document.querySelectorAll('#prompts-distribution .js-plotly-plot .main-svg .trace').length >= 1",
                 timeout=240_000,
             )
-        assert_seen(page, target(component), chart=component.__class__.__name__ == "Plot")
+        assert_seen(page, target(component), chart=is_plot(component))
         return "#prompts-distribution" if tab_id == "prompts" else f"#{component.elem_id}"  # and its last step's chart
 
     return shoot

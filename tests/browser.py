@@ -62,3 +62,15 @@ def open_app_page(app_url: str, tab: str | None = None, height: int = 1800, loca
             yield page
         finally:
             browser.close()
+
+
+@contextlib.contextmanager
+def another_page(page, app_url: str, height: int = 1800, locale: str | None = None):
+    """A second visitor in the browser `page` lives in (its own context: language, storage), never a second
+    Playwright (a sync Playwright cannot start inside another's event loop)."""
+    other = page.context.browser.new_page(viewport={"width": 1400, "height": height}, locale=locale)
+    other.goto(app_url)
+    try:
+        yield other
+    finally:
+        other.context.close()

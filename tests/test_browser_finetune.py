@@ -1,10 +1,14 @@
 """A real Chromium starts a short fine-tune in the Fine-tune tab, sees its curve grow and the pinned pairs' columns
-on a desktop and a phone while it runs, then stops it."""
+on a desktop and a phone while it runs, then stops it; the Chinese page's run too, its pinned pairs' p(same) and
+predicted (headers and values) seen while it runs."""
 
 import pytest
 
-from tests.browser import open_app_page
+from tests.browser import another_page, open_app_page
 from tests.visibility import measure, problems
+from ui.i18n.en import EN
+from ui.i18n.zh import ZH
+from ui.tabs.finetune import PINNED_COLUMNS
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 POINTS = """() => {
@@ -25,34 +29,60 @@ def set_number(page, label: str, value: str) -> None:
     box.press("Tab")
 
 
-def test_start_watch_the_curve_grow_then_stop(page):
-    page.get_by_role("tab", name="Fine-tune").click()
-    set_number(page, "training pairs (0: all)", "32")
-    set_number(page, "max steps (0: use epochs)", "400")
-    set_number(page, "evaluate every N steps", "3")
-    page.get_by_role("button", name="Start training").click()
+def start_a_short_run(page, words: dict) -> None:
+    """32 training pairs, evaluated every 3 steps, up to 400 steps (stopped long before)."""
+    page.get_by_role("tab", name=words["ft.tab"], exact=True).click()
+    set_number(page, words["ft.train_size"], "32")
+    set_number(page, words["ft.max_steps"], "400")
+    set_number(page, words["ft.eval_steps"], "3")
+    page.get_by_role("button", name=words["ft.start"]).click()
     page.wait_for_function(f"({POINTS})() >= 2", timeout=300_000)
-    first = page.evaluate(POINTS)
-    page.wait_for_function(f"({POINTS})() > {first}", timeout=300_000)  # the curve grows live
-    page.get_by_text("running").first.wait_for(timeout=10_000)
-    assert_pinned_columns_seen(page)
-    page.get_by_role("button", name="Stop").click()
-    page.locator("#ft-status").get_by_text("Stopped by request").wait_for(timeout=120_000)
-    page.wait_for_function("document.querySelector('#ft-runs').innerText.includes('stopped')", timeout=60_000)
+
+
+def stop_the_run(page, words: dict) -> None:
+    page.get_by_role("button", name=words["ft.stop"], exact=True).click()
+    stopped = words["finetune.note.stopped"].split("{step}")[0]
+    page.locator("#ft-status").get_by_text(stopped).wait_for(timeout=120_000)
+    page.wait_for_function(
+        f"document.querySelector('#ft-runs').innerText.includes({words['ft.state.stopped']!r})", timeout=60_000
+    )
     assert page.get_by_text("Traceback").count() == 0
 
 
-def assert_pinned_columns_seen(page):
-    """During the run: `p(same)` and `predicted` are seen on a desktop and on a phone (tests/visibility.py)."""
+def test_start_watch_the_curve_grow_then_stop(page):
+    start_a_short_run(page, EN)
+    first = page.evaluate(POINTS)
+    page.wait_for_function(f"({POINTS})() > {first}", timeout=300_000)  # the curve grows live
+    page.get_by_text(EN["ft.state.running"]).first.wait_for(timeout=10_000)
+    assert_pinned_columns_seen(page, EN)
+    stop_the_run(page, EN)
+
+
+def test_the_chinese_run_shows_its_pinned_pairs_while_it_runs(page, app_url):
+    with another_page(page, app_url, height=2200, locale="zh-CN") as chinese:
+        start_a_short_run(chinese, ZH)
+        chinese.get_by_text(ZH["ft.state.running"]).first.wait_for(timeout=30_000)
+        assert_pinned_columns_seen(chinese, ZH)
+        assert chinese.locator("#ft-pinned th", has_text=ZH["ft.pinned_col_p"]).count() == 1  # headers in Chinese
+        stop_the_run(chinese, ZH)
+
+
+def assert_pinned_columns_seen(page, words: dict) -> None:
+    """During the run: `p(same)` and `predicted`, their headers and their first row's values, are seen on a desktop
+    and on a phone (tests/visibility.py)."""
     page.wait_for_function("document.querySelectorAll('#ft-pinned tbody tr').length >= 3", timeout=120_000)
     found = []
     for width, height in ((1400, 900), (390, 844)):
         page.set_viewport_size({"width": width, "height": height})
         page.wait_for_timeout(300)
-        for column in ("p(same)", "predicted"):
-            cell = page.locator("#ft-pinned th", has_text=column).first
-            m = measure(cell)
-            print(f"{column} at {width}: left {m['left']:.0f} right {m['right']:.0f}")
-            found += [f"{column!r} at {width}x{height}: {p}" for p in problems(m)]
+        for column in ("p", "predicted"):
+            name = words[f"ft.pinned_col_{column}"]
+            nth = 1 + PINNED_COLUMNS.index(f"ft.pinned_col_{column}")
+            header = page.locator("#ft-pinned th", has_text=name).first
+            value = page.locator(f"#ft-pinned tbody tr:first-child td:nth-child({nth})")
+            for what, cell in ((name, header), (f"{name} (value)", value)):
+                m = measure(cell)
+                print(f"{what} at {width}: left {m['left']:.0f} right {m['right']:.0f}")
+                found += [f"{what!r} at {width}x{height}: {p}" for p in problems(m)]
     page.set_viewport_size({"width": 1400, "height": 2200})
     assert not found, "\n".join(found)

@@ -201,9 +201,14 @@ def _blues() -> list:
     return [[i / (len(steps) - 1), colour] for i, colour in enumerate(steps)]
 
 
+AXIS_LABELS = 64  # token labels an axis shows at most: beyond, every k-th, never a font under 9 px (unreadable)
+
+
 def _axis(n_tokens: int, labels: bool = True, reverse: bool = False, **extra) -> dict:
-    size = 11 if n_tokens <= 32 else 9 if n_tokens <= 64 else 7
-    axis = dict(type="category", tickfont=dict(size=size), showticklabels=labels, tickmode="linear", dtick=1, **extra)
+    size = 11 if n_tokens <= 32 else 9
+    every = -(-n_tokens // AXIS_LABELS)  # ceil(n / AXIS_LABELS): 1 up to 64 tokens, 2 up to 128
+    axis = dict(type="category", tickfont=dict(size=size), showticklabels=labels, tickmode="linear", dtick=every)
+    axis |= extra
     return axis | (dict(autorange="reversed") if reverse else dict(tickangle=-60))
 
 

@@ -502,7 +502,7 @@ TAB = Tab(
         ),
     ),
     advanced=(steps_token,),
-    key_outputs=(steps_plot,),
+    key_outputs=(steps_plot, tree_plot, seed_md, size_plot),
     exercises=exercises.of_tab("architecture"),  # "Predict, then reveal" (ui/exercises.py)
     scenes=(
         Scene(

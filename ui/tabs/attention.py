@@ -597,7 +597,7 @@ TAB = Tab(
         ),
     ),
     advanced=(pair_box,),
-    key_outputs=(head_plot,),
+    key_outputs=(head_plot, head_view, model_view, weights_plot),
     exercises=exercises.of_tab("attention"),  # "Predict, then reveal" (ui/exercises.py)
     scenes=(
         Scene(

@@ -812,7 +812,7 @@ TAB = Tab(
         ),
     ),
     advanced=(rerun_checkbox,),
-    key_outputs=(lens_plot,),
+    key_outputs=(lens_plot, sinks_plot, patch_plot, kv_bytes_plot),
     exercises=exercises.of_tab("inside"),  # "Predict, then reveal" (ui/exercises.py)
     first_draw=FIRST_DRAW,
     scenes=(

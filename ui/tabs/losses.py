@@ -1045,7 +1045,7 @@ TAB = Tab(
     ),
     advanced=(mlm_seed, ft_seed, sum_mlm),
     first_draw=FIRST_DRAW,
-    key_outputs=(sum_plot,),
+    key_outputs=(sum_plot, lm_plot, mlm_plot, cl_sim_plot, ft_plot, pl_plot),
     exercises=exercises.of_tab("losses"),  # "Predict, then reveal" (ui/exercises.py)
     scenes=(
         Scene(

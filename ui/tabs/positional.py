@@ -717,7 +717,7 @@ TAB = Tab(
         Scene("sinusoidal", "3.1.3", 5, "pos-sinusoidal", exercise="positional_sin"),
         Scene("rope", "3.1.3", 6, "pos-rope"),
     ),
-    key_outputs=(pe_plot,),
+    key_outputs=(pe_plot, learned_sim_plot, rope_score_plot, alibi_weight_plot, seed_md),
     exercises=exercises.of_tab("positional"),  # "Predict, then reveal" (ui/exercises.py)
 )
 

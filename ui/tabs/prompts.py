@@ -910,7 +910,7 @@ TAB = Tab(
     ),
     advanced=(top_k_slider, top_p_slider, repetition_slider, seed_number, side_seed),
     scenes=(Scene("prompts", "5.2.3", 14, "prompts-generate", run=paris_button, exercise="prompts_temperature"),),
-    key_outputs=(output_html,),
+    key_outputs=(output_html, column_outputs[0], confusion_plot),
     exercises=exercises.of_tab("prompts"),  # "Predict, then reveal" (ui/exercises.py)
 )
 

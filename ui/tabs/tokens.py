@@ -765,7 +765,7 @@ TAB = Tab(
         ),
     ),
     advanced=(seed_number, k_number),
-    key_outputs=(chips_html,),
+    key_outputs=(chips_html, bpe_plot, ngram_plot),
     exercises=exercises.of_tab("tokens"),  # "Predict, then reveal" (ui/exercises.py)
     scenes=(
         Scene(
