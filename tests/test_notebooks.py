@@ -236,7 +236,7 @@ def test_sub_tabs_have_notebooks_of_their_own():
     """The sub-tabs that used to export their tab's main view (a tab's first sub-tab is its main view)."""
     own = {sub for _, sub in SUBVIEWS}
     assert own >= {
-        "att-head-view", "att-model-view", "att-formula", "arch-seed", "arch-size", "inside-sinks",
+        "att-head-view", "att-model-view", "att-formula", "arch-steps", "arch-seed", "arch-size", "inside-sinks",
         "inside-patching", "inside-kv", "tokens-bpe", "tokens-ngram", "prompts-side", "prompts-score",
     }  # fmt: skip
     for tab in ("attention", "architecture", "inside", "tokens", "prompts"):

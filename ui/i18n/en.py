@@ -1946,4 +1946,12 @@ EN: dict[str, str] = {
     "a11y.series": "{n} series ({kind})",
     "a11y.axes": "horizontal axis: {x}; vertical axis: {y}",
     "a11y.scroll": "scrollable area",
+    # steps notebook: Architecture's one block, step by step
+    "arch.steps.intro": (
+        "One real layer, step by step: the hidden states of the text's tokens (T × d) as they enter the block, "
+        "after attention, after each residual add and each normalisation, and after the feed-forward network, "
+        "captured from the model's own modules. BERT and DistilBERT are post-LN "
+        "($x_1 = \\mathrm{LN}(x + \\mathrm{Attn}(x))$, $x_2 = \\mathrm{LN}(x_1 + \\mathrm{FFN}(x_1))$); GPT-2 and "
+        "Llama normalise before each sub-layer ($x_1 = x + \\mathrm{Attn}(\\mathrm{Norm}(x))$)."
+    ),
 }

@@ -1758,4 +1758,11 @@ ZH: dict[str, str] = {
     "a11y.series": "{n} 组数据（{kind}）",
     "a11y.axes": "横轴：{x}；纵轴：{y}",
     "a11y.scroll": "可滚动区域",
+    # steps notebook: Architecture's one block, step by step
+    "arch.steps.intro": (
+        "逐步走过一个真实的层：文本各个 token 的隐藏状态（T × d）进入块时、注意力之后、每次残差相加和每次归一化之后、"
+        "前馈网络之后的样子，都取自模型自己的模块。BERT 和 DistilBERT 是 post-LN"
+        "（$x_1 = \\mathrm{LN}(x + \\mathrm{Attn}(x))$，$x_2 = \\mathrm{LN}(x_1 + \\mathrm{FFN}(x_1))$）；GPT-2 和 "
+        "Llama 在每个子层之前归一化（$x_1 = x + \\mathrm{Attn}(\\mathrm{Norm}(x))$）。"
+    ),
 }

@@ -373,6 +373,48 @@ def notebook(v: dict) -> notebooks.Recipe:
     )
 
 
+STEPS_COMPUTE = r"""
+# One real block, step by step: the project's `block_steps` captures each step's hidden states (T, d) from the
+# model's own modules (hooks on them, nothing recomputed). Each row below is one step, each column one token:
+# $\lVert h \rVert$, the length of the token's vector after that step. The last step is checked against the layer's
+# own output.
+import torch
+
+from playground import architecture
+
+result = architecture.block_steps(MODEL, TEXT, LAYER, max_tokens=MAX_TOKENS)
+for name, h in result.steps.items():
+    print(f"{name:<34} {tuple(h.shape)}  |h| of the first tokens: {h.norm(dim=-1)[:5].numpy().round(2)}")
+print(f"max |last step - the layer's own output| = {result.output_diff:.2e}")
+norms = torch.stack([h.norm(dim=-1) for h in result.steps.values()])  # (steps, T)
+computed = {"norms": norms.numpy(), "output_diff": result.output_diff}
+"""
+STEPS_FIGURE = """
+import plotly.graph_objects as go
+
+fig = go.Figure(go.Heatmap(z=computed["norms"], x=[f"{i}:{t}" for i, t in enumerate(result.tokens)],
+                           y=list(result.steps), colorscale="Viridis", colorbar_title="|h|"))
+fig.update_layout(title=f"{MODEL}: layer {LAYER}, each token's |h| after each step", height=450)
+fig.show()
+"""
+
+
+def notebook_steps(v: dict) -> notebooks.Recipe:
+    """One block step by step: each step's per-token norms and the last step's difference from the real layer."""
+    result = architecture.block_steps(v["model"], v["text"], int(v["layer"]), max_tokens=STEP_TOKENS)
+    norms = [[float(n) for n in h.norm(dim=-1)] for h in result.steps.values()]
+    return notebooks.Recipe(
+        explain=("arch.intro", "arch.steps.intro"),
+        inputs={"TEXT": v["text"], "LAYER": result.layer, "MAX_TOKENS": STEP_TOKENS},
+        compute=STEPS_COMPUTE,
+        figure=STEPS_FIGURE,
+        numbers={"norms": notebooks.numbers(norms), "output_diff": result.output_diff},
+        atol=1e-4,
+        model=v["model"],
+        causal=models.spec(v["model"]).role == models.CAUSAL_LM,
+    )
+
+
 SEED_COMPUTE = r"""
 # The source text's TransformerBlock (§5.1.3, playground/seed_code.py) loaded with this BERT layer's weights, run on
 # the hidden state entering the layer: $x_1 = \mathrm{LN}(x + \mathrm{Attn}(x))$, $x_2 = \mathrm{LN}(x_1 + FFN(x_1))$.
@@ -497,6 +539,7 @@ TAB = Tab(
         lambda v: snippets.architecture(v["model"]),
         notebook,
         (
+            SubView("arch-steps", {"model": steps_model, "text": steps_text, "layer": steps_layer}, notebook_steps),
             SubView("arch-seed", {"text": seed_text, "layer": seed_layer}, notebook_seed),
             SubView("arch-size", dict(zip(SIZE_DEFAULTS, size_inputs, strict=True)), notebook_size),
         ),
