@@ -6,6 +6,7 @@ Every objective's numbers are also served as JSON through a named API endpoint (
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 
@@ -22,6 +23,37 @@ from ui.tab import Draw, Param, Scene, Sentence, Share, SubView, Tab
 from ui.view import on, view
 
 torch = lazy("torch")  # imported on first use: the page is served without it (playground/lazy.py)
+
+
+# ---- each loss once per input: its view and its notebook share it -------------------------------------------------
+# A notebook exported after its view was drawn reads the numbers the view computed (bench/notebooks.py: <= 0.5 s an
+# export) instead of running the model again. The engine's results are only read.
+
+
+@functools.lru_cache(maxsize=4)
+def causal_of(text: str, model: str) -> losses.CausalLMLoss:
+    return losses.causal_lm_loss(text, model)
+
+
+@functools.lru_cache(maxsize=4)
+def masked_of(text: str, rate: float, seed: int, model: str) -> losses.MaskedLMLoss:
+    return losses.masked_lm_loss(text, rate, seed, model)
+
+
+@functools.lru_cache(maxsize=4)
+def contrastive_of(anchors: tuple, positives: tuple, tau: float, model: str) -> losses.ContrastiveLoss:
+    return losses.contrastive_loss(list(anchors), list(positives), tau, model)
+
+
+@functools.lru_cache(maxsize=4)
+def fine_tuning_of(text_a: str, text_b: str, gold: int, model: str, seed: int) -> losses.FineTuningLoss:
+    return losses.fine_tuning_loss(text_a, text_b, gold, model=model, seed=seed)
+
+
+@functools.lru_cache(maxsize=4)
+def prompt_of(text: str, template: str, words: tuple, gold: int) -> losses.PromptLoss:
+    return losses.prompt_loss(text, template, list(words), gold)
+
 
 DEFAULT_TEXT = "I loved this film, the music was wonderful."
 DEFAULT_PARAPHRASE = "The movie was great and its soundtrack was beautiful."
@@ -135,7 +167,7 @@ def causal_formula(r: losses.CausalLMLoss) -> str:
 
 @view(gpu=True)
 def run_causal(text, model):
-    r = losses.causal_lm_loss(text, model)
+    r = causal_of(text, model)
     return (
         plots.token_bars(
             r.tokens[1:],
@@ -184,7 +216,7 @@ def masked_table(r: losses.MaskedLMLoss) -> dict:
 
 @view(gpu=True)
 def run_masked(text, rate, seed, model):
-    r = losses.masked_lm_loss(text, float(rate), int(seed), model)
+    r = masked_of(text, float(rate), int(seed), model)
     head = t("loss.mlm.head_real") if r.pretrained_head else t("loss.mlm.head_untrained", model=r.model)
     live = t(
         "loss.mlm.live",
@@ -244,7 +276,7 @@ def short(texts: list[str], width: int = 22) -> list[str]:
 @view(gpu=True)
 def run_contrastive(pairs_text, tau, model):
     anchors, positives = losses.parse_pairs(pairs_text)
-    r = losses.contrastive_loss(anchors, positives, float(tau), model)
+    r = contrastive_of(tuple(anchors), tuple(positives), float(tau), model)
     rows, cols = short(r.anchors), short(r.positives)
     hover = t("loss.cl.hover")
     positive, anchor = t("loss.cl.axis_positive"), t("loss.cl.axis_anchor")
@@ -304,7 +336,7 @@ def ft_choices() -> list[tuple[str, str]]:
 @view(gpu=True)
 def run_fine_tuning(text_a, text_b, gold, seed, model=losses.ENCODER_DEFAULT):
     gold_index = losses.PAIR_LABELS.index(gold) if gold in losses.PAIR_LABELS else gold
-    r = losses.fine_tuning_loss(text_a, text_b, gold_index, model=model or losses.ENCODER_DEFAULT, seed=int(seed))
+    r = fine_tuning_of(text_a, text_b, gold_index, model or losses.ENCODER_DEFAULT, int(seed))
     live = t(
         "loss.ft.live",
         z0=num(float(r.logits[0])),
@@ -344,7 +376,7 @@ def run_prompt(text, template, words_text, gold):
     gold_index = words.index(gold.strip()) if gold and gold.strip() in words else None
     if gold_index is None:
         raise InputError("losses.err.gold_label_word", known=", ".join(words))
-    r = losses.prompt_loss(text, template, words, gold_index)
+    r = prompt_of(text, template, tuple(words), gold_index)
     multi = [w.word for w in r.words if len(w.tokens) > 1]
     live = t(
         "loss.pl.live",
@@ -421,7 +453,7 @@ def summary_formulas(lm, mlm, cl, ft, pl) -> str:
 
 @view(gpu=True)
 def run_summary(text, paraphrase, sentiment, mlm_model, tau):
-    lm = losses.causal_lm_loss(text)
+    lm = causal_of(text, losses.CAUSAL_DEFAULT)
     mlm = losses.masked_lm_loss(text, 0.15, 0, mlm_model)
     anchors, positives = losses.parse_pairs(DEFAULT_PAIRS)
     cl = losses.contrastive_loss([text] + anchors[:4], [paraphrase] + positives[:4], float(tau))
@@ -780,7 +812,7 @@ fig.show()
 
 def notebook(v: dict) -> notebooks.Recipe:
     """The summary's causal LM loss per token as a notebook (the other objectives need other models and data)."""
-    result = losses.causal_lm_loss(v["text"])
+    result = causal_of(v["text"], losses.CAUSAL_DEFAULT)
     return notebooks.Recipe(
         explain=("loss.intro", "loss.lm.intro"),
         inputs={"TEXT": v["text"]},
@@ -796,7 +828,7 @@ def notebook(v: dict) -> notebooks.Recipe:
 
 def notebook_causal(v: dict) -> notebooks.Recipe:
     """The causal LM sub-tab: the same loss per token, for its text and its model."""
-    result = losses.causal_lm_loss(v["text"], v["model"])
+    result = causal_of(v["text"], v["model"])
     return notebooks.Recipe(
         explain=("loss.intro", "loss.lm.intro"),
         inputs={"TEXT": v["text"]},
@@ -843,7 +875,7 @@ fig.show()
 
 def notebook_masked(v: dict) -> notebooks.Recipe:
     """The masked LM sub-tab: the loss at the chosen positions."""
-    result = losses.masked_lm_loss(v["text"], v["rate"], v["seed"], v["model"])
+    result = masked_of(v["text"], float(v["rate"]), int(v["seed"]), v["model"])
     return notebooks.Recipe(
         explain=("loss.intro", "loss.mlm.intro"),
         inputs={"TEXT": v["text"], "RATE": float(v["rate"]), "SEED": int(v["seed"]), "MODEL": v["model"]},
@@ -889,7 +921,7 @@ fig.show()
 def notebook_contrastive(v: dict) -> notebooks.Recipe:
     """The InfoNCE sub-tab: similarities of the batch and each row's loss."""
     anchors, positives = losses.parse_pairs(v["pairs"])
-    result = losses.contrastive_loss(anchors, positives, v["tau"], v["model"])
+    result = contrastive_of(tuple(anchors), tuple(positives), float(v["tau"]), v["model"])
     return notebooks.Recipe(
         explain=("loss.intro", "loss.cl.intro"),
         inputs={"PAIRS": v["pairs"], "TAU": float(v["tau"])},
@@ -938,7 +970,7 @@ fig.show()
 def notebook_fine_tuning(v: dict) -> notebooks.Recipe:
     """The fine-tuning loss sub-tab: one pair through the classifier."""
     gold = losses.PAIR_LABELS.index(v["gold"]) if v["gold"] in losses.PAIR_LABELS else v["gold"]
-    result = losses.fine_tuning_loss(v["a"], v["b"], gold, model=v["model"], seed=v["seed"])
+    result = fine_tuning_of(v["a"], v["b"], gold, v["model"], int(v["seed"]))
     return notebooks.Recipe(
         explain=("loss.intro", "loss.ft.intro"),
         inputs={"TEXT_A": v["a"], "TEXT_B": v["b"], "GOLD": result.gold, "SEED": int(v["seed"]), "MODEL": v["model"]},
@@ -992,7 +1024,7 @@ def notebook_prompt(v: dict) -> notebooks.Recipe:
     words = losses.parse_label_words(v["words"])
     if v["gold"] not in words:
         raise InputError("losses.err.gold_label_word", known=", ".join(words))
-    result = losses.prompt_loss(v["text"], v["template"], words, words.index(v["gold"]))
+    result = prompt_of(v["text"], v["template"], tuple(words), words.index(v["gold"]))
     return notebooks.Recipe(
         explain=("loss.intro", "loss.pl.intro"),
         inputs={"TEXT": v["text"], "TEMPLATE": v["template"], "LABEL_WORDS": v["words"], "GOLD": v["gold"]},
