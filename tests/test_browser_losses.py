@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.browser import open_app_page
+from tests.visibility import assert_seen
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -25,6 +26,27 @@ def test_summary_draws_the_mask_diagram_the_levels_and_the_formulas(page):
     )
     page.locator(".katex", has_text="LM").first.wait_for(timeout=30_000)  # the LaTeX rendered
     assert page.get_by_text("UNTRAINED head on MiniLM").count() >= 1
+
+
+LONG = (
+    "After three long weeks of rain the old fishermen finally rowed out past the harbour wall at dawn, hoping the "
+    "storm had driven the mackerel close to the shore, while their children watched from the cliffs above the town."
+)
+
+
+def test_a_long_sentence_wraps_inside_the_mask_diagram(page):
+    """The pair (fine-tuning) and the prompt (prompt learning) rows hold the whole sentence: it wraps inside their
+    boxes and the diagram stays within the page (with white-space:pre its right edge was past 1,900 px)."""
+    page.locator("#loss-mask-diagram").wait_for(timeout=120_000)
+    page.get_by_label("text", exact=True).first.fill(LONG)
+    page.get_by_role("button", name="Compute all five").click()
+    page.wait_for_function(
+        "(s) => (document.querySelector('#loss-mask-diagram') || {}).textContent?.includes(s)",
+        arg="mackerel",
+        timeout=120_000,
+    )
+    for row, name in ((5, "the fine-tuning pair"), (6, "the prompt")):  # after the header row and 3 objectives
+        assert_seen(page, f"#loss-mask-diagram tr:nth-child({row}) td:nth-child(2)", name=f"{name}, a long sentence")
 
 
 def test_contrastive_sub_tab_draws_and_a_batch_of_one_gets_a_message(page):

@@ -111,11 +111,13 @@ def num(x: float, digits: int = 4) -> str:
 
 
 def chip(token: str, colour: str, title: str = "", border: str = "#999", text_colour: str = "#111") -> str:
+    """A token (or a whole input: a pair, a prompt) as a coloured box; its spaces kept, a text longer than the line
+    wraps inside its box (white-space:pre pushed a long sentence's pair past the page's right edge)."""
     shown = html.escape(token.replace("\n", "⏎")) or "␣"
     return (
         f'<span title="{html.escape(title)}" style="display:inline-block;margin:2px;padding:2px 5px;'
         f"border:1px solid {border};border-radius:4px;background:{colour};color:{text_colour};"
-        f'font-family:monospace;white-space:pre">{shown}</span>'
+        f'font-family:monospace;white-space:pre-wrap;overflow-wrap:anywhere">{shown}</span>'
     )
 
 
