@@ -43,6 +43,13 @@ def view_shot(tab_id: str, output: str | None = None, words=None):
                 "document.querySelectorAll('#prompts-distribution .js-plotly-plot .main-svg .trace').length >= 1",
                 timeout=240_000,
             )
+        if is_plot(component):  # a chart that draws on opening first shows its empty placeholder figure
+            page.wait_for_function(
+                "(s) => !!document.querySelector(s).querySelector("
+                "'.scatterlayer path.js-line, .hm image, .heatmaplayer image, .barlayer path')",
+                arg=target(component),
+                timeout=240_000,
+            )
         assert_seen(page, target(component), chart=is_plot(component))
         return "#prompts-distribution" if tab_id == "prompts" else f"#{component.elem_id}"  # and its last step's chart
 
@@ -116,8 +123,8 @@ AFTER = {"finetune-tab": stop_finetune}
 
 
 def photograph(page, selector: str, path: Path, element: bool) -> None:
-    page.wait_for_timeout(5000)  # plotly paints a heatmap's image after its axes
     if element:
+        page.wait_for_timeout(5000)  # plotly paints a heatmap's image after its axes
         page.locator(selector).first.screenshot(path=str(path))
         return
     box = page.evaluate(
@@ -125,7 +132,12 @@ def photograph(page, selector: str, path: Path, element: bool) -> None:
         selector,
     )
     height = int(min(max(box + MARGIN, 900), 3000))
-    page.screenshot(path=str(path), full_page=True, clip={"x": 0, "y": 0, "width": WIDTH, "height": height})
+    # the window made as tall as the picture first: a full-page capture resizes it while it shoots, and plotly's
+    # charts, which follow the window's size, were caught redrawing (blank)
+    page.set_viewport_size({"width": WIDTH, "height": height})
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(5000)  # plotly redraws at the new size, then paints a heatmap's image after its axes
+    page.screenshot(path=str(path), clip={"x": 0, "y": 0, "width": WIDTH, "height": height})
 
 
 def main() -> None:
