@@ -57,6 +57,9 @@ CSS = f"""
   .modebar-container {{ display: none !important; }}
   /* a wide table or formula scrolls in its own box (gradio's container clips what would overflow the page) */
   .prose table, .katex-display {{ display: block; max-width: 100%; overflow-x: auto; overflow-y: hidden; }}
+  /* the Losses mask diagram's long inputs stay on one line there (wrapped, 390 px wide, they pushed the summary
+     chart past three screens): the diagram scrolls sideways in its own box, as a wide table does */
+  #loss-mask-diagram span {{ white-space: pre !important; overflow-wrap: normal !important; }}
   /* plots: token labels thinned when there are many (every 2nd from 13, every 4th from 25, every 8th from 49) */
   .js-plotly-plot .xtick:first-child:nth-last-child(n+13) ~ .xtick:nth-child(2n) text,
   .js-plotly-plot .ytick:first-child:nth-last-child(n+13) ~ .ytick:nth-child(2n) text,
