@@ -61,6 +61,19 @@ def test_no_serious_violation_on_any_view(walked, presenter):
     assert not found, f"{len(found)} serious or critical axe-core violations:\n" + "\n".join(found[:40])
 
 
+def test_every_code_view_is_a_keyboard_stop(walked):
+    """A read-only code view (CodeMirror's scroller, tabindex -1, nothing focusable inside) gets a tab stop and a
+    label whether or not it scrolls now: presenter mode's larger font made one scroll after the audit's wait, once."""
+    walked.wait_for_timeout(600)  # the page's script runs at most every 250 ms
+    missing = walked.evaluate("""() => [...document.querySelectorAll('.cm-scroller')]
+      .filter(el => el.offsetParent && !el.querySelector('a[href], button, input, select, textarea, [tabindex]'))
+      .filter(el => el.getAttribute('tabindex') !== '0' || !el.getAttribute('aria-label'))
+      .map(el => (el.closest('[id]') || {}).id || '?')""")
+    shown = walked.evaluate("() => [...document.querySelectorAll('.cm-scroller')].filter(el => el.offsetParent).length")
+    assert shown, "no code view is shown: the check would pass with nothing to check"
+    assert not missing, f"code views a keyboard cannot reach: {missing}"
+
+
 def test_the_audit_finds_what_it_is_for(walked):
     """The audit can fail: a grey hint on white, an aria-label on an empty role-less div (axe excuses one that holds
     text), a box of text a keyboard cannot scroll (axe passes one whose hidden part holds no text; styled by a

@@ -93,8 +93,9 @@ HEAD = f"""<style>
 
 # In the page (launch(js=...)), after every change, debounced: each plotly chart gets role=figure and a label (its
 # title, then a summary: the kind of chart, its size, its axes), each scrolling box that holds nothing focusable gets
-# tabindex=0 and a label (a keyboard can then scroll it), and gradio's empty-output placeholder, a role-less div with
-# an aria-label, gets role=img. WORDS: the sentences, in the page's language (<html lang>).
+# tabindex=0 and a label (a keyboard can then scroll it; a code view always: presenter mode's larger font or a rotated
+# phone can make it scroll with no change in the page for this script to see), and gradio's empty-output placeholder,
+# a role-less div with an aria-label, gets role=img. WORDS: the sentences, in the page's language (<html lang>).
 A11Y_JS = """
 () => {
   const WORDS = %s;
@@ -139,7 +140,8 @@ A11Y_JS = """
     for (const el of document.querySelectorAll(
       '.block, [style*="overflow"], .prose table, .katex-display, .cm-scroller')) {  // CodeMirror's: tabindex -1
       const reached = el.hasAttribute('tabindex') && el.getAttribute('tabindex') !== '-1';
-      if (reached || !el.offsetParent || !scrolls(el) || el.querySelector(focusable)) continue;
+      const code = el.classList.contains('cm-scroller');  // may scroll as soon as its font or width changes
+      if (reached || !el.offsetParent || !(code || scrolls(el)) || el.querySelector(focusable)) continue;
       el.setAttribute('tabindex', '0');
       if (!el.getAttribute('role')) el.setAttribute('role', 'region');
       el.setAttribute('aria-label', label(el));
