@@ -52,7 +52,7 @@ CSS = f"""
   label:has(input[type=checkbox]), label:has(input[type=radio]) {{
     min-height: {TOUCH_PX}px; align-items: center; }}
   .tab-container.wrap {{ background: none !important; gap: 0 4px; }}
-  .tab-container.wrap button {{ height: {TOUCH_PX}px !important; padding: 0 10px; }}
+  .tab-container.wrap button {{ height: {TOUCH_PX}px !important; padding: 0 8px; font-size: 14px; }}
   .tab-wrapper.wrap {{ height: auto; }}
   .modebar-container {{ display: none !important; }}
   /* a wide table or formula scrolls in its own box (gradio's container clips what would overflow the page) */
@@ -86,9 +86,12 @@ CSS = f"""
 }}
 """
 
-# launch(head=...): gradio's footer lies outside what launch(css=...) reaches; its buttons get a finger's height too
+# launch(head=...): gradio's footer lies outside what launch(css=...) reaches; its buttons get a finger's height too.
+# On a phone the gaps between blocks shrink (gradio's --layout-gap, 16 px, is set on the page's root, which
+# launch(css=...) cannot name; a nearer ancestor's value wins).
 HEAD = f"""<style>
-@media (max-width: {PHONE_MAX_PX}px) {{ footer button, footer a {{ min-height: {TOUCH_PX}px; }} }}
+@media (max-width: {PHONE_MAX_PX}px) {{ footer button, footer a {{ min-height: {TOUCH_PX}px; }}
+  .gradio-container .contain {{ --layout-gap: 8px; }} }}
 </style>"""
 
 # In the page (launch(js=...)), after every change, debounced: each plotly chart gets role=figure and a label (its
