@@ -49,6 +49,7 @@ with gr.Blocks(title=t("app.title")) as demo:
         gr.Markdown(t("app.header"))
         with gr.Accordion(t("header.more"), open=True, elem_id="header-more", elem_classes="phone-fold"):
             presenter.build_toggle()  # open, so gradio renders it; a phone folds it at load (ui/style.py FOLD_JS)
+            presenter.build_settings_toggle()  # a phone's advanced controls
     with gr.Accordion(t("header.more_models"), open=True, elem_id="status-fold", elem_classes="phone-fold"):
         summary_md = gr.Markdown(t("header.checking"), elem_id="status-summary")
         with gr.Accordion(t("header.details"), open=False, elem_classes="advanced"):

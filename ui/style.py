@@ -70,6 +70,11 @@ CSS = f"""
   /* bertviz's views need a mouse and a wide screen: on a phone the heatmaps show the same weights */
   .phone-wide-only iframe {{ display: none !important; }}
   .phone-only {{ display: block !important; }}
+  /* a tab's view on its first two screens: its advanced controls wait for the header's "all settings" box (HEAD),
+     what it marks phone-after (a note, a secondary input) moves below its column's view, and a row marked
+     phone-unwrap lets its columns be ordered among the row's siblings */
+  .phone-after {{ order: 1; }}
+  .phone-unwrap {{ display: contents !important; }}
 }}
 /* a Markdown block never scrolls down (none has a height): inline formulas overflow it by a rounding pixel, which
    made it a scrolling box that a keyboard could not reach */
@@ -88,10 +93,12 @@ CSS = f"""
 
 # launch(head=...): gradio's footer lies outside what launch(css=...) reaches; its buttons get a finger's height too.
 # On a phone the gaps between blocks shrink (gradio's --layout-gap, 16 px, is set on the page's root, which
-# launch(css=...) cannot name; a nearer ancestor's value wins).
+# launch(css=...) cannot name; a nearer ancestor's value wins), and the advanced controls wait for the header's "all
+# settings" box (ui/lecture/presenter.py; gradio's prefix breaks a `body:not(...)` selector in launch(css=...)).
 HEAD = f"""<style>
 @media (max-width: {PHONE_MAX_PX}px) {{ footer button, footer a {{ min-height: {TOUCH_PX}px; }}
-  .gradio-container .contain {{ --layout-gap: 8px; }} }}
+  .gradio-container .contain {{ --layout-gap: 8px; }}
+  body:not(.all-settings) .gradio-container .advanced {{ display: none !important; }} }}
 </style>"""
 
 # In the page (launch(js=...)), after every change, debounced: each plotly chart gets role=figure and a label (its

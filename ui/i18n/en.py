@@ -1936,7 +1936,7 @@ EN: dict[str, str] = {
     ),
     "room.err.not_lecturer": "Only the lecturer who opened this room can do that.",
     # phone: the phone layout's folds and the charts' text alternatives (ui/style.py)
-    "header.more": "Presenter mode",
+    "header.more": "Presenter mode, all settings",
     "header.more_models": "Device and models",
     "att.phone_note": (
         "On a phone this interactive view needs a wider screen: the Heatmaps tab shows the same attention weights."
@@ -1954,4 +1954,7 @@ EN: dict[str, str] = {
         "($x_1 = \\mathrm{LN}(x + \\mathrm{Attn}(x))$, $x_2 = \\mathrm{LN}(x_1 + \\mathrm{FFN}(x_1))$); GPT-2 and "
         "Llama normalise before each sub-layer ($x_1 = x + \\mathrm{Attn}(\\mathrm{Norm}(x))$)."
     ),
+    # PHONE: the header's all-settings box
+    "phone.all_settings": "All settings",
+    "phone.all_settings_info": "a phone hides the advanced controls until this is ticked",
 }

@@ -1750,7 +1750,7 @@ ZH: dict[str, str] = {
     "room.err.unknown": "没有房间 {code}：请检查房间码（8 个字母和数字），或者房间已关闭（闲置 3 小时后关闭）。",
     "room.err.not_lecturer": "只有打开这个房间的老师才能这样做。",
     # phone: the phone layout's folds and the charts' text alternatives (ui/style.py)
-    "header.more": "演示模式",
+    "header.more": "演示模式、全部设置",
     "header.more_models": "设备和模型",
     "att.phone_note": "在手机上，这个交互视图需要更宽的屏幕：“热力图”标签页显示同样的注意力权重。",
     "a11y.chart": "图表",
@@ -1765,4 +1765,7 @@ ZH: dict[str, str] = {
         "（$x_1 = \\mathrm{LN}(x + \\mathrm{Attn}(x))$，$x_2 = \\mathrm{LN}(x_1 + \\mathrm{FFN}(x_1))$）；GPT-2 和 "
         "Llama 在每个子层之前归一化（$x_1 = x + \\mathrm{Attn}(\\mathrm{Norm}(x))$）。"
     ),
+    # PHONE: the header's all-settings box
+    "phone.all_settings": "全部设置",
+    "phone.all_settings_info": "手机上默认隐藏高级控件，勾选后显示",
 }

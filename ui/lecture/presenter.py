@@ -2,7 +2,8 @@
 
 A checkbox in the header puts the class `presenter` on <body>; `CSS` (passed to `launch(css=...)`) does the rest.
 Controls a lecture does not need (each tab's `TAB.advanced`) carry the class `advanced` and disappear in presenter
-mode.
+mode, and on a phone until its "all settings" box (beside the presenter toggle) puts `all-settings` on <body>
+(ui/style.py).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ body.presenter #scene-narration { font-size: 22px; }
 """
 
 TOGGLE_JS = "(on) => { document.body.classList.toggle('presenter', !!on); }"
+SETTINGS_JS = "(on) => { document.body.classList.toggle('all-settings', !!on); }"
 
 
 def mark_advanced() -> list[gr.components.Component]:
@@ -61,4 +63,19 @@ def build_toggle() -> gr.Checkbox:
         False, label=t("presenter.toggle"), info=t("presenter.toggle_info"), elem_id="presenter-toggle", scale=0
     )
     toggle.change(None, toggle, None, js=TOGGLE_JS, api_visibility="private")
+    return toggle
+
+
+def build_settings_toggle() -> gr.Checkbox:
+    """On a phone only: show the advanced controls too (a phone hides them so a tab's view starts on its first two
+    screens; a desktop always shows them)."""
+    toggle = gr.Checkbox(
+        False,
+        label=t("phone.all_settings"),
+        info=t("phone.all_settings_info"),
+        elem_id="all-settings-toggle",
+        elem_classes="phone-only",
+        scale=0,
+    )
+    toggle.change(None, toggle, None, js=SETTINGS_JS, api_visibility="private")
     return toggle

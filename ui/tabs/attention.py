@@ -283,7 +283,13 @@ with gr.Blocks() as demo:
                 max_length=attention.MAX_CHARS,
                 elem_id="attention-text",
             )
-            pair_box = gr.Textbox("", label=t("att.pair"), info=t("att.pair_info"), max_length=attention.MAX_CHARS)
+            pair_box = gr.Textbox(
+                "",
+                label=t("att.pair"),
+                info=t("att.pair_info"),
+                elem_id="attention-pair",
+                max_length=attention.MAX_CHARS,
+            )
         with gr.Column(scale=2):
             model_dropdown = gr.Dropdown(
                 model_choices(), value=DEFAULT_MODEL, label=t("att.model"), elem_id="attention-model"

@@ -458,7 +458,8 @@ with gr.Blocks() as demo:
         with gr.Row():
             layer_slider = gr.Slider(0, DEFAULT_LAYER, value=DEFAULT_LAYER, step=1, label=t("inside.layer"))
             position_slider = gr.Slider(0, DEFAULT_POSITION, value=DEFAULT_POSITION, step=1, label=t("inside.position"))
-        lens_md = gr.Markdown(elem_id="inside-lens-note", latex_delimiters=LATEX)
+        # on a phone (ui/style.py) this note is the charts' caption, below them
+        lens_md = gr.Markdown(elem_id="inside-lens-note", elem_classes="phone-after", latex_delimiters=LATEX)
         lens_plot = gr.Plot(elem_id="inside-lens-plot")
         with gr.Row():
             target_plot = gr.Plot(elem_id="inside-target-plot")

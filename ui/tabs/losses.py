@@ -611,7 +611,7 @@ with gr.Blocks() as demo:
                 sum_mlm = gr.Dropdown(mlm_choices(), value=losses.ENCODER_DEFAULT, label=t("loss.mlm.model"))
                 sum_tau = gr.Slider(0.01, 1.0, value=0.05, step=0.01, label=t("loss.cl.tau"))
             sum_button = gr.Button(t("loss.sum.run"), variant="primary")
-            sum_diagram = gr.HTML(elem_id="loss-summary-diagram")
+            sum_diagram = gr.HTML(elem_id="loss-summary-diagram", elem_classes="phone-after")  # phone: below the chart
             sum_plot = gr.Plot(elem_id="loss-summary-plot")
             sum_md = gr.Markdown(latex_delimiters=LATEX)
 

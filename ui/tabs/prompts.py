@@ -488,20 +488,21 @@ with gr.Blocks() as demo:
 
     with gr.Tab(t("prompts.gen.tab"), id="prompts-generate"):
         start = templates.library(DEFAULT_LIBRARY)
-        with gr.Row():
+        # a phone (ui/style.py): the template, then Generate and the output; the rendered prompt and decoding below
+        with gr.Row(elem_classes="phone-unwrap"):
             with gr.Column(scale=3):
                 template_box = gr.Textbox(start.text, lines=5, label=t("prompts.template"), elem_id="prompts-template")
                 values_box = gr.Textbox(format_values(start.values), lines=2, label=t("prompts.values"))
                 chat_checkbox = gr.Checkbox(start.chat, label=t("prompts.chat"))
-            with gr.Column(scale=3):
+            with gr.Column(scale=3, elem_classes="phone-after"):
                 rendered_box = gr.Textbox(label=t("prompts.rendered"), lines=5, interactive=False, buttons=["copy"])
                 tokens_html = gr.HTML(label=t("prompts.tokens"))
-        with gr.Row():
+        with gr.Row(elem_classes="phone-after"):
             mode_radio = gr.Radio(mode_choices(), value="greedy", label=t("prompts.mode"))
             temperature_slider = gr.Slider(0, 3, value=DEFAULT.temperature, step=0.05, label=t("prompts.temperature"))
             top_k_slider = gr.Slider(0, 200, value=DEFAULT.top_k, step=1, label=t("prompts.top_k"))
             top_p_slider = gr.Slider(0.01, 1, value=DEFAULT.top_p, step=0.01, label=t("prompts.top_p"))
-        with gr.Row():
+        with gr.Row(elem_classes="phone-after"):
             repetition_slider = gr.Slider(
                 1, 3, value=DEFAULT.repetition_penalty, step=0.05, label=t("prompts.repetition")
             )
@@ -518,7 +519,7 @@ with gr.Blocks() as demo:
             generate_button = gr.Button(t("prompts.generate"), variant="primary", elem_id="prompts-generate-button")
             stop_button = gr.Button(t("prompts.stop"), variant="stop", elem_id="prompts-stop-button")
             paris_button = gr.Button(t("prompts.paris"), elem_id="prompts-paris-button")
-        notes_md = gr.Markdown()
+        notes_md = gr.Markdown(elem_classes="phone-after")
         gr.Markdown(t("prompts.legend"))
         output_html = gr.HTML(label=t("prompts.output"), elem_id="prompts-output")
         steps_state = gr.State([])
