@@ -26,6 +26,7 @@ def phone(request, app_url):
     locale, words = LANGUAGES[request.param]
     with open_app_page(app_url, locale=locale, height=PHONE["height"]) as page:
         page.set_viewport_size(PHONE)
+        page.reload()  # loaded at a phone's width, as on a phone (open_app_page opens it at 1,400 px)
         page.wait_for_selector("#scene-next")
         yield page, words
 
@@ -101,3 +102,25 @@ def test_all_settings_shows_the_advanced_controls(phone):
         box.uncheck()
         page.locator("#header-more > .label-wrap").click()
     page.wait_for_function(f"() => !({SHOWN_JS})('{pair}')", timeout=5_000)
+
+
+FOLDED_JS = """() => { const labels = [...document.querySelectorAll('.phone-fold > .label-wrap')];
+  return labels.length > 0 && labels.every(label => !label.classList.contains('open')); }"""
+
+
+def test_a_window_narrowed_to_a_phone_folds_the_header(phone):
+    """Loaded wide, the header's folds are open (a desktop shows them unfolded); narrowed to a phone's width, they
+    fold, as on a phone that loaded the page."""
+    page, _ = phone
+    try:
+        page.set_viewport_size({"width": 1400, "height": PHONE["height"]})
+        page.reload()
+        page.wait_for_selector("#scene-next")
+        page.wait_for_timeout(1_000)
+        assert not page.evaluate(FOLDED_JS), "the header's folds are folded on a desktop"
+        page.set_viewport_size(PHONE)
+        page.wait_for_function(FOLDED_JS, timeout=10_000)
+    finally:
+        page.set_viewport_size(PHONE)
+        page.reload()
+        page.wait_for_selector("#scene-next")

@@ -169,16 +169,19 @@ A11Y_JS = """
 
 
 # gradio renders an accordion's children only once it has been open: the header's folds are built open (a desktop
-# shows them unfolded, labels hidden) and a phone folds them at load, rendered, so presenter mode works on both.
+# shows them unfolded, labels hidden) and a phone folds them at load, rendered, so presenter mode works on both. A
+# window narrowed to a phone's width folds them then.
 FOLD_JS = """
 () => {
-  if (!window.matchMedia('(max-width: PHONE_MAX_PXpx)').matches) return;
+  const phone = window.matchMedia('(max-width: PHONE_MAX_PXpx)');
   let tries = 0;
   const fold = () => {
+    if (!phone.matches) return;
     const labels = document.querySelectorAll('.phone-fold > .label-wrap');
     if (!labels.length) { if (++tries < 100) setTimeout(fold, 100); return; }
     labels.forEach((label) => { if (label.classList.contains('open')) label.click(); });
   };
+  phone.addEventListener('change', () => { tries = 0; fold(); });
   fold();
 }
 """.replace("PHONE_MAX_PX", str(PHONE_MAX_PX))
