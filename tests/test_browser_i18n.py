@@ -55,7 +55,7 @@ def test_switching_the_language_in_settings(app_url):
     with open_app_page(app_url, locale="en-US") as page:
         assert top_tabs(page) == [EN[key] for key in TAB_KEYS]
         assert "playground_lang=en" in page.evaluate("document.cookie")
-        page.get_by_text("Settings").click()
+        page.locator("footer").get_by_text("Settings").click()  # gradio's settings (the header has "All settings")
         page.get_by_role("combobox", name="Language").click()
         page.get_by_role("option", name="简体中文").click()
         page.wait_for_function("document.documentElement.lang === 'zh-CN'", timeout=10_000)
