@@ -11,7 +11,7 @@ import pytest
 from tests.browser import open_app_page
 from tests.phone import MIN_TARGET_PX, PHONE, first_view, phone_metrics
 from tests.walk import LANGUAGES, key, open_tab
-from ui.tabs import TABS
+from ui.tabs import BY_ID, TABS
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 SCREENS = 2  # a tab's inputs, then its first view, within this many screens (before the phone layout, measured in
@@ -90,7 +90,7 @@ def test_all_settings_shows_the_advanced_controls(phone):
     """A phone hides a tab's advanced controls (the Attention tab's second sentence) until the header's box is
     ticked; unticked, they hide again."""
     page, words = phone
-    open_tab(page, TABS[[tab.id for tab in TABS].index("attention")], words)
+    open_tab(page, BY_ID["attention"], words)
     pair = "#attention-pair"
     assert not page.evaluate(SHOWN_JS, pair), "an advanced control is shown on a phone by default"
     page.locator("#header-more > .label-wrap").click()

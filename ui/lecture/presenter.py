@@ -45,8 +45,8 @@ body.presenter #scene-previous, body.presenter #scene-next { min-width: 180px !i
 body.presenter #scene-narration { font-size: 22px; }
 """
 
-TOGGLE_JS = "(on) => { document.body.classList.toggle('presenter', !!on); }"
-SETTINGS_JS = "(on) => { document.body.classList.toggle('all-settings', !!on); }"
+# a header box that puts a class on <body> (CSS does the rest; no server round trip)
+BODY_CLASS_JS = "(on) => { document.body.classList.toggle('%s', !!on); }"
 
 
 def mark_advanced() -> list[gr.components.Component]:
@@ -57,25 +57,21 @@ def mark_advanced() -> list[gr.components.Component]:
     return marked
 
 
+def body_class_box(body_class: str, label: str, info: str, elem_id: str, elem_classes=None) -> gr.Checkbox:
+    """A header checkbox that puts `body_class` on <body> while it is ticked."""
+    box = gr.Checkbox(False, label=t(label), info=t(info), elem_id=elem_id, elem_classes=elem_classes, scale=0)
+    box.change(None, box, None, js=BODY_CLASS_JS % body_class, api_visibility="private")
+    return box
+
+
 def build_toggle() -> gr.Checkbox:
-    """The header's presenter-mode checkbox; it only changes the page's CSS class (no server round trip)."""
-    toggle = gr.Checkbox(
-        False, label=t("presenter.toggle"), info=t("presenter.toggle_info"), elem_id="presenter-toggle", scale=0
-    )
-    toggle.change(None, toggle, None, js=TOGGLE_JS, api_visibility="private")
-    return toggle
+    """The header's presenter-mode checkbox."""
+    return body_class_box("presenter", "presenter.toggle", "presenter.toggle_info", "presenter-toggle")
 
 
 def build_settings_toggle() -> gr.Checkbox:
     """On a phone only: show the advanced controls too (a phone hides them so a tab's view starts on its first two
     screens; a desktop always shows them)."""
-    toggle = gr.Checkbox(
-        False,
-        label=t("phone.all_settings"),
-        info=t("phone.all_settings_info"),
-        elem_id="all-settings-toggle",
-        elem_classes="phone-only",
-        scale=0,
+    return body_class_box(
+        "all-settings", "phone.all_settings", "phone.all_settings_info", "all-settings-toggle", "phone-only"
     )
-    toggle.change(None, toggle, None, js=SETTINGS_JS, api_visibility="private")
-    return toggle
