@@ -29,7 +29,8 @@ def head_view_frame(page):
     page.get_by_role("tab", name="bertviz head view").click()
     handle = page.locator("#attention-head-view iframe.bertviz-frame").element_handle(timeout=60_000)
     frame = handle.content_frame()
-    frame.wait_for_function("document.querySelectorAll('#vis svg text').length > 4", timeout=60_000)
+    # a locator, not wait_for_function: the frame's CSP forbids eval, which a polled string needs
+    frame.locator("#vis svg text").nth(4).wait_for(state="attached", timeout=60_000)
     return frame
 
 
