@@ -8,6 +8,10 @@ import logging
 import os
 import threading
 
+from playground.device import configure_cpu_memory, configure_cpu_threads
+
+configure_cpu_memory()  # before any thread
+configure_cpu_threads()  # before torch is imported
 PORT = int(os.environ.get("GRADIO_SERVER_PORT", 7860))
 HOST = os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
 starting = None
@@ -17,9 +21,6 @@ if __name__ == "__main__" and os.environ.get("PLAYGROUND_STARTING_PAGE", "1") !=
     starting = StartingPage(HOST, PORT)
     starting.stage("Importing gradio and torch", "导入 gradio 和 torch")
 
-from playground.device import configure_cpu_threads  # noqa: E402
-
-configure_cpu_threads()  # before torch is imported
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 # gradio summarises its last 10,000 events with pandas after every event (for its API page's monitoring), on the
 # server's threads. Every 1,000 events is enough for that page.

@@ -1,7 +1,8 @@
 """Fine-tuning throughput: our recipe (dynamic padding + length grouping) over the source text's
 (`padding="max_length", max_length=128`, §5.2.2), same model, data, steps and seed, in one run; the
 time from Start to the first live loss point; and the worker's peak RSS now (fixed malloc thresholds,
-micro-batches) over before (glibc's default, whole batches), same recipe, with both runs' samples/s.
+micro-batches, a Trainer without datasets and peft) over before (glibc's default, whole batches, the Trainer's
+imports as installed), same recipe, with the runs' samples/s.
 
     HF_HUB_OFFLINE=1 .venv/bin/python bench/finetune.py [--steps 200] [--memory-steps 60]
 """
@@ -22,14 +23,16 @@ from playground import finetune  # noqa: E402
 from playground.runs import RunStore  # noqa: E402
 
 RECIPES = {"source text: max_length 128": "max_length", "ours: dynamic + length grouping": "dynamic"}
+WORKER = ["-m", "playground.finetune"]  # as the app starts it: main(worker=True), finetune.lighter_trainer
+ALL_IMPORTS = ["-c", "import sys; from playground.finetune import main; main(sys.argv[1:])"]  # Trainer as installed
 
 
-def train_once(store: RunStore, padding: str, steps: int, env: dict | None = None) -> dict:
+def train_once(store: RunStore, padding: str, steps: int, env: dict | None = None, launch: list = WORKER) -> dict:
     """Run the worker on one recipe; throughput from the loss rows' timestamps (evaluations excluded), and its
-    peak RSS. env: the worker's environment (default `finetune.worker_env()`)."""
+    peak RSS. env: the worker's environment (default `finetune.worker_env()`); launch: how python starts it."""
     config = finetune.make_config(padding=padding, max_steps=steps, eval_steps=steps, logging_steps=5)
     run = store.create({"finetune": dataclasses.asdict(config)})
-    cmd = [sys.executable, "-m", "playground.finetune", "--run-dir", str(run.path)]
+    cmd = [sys.executable, *launch, "--run-dir", str(run.path)]
     sample = measure(cmd, env=env or finetune.worker_env(), timeout_s=3600)
     if store.get(run.run_id).state != "finished":
         raise SystemExit(f"the worker did not finish: {store.get(run.run_id).status}")
@@ -71,7 +74,7 @@ def first_loss_s(store: RunStore) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--steps", type=int, default=200)
-    parser.add_argument("--memory-steps", type=int, default=60, help="steps of the two runs that compare memory")
+    parser.add_argument("--memory-steps", type=int, default=60, help="steps of the three runs that compare memory")
     opts = parser.parse_args()
     store = RunStore(tempfile.mkdtemp(prefix="bench-finetune-"))
     results = {label: train_once(store, padding, opts.steps) for label, padding in RECIPES.items()}
@@ -92,17 +95,26 @@ def main() -> None:
 
 
 def memory_compared(store: RunStore, steps: int) -> dict:
-    """The worker's peak RSS as it is (`finetune.FIXED_MALLOC`, micro-batches) over the worker before (glibc's
-    default thresholds, whole batches), our recipe both times, with both runs' samples/s."""
+    """The worker's peak RSS as it is (`finetune.FIXED_MALLOC`, micro-batches, `finetune.lighter_trainer`) over the
+    worker before (glibc's default thresholds, whole batches, the Trainer importing datasets and peft), and now with
+    only the Trainer's imports as installed; our recipe each time, with the runs' samples/s."""
     before = {k: v for k, v in finetune.worker_env().items() if k not in finetune.FIXED_MALLOC}
     before["PLAYGROUND_TRAIN_MICRO_BATCH"] = "0"
-    runs = {"before": train_once(store, "dynamic", steps, before), "now": train_once(store, "dynamic", steps)}
+    runs = {
+        "before": train_once(store, "dynamic", steps, before, ALL_IMPORTS),
+        "now, all the Trainer's imports": train_once(store, "dynamic", steps, launch=ALL_IMPORTS),
+        "now": train_once(store, "dynamic", steps),
+    }
     print(f"\n== the worker's memory, {steps} steps (our recipe) ==")
     for label, r in runs.items():
-        print(f"worker {label:<27} peak RSS {r['peak_rss_mb']:6.0f} MB   {r['samples_per_s']:6.1f} samples/s")
+        print(f"worker {label:<31} peak RSS {r['peak_rss_mb']:6.0f} MB   {r['samples_per_s']:6.1f} samples/s")
     ratios = {
         "peak_rss": runs["now"]["peak_rss_mb"] / runs["before"]["peak_rss_mb"],
         "samples_per_s": runs["now"]["samples_per_s"] / runs["before"]["samples_per_s"],
     }
-    print(f"{'now / before':<34} peak RSS {ratios['peak_rss']:.2f}x   samples/s {ratios['samples_per_s']:.2f}x")
+    print(f"{'now / before':<38} peak RSS {ratios['peak_rss']:.2f}x   samples/s {ratios['samples_per_s']:.2f}x")
     return {"steps": steps, "runs": runs, "ratios": ratios}
+
+
+if __name__ == "__main__":
+    main()

@@ -1,11 +1,12 @@
 """Where the tensors live: CUDA, then Apple MPS, then CPU, and the dtype used there.
 
-Also the CPU thread policy (set before torch starts its OpenMP pool) and the optional
+Also the CPU thread policy (set before torch starts its OpenMP pool), the app's malloc policy, and the optional
 Hugging Face ZeroGPU decorator (`spaces.GPU`), which is a no-op when `spaces` is absent.
 """
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import os
 from dataclasses import dataclass
@@ -20,6 +21,27 @@ def configure_cpu_threads() -> None:
     default here; `bench/omp_policy.py` measures the trade-off. Set OMP_WAIT_POLICY to override.
     """
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
+# glibc's mallopt parameters (malloc.h) and the app's values. Each thread that allocates while another holds the
+# lock gets an arena of its own (up to 8 per core), which keeps what it freed; glibc's mmap threshold grows to 32 MB
+# after the first large block is freed, so later activations come from those heaps and stay. Two arenas and a fixed
+# 4 MB threshold (a tensor of 4 MB or more gets its own mapping, unmapped when freed) keep the app's RSS near what
+# it holds: bench/load.py measures it, PLAYGROUND_MALLOC=0 leaves glibc's defaults.
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_ARENA_MAX = -1, -3, -8
+APP_MALLOC = {M_ARENA_MAX: 2, M_MMAP_THRESHOLD: 4 * 2**20, M_TRIM_THRESHOLD: 4 * 2**20}
+
+
+def configure_cpu_memory() -> bool:
+    """Set APP_MALLOC with glibc's `mallopt`, early in the app's start (before its threads); False where the C
+    library has no mallopt (macOS), the host set MALLOC_* itself, or PLAYGROUND_MALLOC=0."""
+    if os.environ.get("PLAYGROUND_MALLOC") == "0" or any(k.startswith("MALLOC_") for k in os.environ):
+        return False
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return False
+    return all(mallopt(param, value) == 1 for param, value in APP_MALLOC.items())
 
 
 @dataclass(frozen=True)

@@ -142,24 +142,44 @@ def training_data(config: FinetuneConfig, run_dir: Path) -> tuple[list[dict], li
     return train, validation
 
 
-def tokenized(rows: list[dict], tokenizer, config: FinetuneConfig):
-    """A datasets.Dataset of input_ids / token_type_ids / attention_mask / labels."""
-    from datasets import Dataset
-
+def tokenized(rows: list[dict], tokenizer, config: FinetuneConfig) -> list[dict]:
+    """The pairs as the Trainer reads them: one dict of input_ids / token_type_ids / attention_mask / labels each.
+    A plain list, not a datasets.Dataset: the worker never imports `datasets` (see `lighter_trainer`)."""
     padding = "max_length" if config.padding == "max_length" else False
+    rows = [pairs._row(r) for r in rows]
+    enc = tokenizer(
+        [r["sentence1"] for r in rows],
+        [r["sentence2"] for r in rows],
+        truncation=True,
+        max_length=config.max_length,
+        padding=padding,
+    )
+    return [{**{k: v[i] for k, v in enc.items()}, "labels": r["label"]} for i, r in enumerate(rows)]
 
-    def encode(batch):
-        enc = tokenizer(
-            list(batch["sentence1"]),
-            list(batch["sentence2"]),
-            truncation=True,
-            max_length=config.max_length,
-            padding=padding,
-        )
-        return {**enc, "labels": list(batch["label"])}
 
-    data = Dataset.from_list([pairs._row(r) for r in rows])
-    return data.map(encode, batched=True, remove_columns=["sentence1", "sentence2", "label"])
+# transformers 5's trainer.py imports `datasets` (pandas and pyarrow with it) and `peft` at module level whenever they
+# are installed, though a full fine-tune of ours uses neither: 94 MB of the worker's RSS (473 -> 379 MB after
+# `from transformers import Trainer`, measured). The app needs both installed (MRPC, LoRA), so the worker tells
+# transformers they are absent before it imports the Trainer: an adaptation of its availability checks, fenced to
+# transformers 5 (where `transformers.utils.is_<name>_available` are what trainer.py reads) and compared in
+# bench/finetune.py. A LoRA run keeps peft: the Trainer must see its PeftModel.
+UNUSED_BY_THE_TRAINER = ("datasets", "peft")
+
+
+def lighter_trainer(method: str) -> list[str]:
+    """Hide the packages a run of `method` does not use from transformers' Trainer; returns the ones hidden.
+    Only in a worker process (`main(worker=True)`), before `transformers.trainer` is imported."""
+    import transformers
+    import transformers.utils as utils
+    import transformers.utils.import_utils as import_utils
+
+    if not transformers.__version__.startswith("5.") or "transformers.trainer" in sys.modules:
+        return []
+    hidden = [name for name in UNUSED_BY_THE_TRAINER if not (name == "peft" and method == "lora")]
+    for name in hidden:
+        for module in (utils, import_utils):
+            setattr(module, f"is_{name}_available", lambda: False)
+    return hidden
 
 
 # ---- the live view: a callback that writes what happens ------------------------------------------
@@ -630,7 +650,9 @@ def summary(run: Run) -> dict:
     }
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None, worker: bool = False) -> None:
+    """The command line. worker: this process runs this one run and ends (`python -m playground.finetune`), so
+    its Trainer may leave out what the run does not use (`lighter_trainer`); the app's own process never does."""
     parser = argparse.ArgumentParser(description="Fine-tune an encoder on sentence pairs (a run folder).")
     parser.add_argument("--run-dir", help="an existing run folder (created by the app or by --new)")
     parser.add_argument("--new", metavar="RUNS_DIR", help="create a new run under RUNS_DIR from the options below")
@@ -646,6 +668,9 @@ def main(argv: list[str] | None = None) -> None:
     if not run_dir:
         parser.error("give --run-dir or --new")
     try:
+        if worker:
+            run = RunStore(Path(run_dir).resolve().parent).get(Path(run_dir).name)
+            lighter_trainer(make_config(**run.config.get("finetune", {})).method)
         state = train(run_dir)
     except Exception as err:
         if int(os.environ.get("RANK", "0")) == 0:
@@ -661,4 +686,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(worker=True)

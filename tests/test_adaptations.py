@@ -41,7 +41,7 @@ def test_another_version_installs_nothing_and_warns_once(monkeypatch, caplog):
 def test_the_expected_version_installs_every_adaptation(monkeypatch):
     monkeypatch.setattr(adaptations, "ACTIVE", set())
     monkeypatch.setattr(state_holder.SessionState, "__init__", sessions.EAGER_INIT)
-    for owner, name in ((blocks.App, "create_app"), (blocks.Blocks, "__exit__"), (blocks.Blocks, "queue")):
+    for owner, name in one_app.PATCHED:
         monkeypatch.setattr(owner, name, one_app.EAGER[name])  # undone after the test
     assert adaptations.apply(adaptations.GRADIO) == set(adaptations.NAMES)
     assert blocks.Blocks.queue.__wrapped__ is one_app.EAGER["queue"]

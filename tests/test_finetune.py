@@ -1,6 +1,7 @@
 """Fine-tuning: config checks, metrics against scikit-learn, and real (tiny) runs of the default model on CPU."""
 
 import dataclasses
+import json
 import math
 import os
 import signal
@@ -244,3 +245,56 @@ def test_micro_batches_take_the_same_step_as_the_whole_batch(store, monkeypatch)
         weights[micro] = {k: v.detach().clone() for k, v in trainer.model.state_dict().items()}
     for name, whole in weights["0"].items():
         torch.testing.assert_close(weights["8"][name], whole, atol=1e-5, rtol=1e-4, msg=name)
+
+
+LIGHTER = """
+import json, sys
+from playground import finetune
+hidden = finetune.lighter_trainer(sys.argv[1])
+import transformers.trainer
+loaded = sorted(name for name in ("datasets", "peft", "pandas") if name in sys.modules)
+print(json.dumps({"hidden": hidden, "loaded": loaded, "peft_seen": transformers.trainer.is_peft_available()}))
+"""
+
+
+@pytest.mark.parametrize(
+    "method, hidden, loaded",
+    [("full", ["datasets", "peft"], []), ("lora", ["datasets"], ["peft"])],
+)
+def test_the_workers_trainer_leaves_out_what_its_run_does_not_use(method, hidden, loaded):
+    """transformers 5's trainer.py imports datasets (and pandas) and peft when installed: a worker hides them, and
+    a LoRA run's Trainer still sees peft (its PeftModel)."""
+    done = subprocess.run(
+        [sys.executable, "-c", LIGHTER, method], cwd=finetune.ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"hidden": hidden, "loaded": loaded, "peft_seen": method == "lora"}
+
+
+def test_the_app_process_keeps_what_transformers_found():
+    """Once transformers.trainer is imported (the app, a test), hiding would come too late: nothing is changed."""
+    import transformers.trainer  # noqa: F401
+
+    assert finetune.lighter_trainer("full") == []
+
+
+def test_pairs_are_tokenized_as_datasets_map_does():
+    """The worker's plain list equals the datasets.Dataset.map of the source text's recipe (§5.2.2), both paddings."""
+    from datasets import Dataset
+
+    from playground import models, pairs
+
+    tokenizer = models.load_for_training("all-MiniLM-L6-v2", num_labels=2)[0]
+    rows = pairs.load("paraphrase", "validation")[:20]
+    for padding, pad in (("max_length", "max_length"), ("dynamic", False)):
+        mine = finetune.tokenized(rows, tokenizer, finetune.make_config(padding=padding, max_length=64))
+        reference = Dataset.from_list([pairs._row(r) for r in rows]).map(
+            lambda batch, pad=pad: {
+                **tokenizer(batch["sentence1"], batch["sentence2"], truncation=True, max_length=64, padding=pad),
+                "labels": batch["label"],
+            },
+            batched=True,
+            remove_columns=["sentence1", "sentence2", "label"],
+        )
+        assert mine == reference.to_list()

@@ -12,7 +12,7 @@ version `apply()` installs none of them and logs one warning: the app still serv
 | cache_probe | the queue probes a handler's `fn.cache` for a hit before queueing | ui/serving/view_cache.py |
 | warm_up | `LocalContext.request` set to a stand-in request while warming views | ui/serving/view_cache.py |
 | status_tracker | the share restore waits on `[data-testid="status-tracker"]` in gradio's page | ui/sharing/links.py |
-| one_app | `Blocks.__exit__`/`queue` build an app and config that `launch()` rebuilds | ui/serving/one_app.py |
+| one_app | `__exit__`/`queue`/`launch()` build the app and config more than once | ui/serving/one_app.py |
 
 The `__i18n__` marker that ui/i18n reads is not switched off (a page without it would show marker text): `apply()`
 checks instead that a marker still resolves to its sentence, and warns if it does not.
