@@ -102,6 +102,31 @@ def test_the_result_is_normalised_to_the_recovered_fraction():
     assert abs(result.recovered[-1, -1] - 1) < 1e-4 and abs(result.recovered[-1, 0]) < 1e-4
 
 
+@pytest.mark.parametrize(
+    "recovered, best",
+    [
+        ([[0.0, 0.2], [0.9, 0.1]], (1, 0)),  # the largest r
+        ([[0.0, 0.9999996], [0.1, 1.0000005]], (0, 1)),  # a float32 tie: the earliest layer
+        ([[0.0, 0.5], [0.5004, 0.1]], (0, 1)),  # within 1e-3: the earliest
+        ([[0.0, 0.5], [0.502, 0.1]], (1, 0)),  # beyond it: the larger
+        ([[float("nan"), 0.3], [float("nan"), 0.2]], (0, 1)),  # NaN never best
+        ([[float("nan")] * 2] * 2, (0, 0)),
+    ],
+)
+def test_the_best_patch_is_the_largest_and_the_earliest_among_ties(recovered, best):
+    assert patching.best_patch(torch.tensor(recovered)) == best
+
+
+def test_the_tiny_models_two_full_recoveries_tie_at_the_differing_token():
+    """The clean and corrupt prompts differ in one token: patching it at the embeddings and patching the last position
+    at the top both recover r = 1 (up to float32); the view names the first."""
+    result = patching.patch("tiny-llama", "The cat sat on the mat", "The dog sat on the mat", (" yes", " no"))
+    top = len(result.recovered) - 1
+    assert result.recovered[0, 1] == pytest.approx(1.0, abs=1e-5)
+    assert result.recovered[top, -1] == pytest.approx(1.0, abs=1e-5)
+    assert patching.best_patch(result.recovered) == (0, 1)
+
+
 def test_identical_runs_give_nan_not_a_division_by_zero():
     assert torch.isnan(patching.recovered_fraction(torch.zeros(2, 3), 1.5, 1.5)).all()
 

@@ -213,9 +213,7 @@ def position_labels(clean: list[str], corrupt: list[str]) -> list[str]:
 def show_patching(model: str, clean: str, corrupt: str, clean_answer: str, corrupt_answer: str):
     result = patched(model, clean, corrupt, clean_answer, corrupt_answer)
     layers, n = result.shape
-    finite = torch.nan_to_num(result.recovered, nan=-math.inf)
-    best = int(finite.argmax())
-    best_layer, best_position = divmod(best, n)
+    best_layer, best_position = patching.best_patch(result.recovered)
     note = t(
         "inside.patch.numbers",
         clean_answer=result.answers[0],
@@ -681,7 +679,7 @@ with torch.no_grad():
 D_clean, D_corrupt = float(z_clean[a] - z_clean[b]), float(z_corrupt[a] - z_corrupt[b])
 result = patching.patch(MODEL, CLEAN, CORRUPT, tuple(ANSWERS))  # result.diffs: (L+1, T) D_patched
 recovered = (result.diffs - D_corrupt) / (D_clean - D_corrupt)  # (L+1, T)
-best = divmod(int(torch.nan_to_num(recovered, nan=-1.0).argmax()), recovered.shape[1])
+best = patching.best_patch(recovered)  # the largest r; within 1e-3 of it (float32 ties), the earliest layer, position
 print(f"D_clean = {D_clean:.3f}, D_corrupt = {D_corrupt:.3f}; best patch (layer, position) = {best}")
 computed = {"clean_diff": D_clean, "corrupt_diff": D_corrupt, "diffs": result.diffs.numpy(),
             "recovered": recovered.numpy()}
