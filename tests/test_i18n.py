@@ -1,6 +1,7 @@
 """The two languages: same keys and fields in both tables, how a request's language is read, and what `t()` writes
 while a layout is built (gradio's marker) or a request is served (the sentence)."""
 
+import json
 import re
 import string
 
@@ -114,9 +115,38 @@ def test_t_while_building_a_layout_is_gradios_marker_and_resolves_back(serving):
 
 
 def test_gradio_gets_both_tables_under_its_locale_codes():
-    tables = i18n.translations().translations_dict
+    tables = i18n.translations(EN).translations_dict
     assert set(tables) == {"en", "zh-CN", "zh"}
     assert tables["en"] == EN and tables["zh-CN"]["att.tab"] == "注意力" and tables["zh"] == tables["zh-CN"]
+    assert set(tables["zh"]) == set(EN)  # a key not yet translated shows in English
+
+
+def test_the_tables_hold_the_keys_marked_while_building():
+    with gr.Blocks():
+        gr.Button(t("att.run"))
+        gr.Markdown(t("att.cut", total=9, n=4))  # written now, in English: no marker, nothing for the browser
+    tables = i18n.translations().translations_dict
+    assert "att.run" in i18n.MARKED and tables["en"]["att.run"] == EN["att.run"]
+    assert tables["zh-CN"]["att.run"] == tables["zh"]["att.run"] == "显示注意力"
+    assert "att.cut" not in tables["en"] and "att.cut" not in tables["zh"]  # a sentence with numbers is never marked
+
+
+def test_the_page_carries_a_sentence_for_every_marker_it_holds_and_no_other():
+    """The app's served config: each marker in it has its sentence in both languages, and live text's keys (written
+    on the server) are not sent, so the page is lighter."""
+    import app
+
+    config = app.demo.get_config_file()
+    tables = i18n.translations().translations_dict
+    served = {
+        key for _, key in i18n.MARKER.findall(json.dumps(config, default=str, ensure_ascii=False).replace('\\"', '"'))
+    }
+    assert len(served) > 200  # the intros, labels and buttons of every tab
+    for locale in ("en", "zh-CN", "zh"):
+        assert served <= set(tables[locale])
+        assert set(tables[locale]) <= set(EN)
+    assert tables["zh"]["att.tab"] == "注意力"
+    assert len(tables["en"]) < len(EN) / 2  # the sentences of errors and live notes stay on the server
 
 
 def test_a_handler_error_is_written_in_the_request_language(serving):

@@ -18,7 +18,6 @@ Two kinds of text reach the page:
 
 from __future__ import annotations
 
-import functools
 import re
 
 import gradio as gr
@@ -86,8 +85,12 @@ def building_layout() -> bool:
     return get_blocks_context() is not None and LocalContext.request.get(None) is None
 
 
+MARKED: set[str] = set()  # every key a layout holds as a marker: all the browser looks up (`translations`)
+
+
 def marker(key: str) -> str:
     """The string gradio's frontend replaces by the key's sentence in the page's language."""
+    MARKED.add(key)
     return str(I18nData(key))
 
 
@@ -132,11 +135,17 @@ def relabel_tabs(blocks: gr.Blocks) -> None:
     button.click(lambda: [gr.Tab(label=t(key)) for key in keys], None, tabs, api_visibility="private")
 
 
-@functools.cache
-def translations() -> gr.I18n:
-    """gradio's I18n object for `launch(i18n=...)`: every key of the English and the Chinese table."""
+def translations(keys=None) -> gr.I18n:
+    """gradio's I18n object for `launch(i18n=...)`: the English and the Chinese sentences of `keys`.
+
+    By default the keys marked so far (`MARKED`), so call it once the layout is built: the page carries the table,
+    and live text is written on the server, so the browser never looks up another key (the page's HTML was 1.17 MB
+    with all 1,116 keys in three tables; bench/startup.py measures it)."""
+    keys = sorted(k for k in (MARKED if keys is None else keys) if k in EN)
     tables = {"en": EN, "zh": {**EN, **ZH}}  # a key not yet translated shows in English, never as its name
-    return gr.I18n(**{locale: tables[code] for code, locales in LOCALES.items() for locale in locales})
+    return gr.I18n(
+        **{locale: {k: tables[code][k] for k in keys} for code, locales in LOCALES.items() for locale in locales}
+    )
 
 
 def t(key: str, **values) -> str:
