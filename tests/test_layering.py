@@ -30,10 +30,11 @@ def test_importing_every_engine_module_loads_no_model_no_transformers_and_no_gra
 
 def test_building_the_app_imports_no_torch_no_transformers_and_loads_no_model():
     """The page is built and served in about the time of `import gradio` (bench/startup.py): torch,
-    transformers and the models load on first use, in the background (playground/lazy.py)."""
+    transformers and the models load on first use, in the background (playground/lazy.py); nbformat on the first
+    notebook export."""
     code = (
         "import sys; import app; from playground.models import MODELS;"
-        "print(sorted(m for m in ('torch', 'transformers', 'bertviz', 'safetensors') if m in sys.modules),"
+        "print(sorted(m for m in ('torch', 'transformers', 'bertviz', 'safetensors', 'nbformat') if m in sys.modules),"
         " MODELS.holds(), len(app.TABS) > 0)"
     )
     env = {"HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False", "PATH": "/usr/bin:/bin"}
