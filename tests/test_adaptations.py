@@ -1,5 +1,6 @@
 """ui/serving/adaptations.py: gradio's internals are adapted only on the gradio they were written for."""
 
+import inspect
 import logging
 import os
 import re
@@ -9,10 +10,10 @@ from pathlib import Path
 
 import gradio as gr
 import pytest
-from gradio import blocks, state_holder
+from gradio import blocks, component_meta, state_holder
 from gradio_client import utils as client_utils
 
-from ui.serving import adaptations, one_app, sessions
+from ui.serving import adaptations, one_app, quick_start, sessions
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,11 +31,12 @@ def test_another_version_installs_nothing_and_warns_once(monkeypatch, caplog):
     monkeypatch.setattr(state_holder.SessionState, "__init__", sessions.EAGER_INIT)
     walk = getattr(client_utils.traverse, "__wrapped__", client_utils.traverse)
     monkeypatch.setattr(client_utils, "traverse", walk)
+    monkeypatch.setattr(component_meta, "inspect", inspect)
     with caplog.at_level(logging.WARNING, logger="playground.ui"):
         assert adaptations.apply("7.0.0") == set()
     assert [r.levelname for r in caplog.records] == ["WARNING"] and "7.0.0" in caplog.text
     assert state_holder.SessionState.__init__ is sessions.EAGER_INIT
-    assert client_utils.traverse is walk
+    assert client_utils.traverse is walk and component_meta.inspect is inspect
     assert not any(adaptations.active(name) for name in adaptations.NAMES)
 
 
@@ -43,7 +45,9 @@ def test_the_expected_version_installs_every_adaptation(monkeypatch):
     monkeypatch.setattr(state_holder.SessionState, "__init__", sessions.EAGER_INIT)
     for owner, name in one_app.PATCHED:
         monkeypatch.setattr(owner, name, one_app.EAGER[name])  # undone after the test
+    monkeypatch.setattr(component_meta, "inspect", inspect)
     assert adaptations.apply(adaptations.GRADIO) == set(adaptations.NAMES)
+    assert isinstance(component_meta.inspect, quick_start._InspectOnce)
     assert blocks.Blocks.queue.__wrapped__ is one_app.EAGER["queue"]
     assert state_holder.SessionState.__init__ is sessions._session_init
     assert hasattr(client_utils.traverse, "__wrapped__")

@@ -13,6 +13,8 @@ version `apply()` installs none of them and logs one warning: the app still serv
 | warm_up | `LocalContext.request` set to a stand-in request while warming views | ui/serving/view_cache.py |
 | status_tracker | the share restore waits on `[data-testid="status-tracker"]` in gradio's page | ui/sharing/links.py |
 | one_app | `__exit__`/`queue`/`launch()` build the app and config more than once | ui/serving/one_app.py |
+| argspec_cache | `component_meta.updateable` reads an `__init__`'s argspec per component | ui/serving/quick_start.py |
+| head_probe | `launch()` probes `HEAD /`, which builds the whole page | ui/serving/quick_start.py |
 
 The `__i18n__` marker that ui/i18n reads is not switched off (a page without it would show marker text): `apply()`
 checks instead that a marker still resolves to its sentence, and warns if it does not.
@@ -27,7 +29,16 @@ import gradio as gr
 log = logging.getLogger("playground.ui")
 
 GRADIO = "6.31.0"  # the version every adaptation was written for and measured on
-NAMES = ("lazy_sessions", "number_arrays", "cache_probe", "warm_up", "status_tracker", "one_app")
+NAMES = (
+    "lazy_sessions",
+    "number_arrays",
+    "cache_probe",
+    "warm_up",
+    "status_tracker",
+    "one_app",
+    "argspec_cache",
+    "head_probe",
+)
 ACTIVE: set[str] = set()
 
 
@@ -46,6 +57,7 @@ def apply(version: str | None = None) -> set[str]:
     names installed."""
     from ui.serving.number_arrays import skip_number_arrays
     from ui.serving.one_app import build_apps_at_launch
+    from ui.serving.quick_start import cache_argspecs
     from ui.serving.sessions import make_sessions_lazy
 
     version = version or gr.__version__
@@ -62,6 +74,7 @@ def apply(version: str | None = None) -> set[str]:
     make_sessions_lazy()
     skip_number_arrays()
     build_apps_at_launch()
+    cache_argspecs()
     ACTIVE.update(NAMES)
     check_marker()
     return set(NAMES)

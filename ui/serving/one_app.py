@@ -20,6 +20,8 @@ import threading
 
 from gradio import blocks
 
+from ui.serving import adaptations, quick_start
+
 _SKIPPING = threading.local()
 EAGER = {
     "create_app": blocks.App.create_app,
@@ -37,7 +39,10 @@ def _create_app(demo, *args, **kwargs):
         return None
     if getattr(demo, "_config_deferred", False):
         del demo.get_config_file, demo._config_deferred
-    return EAGER["create_app"](demo, *args, **kwargs)
+    app = EAGER["create_app"](demo, *args, **kwargs)
+    if adaptations.active("head_probe"):
+        quick_start.answer_head_cheaply(app)
+    return app
 
 
 def _config_once(launch):
