@@ -2,7 +2,9 @@
 
 1. Streaming generation (`playground.generation.stream`, a Python generator with the KV cache, keeping each
    step's distribution) tokens/s over bare `model.generate` (greedy, same number of new tokens); and the
-   time to the first streamed token beside the bare time to one token.  Target >= 0.95x.
+   time to the first streamed token beside the bare time to one token (`--first-repeats` alternated pairs: the
+   two differ by ~1% of a forward pass, the first step's distribution, less than a few samples' noise).
+   Targets (issue 19): tokens/s >= 1.0x, first token <= 1.0x.
 2. Label-word scoring of 100 multiemo reviews (`playground.scoring.score`) examples/s over a plain batched
    forward pass of the same prompts (batch 16, right padding, every position's logits).  Target >= 0.8x.
    Also the default sentiment template's accuracy with and without calibration.
@@ -73,6 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tokens", type=int, default=32)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--first-repeats", type=int, default=21)
     parser.add_argument("--scoring-repeats", type=int, default=2)
     parser.add_argument("--examples", type=int, default=100)
     args = parser.parse_args()
@@ -84,10 +87,10 @@ def main() -> None:
     bare, ours, bare_first, ours_first = [], [], [], []
     for _ in range(args.repeats):  # alternate, so both see the same machine load
         bare.append(bare_generate(net, ids, args.tokens))
+        ours.append(streamed(net, tok, ids, args.tokens)[0])
+    for _ in range(args.first_repeats):
         bare_first.append(bare_generate(net, ids, 1))
-        total, first = streamed(net, tok, ids, args.tokens)
-        ours.append(total)
-        ours_first.append(first)
+        ours_first.append(streamed(net, tok, ids, 1)[1])
     bare_tps, ours_tps = args.tokens / statistics.median(bare), args.tokens / statistics.median(ours)
 
     examples = scoring.load_dataset("multiemo sentiment (BIG-bench)", args.examples)
@@ -110,6 +113,8 @@ def main() -> None:
         "stream_over_bare": round(ours_tps / bare_tps, 3),
         "bare_time_to_one_token_s": round(statistics.median(bare_first), 3),
         "stream_time_to_first_token_s": round(statistics.median(ours_first), 3),
+        "first_token_repeats": args.first_repeats,
+        "stream_first_over_bare_one": round(statistics.median(ours_first) / statistics.median(bare_first), 3),
         "examples": len(examples),
         "scoring_repeats": args.scoring_repeats,
         "plain_forward_examples_per_s": round(len(examples) / plain_s, 2),
