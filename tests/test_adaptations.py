@@ -32,11 +32,12 @@ def test_another_version_installs_nothing_and_warns_once(monkeypatch, caplog):
     walk = getattr(client_utils.traverse, "__wrapped__", client_utils.traverse)
     monkeypatch.setattr(client_utils, "traverse", walk)
     monkeypatch.setattr(component_meta, "inspect", inspect)
+    monkeypatch.setattr(one_app, "ON_APP", [])
     with caplog.at_level(logging.WARNING, logger="playground.ui"):
         assert adaptations.apply("7.0.0") == set()
     assert [r.levelname for r in caplog.records] == ["WARNING"] and "7.0.0" in caplog.text
     assert state_holder.SessionState.__init__ is sessions.EAGER_INIT
-    assert client_utils.traverse is walk and component_meta.inspect is inspect
+    assert client_utils.traverse is walk and component_meta.inspect is inspect and one_app.ON_APP == []
     assert not any(adaptations.active(name) for name in adaptations.NAMES)
 
 
@@ -46,8 +47,10 @@ def test_the_expected_version_installs_every_adaptation(monkeypatch):
     for owner, name in one_app.PATCHED:
         monkeypatch.setattr(owner, name, one_app.EAGER[name])  # undone after the test
     monkeypatch.setattr(component_meta, "inspect", inspect)
+    monkeypatch.setattr(one_app, "ON_APP", [])
     assert adaptations.apply(adaptations.GRADIO) == set(adaptations.NAMES)
     assert isinstance(component_meta.inspect, quick_start._InspectOnce)
+    assert one_app.ON_APP == [quick_start.answer_head_cheaply]
     assert blocks.Blocks.queue.__wrapped__ is one_app.EAGER["queue"]
     assert state_holder.SessionState.__init__ is sessions._session_init
     assert hasattr(client_utils.traverse, "__wrapped__")

@@ -42,6 +42,7 @@ def served_config(demo: gr.Blocks) -> tuple:
 def apps_at_launch(monkeypatch):
     for owner, name in one_app.PATCHED:
         monkeypatch.setattr(owner, name, one_app.EAGER[name])  # undone after the test
+    monkeypatch.setattr(one_app, "ON_APP", [])
     one_app.build_apps_at_launch()
 
 

@@ -50,8 +50,9 @@ def test_launch_probes_without_building_the_page_and_a_get_still_builds_it(monke
     demo.close()
     assert built == [1]  # gradio's launch built the whole page for its HEAD probe
 
-    one_app.build_apps_at_launch()
-    assert adaptations.active("head_probe")
+    monkeypatch.setattr(one_app, "ON_APP", [])
+    one_app.build_apps_at_launch(on_app=(quick_start.answer_head_cheaply,))
+    assert adaptations.active("head_probe") and one_app.ON_APP == [quick_start.answer_head_cheaply]
     built, port, demo = pages_built_by_launch(monkeypatch)
     try:
         assert built == []  # launch() returned after its HEAD probe: no page was built for it

@@ -57,7 +57,7 @@ def apply(version: str | None = None) -> set[str]:
     names installed."""
     from ui.serving.number_arrays import skip_number_arrays
     from ui.serving.one_app import build_apps_at_launch
-    from ui.serving.quick_start import cache_argspecs
+    from ui.serving.quick_start import answer_head_cheaply, cache_argspecs
     from ui.serving.sessions import make_sessions_lazy
 
     version = version or gr.__version__
@@ -73,7 +73,7 @@ def apply(version: str | None = None) -> set[str]:
         return set()
     make_sessions_lazy()
     skip_number_arrays()
-    build_apps_at_launch()
+    build_apps_at_launch(on_app=(answer_head_cheaply,))
     cache_argspecs()
     ACTIVE.update(NAMES)
     check_marker()

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Callable
 
 from gradio import blocks
-
-from ui.serving import adaptations, quick_start
 
 _SKIPPING = threading.local()
 EAGER = {
@@ -29,6 +28,7 @@ EAGER = {
     "queue": blocks.Blocks.queue,
     "launch": blocks.Blocks.launch,
 }
+ON_APP: list[Callable] = []  # called with the app `launch()` serves (adaptations.apply: quick_start's HEAD route)
 PATCHED = ((blocks.App, "create_app"), (blocks.Blocks, "__exit__"), (blocks.Blocks, "queue"), (blocks.Blocks, "launch"))
 
 
@@ -40,8 +40,8 @@ def _create_app(demo, *args, **kwargs):
     if getattr(demo, "_config_deferred", False):
         del demo.get_config_file, demo._config_deferred
     app = EAGER["create_app"](demo, *args, **kwargs)
-    if adaptations.active("head_probe"):
-        quick_start.answer_head_cheaply(app)
+    for adapt in ON_APP:
+        adapt(app)
     return app
 
 
@@ -77,8 +77,10 @@ def _without_app(method):
     return wrapper
 
 
-def build_apps_at_launch() -> None:
-    """Install (idempotent): Blocks build their web app and config in `launch()` only, and once there."""
+def build_apps_at_launch(on_app: tuple[Callable, ...] = ()) -> None:
+    """Install (idempotent): Blocks build their web app and config in `launch()` only, and once there; each of
+    `on_app` is then called with the app `launch()` serves."""
+    ON_APP[:] = on_app
     blocks.App.create_app = staticmethod(_create_app)
     blocks.Blocks.__exit__ = _without_app(EAGER["__exit__"])
     blocks.Blocks.queue = _without_app(EAGER["queue"])
