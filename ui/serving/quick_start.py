@@ -26,8 +26,6 @@ from gradio import component_meta
 from starlette.responses import Response
 from starlette.routing import Route
 
-EAGER_INSPECT = inspect
-
 
 class _InspectOnce(types.ModuleType):
     """`inspect`, except that `getfullargspec` is computed once per function."""
@@ -35,7 +33,7 @@ class _InspectOnce(types.ModuleType):
     getfullargspec = staticmethod(functools.cache(inspect.getfullargspec))
 
     def __getattr__(self, name: str):
-        return getattr(EAGER_INSPECT, name)
+        return getattr(inspect, name)
 
 
 def cache_argspecs() -> None:

@@ -20,14 +20,14 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from playground import models
+from playground.lazy import lazy
 from ui.i18n.en import EN
 from ui.i18n.zh import ZH
 
-if TYPE_CHECKING:  # nbformat (with jsonschema) is imported on the first export, not while the page starts (75 ms)
-    import nbformat
+nbformat = lazy("nbformat")  # with jsonschema: imported on the first export, not while the page starts (75 ms)
+v4 = lazy("nbformat.v4")
 
 ROOT = str(Path(__file__).resolve().parents[2])  # the project folder: the notebook's set-up cell adds it to sys.path
 MAX_VALUES = 4096  # an array the notebook carries keeps at most this many values (its leading rows)
@@ -181,8 +181,6 @@ def compare_code(recipe: Recipe) -> str:
 
 def build(recipe: Recipe, lang: str = "en", title: str = "", root: str = ROOT) -> nbformat.NotebookNode:
     """The notebook (nbformat v4) of one view; markdown in `lang` ('en' or 'zh')."""
-    from nbformat import v4
-
     intro = "\n\n".join(say(key, lang) for key in (*recipe.explain, *recipe.notes))
     head = f"# {title}\n\n{intro}\n\n{say('nb.how', lang)}"
     cells = [
@@ -207,8 +205,6 @@ def build(recipe: Recipe, lang: str = "en", title: str = "", root: str = ROOT) -
 
 
 def dumps(nb: nbformat.NotebookNode) -> str:
-    import nbformat
-
     nbformat.validate(nb)
     return nbformat.writes(nb)
 
