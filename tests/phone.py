@@ -1,9 +1,10 @@
 """What a student sees on a phone (390 x 844, touch): is the title on one line, can every tab be tapped, where does
-the tab's first view start, does the page scroll sideways, and which controls are smaller than a finger.
+the tab's first view start, does the page scroll sideways, which controls are smaller than a finger, and which
+charts' titles run past the chart's edges.
 
     m = phone_metrics(page, "#pos-plot")
     m == {'title_lines': 1, 'tabs': 8, 'tabs_shown': 8, 'first_view_y': 912, 'page_width': 390, 'vw': 390,
-          'small_targets': []}
+          'small_targets': [], 'cut_titles': []}
 """
 
 from __future__ import annotations
@@ -38,8 +39,18 @@ METRICS_JS = """([first, minTarget]) => {
   const small = targets.filter(el => shown(el) && !el.closest('.modebar, .js-plotly-plot, [aria-hidden=true]')
       && el.getBoundingClientRect().height < minTarget - 0.5)
     .map(el => `${name(el)}: ${el.getBoundingClientRect().height.toFixed(0)} px tall`);
+  // a plotly title is one line of SVG text: past the chart's edges it is cut off
+  const cut = [...document.querySelectorAll('.js-plotly-plot')].filter(shown).flatMap(gd => {
+    const svg = gd.querySelector('.main-svg'), title = gd.querySelector('.gtitle');
+    if (!svg || !title) return [];
+    const s = svg.getBoundingClientRect(), r = title.getBoundingClientRect();
+    return r.width > 0 && (r.left < s.left - 1 || r.right > s.right + 1)
+      ? [`#${(gd.closest('[id]') || {}).id}: '${title.textContent.slice(0, 40)}' ${r.width.toFixed(0)} px in `
+         + `${s.width.toFixed(0)} px`] : [];
+  });
   return {title_lines: titleLines, tabs: tabs.length, tabs_shown: tabsShown, first_view_y: firstY,
-          page_width: Math.max(document.documentElement.scrollWidth, clipped), vw, vh, small_targets: small};
+          page_width: Math.max(document.documentElement.scrollWidth, clipped), vw, vh, small_targets: small,
+          cut_titles: cut};
 }"""
 
 

@@ -113,7 +113,8 @@ A11Y_JS = """
     const lang = (document.documentElement.lang || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
     return WORDS[lang][key].replace(/\\{(\\w+)\\}/g, (_, name) => values[name]);
   };
-  const plain = (text) => { const el = document.createElement('div'); el.innerHTML = String(text || '');
+  const plain = (text) => { const el = document.createElement('div');  // a broken title's lines: one sentence
+    el.innerHTML = String(text || '').replace(/<br\\s*\\/?>/gi, ' ');
     return el.textContent.trim(); };
   const titleOf = (t) => plain(t && typeof t === 'object' ? t.text : t);
   const describe = (gd) => {
@@ -168,6 +169,62 @@ A11Y_JS = """
 """
 
 
+# A plotly title is one line of SVG text, and plotly never breaks it: at a phone's width 26 of the app's views (English
+# and Chinese) had a title running past the chart's edges. In the page, after every change, debounced: a chart whose
+# title is wider than the chart gets it broken into lines that fit (between words; in Chinese, between characters,
+# measured in the title's own font) and the top margin those lines need. A chart drawn again is measured again; a
+# title its author broke or marked up (<br>, <b>...) is left as it is. At 1,400 px one title is broken (RoPE's).
+TITLE_FIT_JS = r"""
+() => {
+  const ctx = document.createElement('canvas').getContext('2d');
+  const CJK = '\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef';  // a line may break after any of these
+  const PIECE = new RegExp('[' + CJK + ']|\\s+|[^\\s' + CJK + ']+', 'g');  // a character, a space or a word
+  const pieces = (text) => text.match(PIECE) || [];
+  const lines = (text, font, width) => {
+    ctx.font = font;
+    const out = [];
+    let line = '';
+    for (const piece of pieces(text)) {
+      const next = line + piece;
+      if (line.trim() && !/^\s+$/.test(piece) && ctx.measureText(next).width > width) {
+        out.push(line.trim());
+        line = piece;
+      } else line = next;
+    }
+    if (line.trim()) out.push(line.trim());
+    return out;
+  };
+  const overflows = (gd) => {
+    const svg = gd.querySelector('.main-svg'), title = gd.querySelector('.gtitle');
+    if (!svg || !title) return false;
+    const s = svg.getBoundingClientRect(), r = title.getBoundingClientRect();
+    return r.width > 0 && (r.left < s.left - 1 || r.right > s.right + 1);
+  };
+  const fit = () => {
+    if (!window.Plotly) return;
+    for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+      if (!gd.layout || !gd.offsetParent || !overflows(gd)) continue;
+      const title = gd.layout.title, text = String((title && typeof title === 'object' ? title.text : title) || '');
+      const original = gd.__titleFit && gd.__titleFit.to === text ? gd.__titleFit.from : text;
+      if (!original || original.includes('<')) continue;
+      const el = gd.querySelector('.gtitle'), style = getComputedStyle(el);
+      const size = parseFloat(style.fontSize) || 14;
+      const svg = gd.querySelector('.main-svg').getBoundingClientRect(), at = el.getBoundingClientRect();
+      const width = Math.min(svg.width - 24, svg.right - at.left - 12);  // a centred title, or one set from the left
+      const broken = lines(original, `${style.fontWeight} ${size}px ${style.fontFamily}`, width).join('<br>');
+      if (broken === text) continue;  // as broken as it gets (a word wider than the chart)
+      gd.__titleFit = {from: original, to: broken};
+      const n = broken.split('<br>').length, top = (gd._fullLayout && gd._fullLayout.margin.t) || 50;
+      window.Plotly.relayout(gd, {'title.text': broken, 'margin.t': Math.max(top, Math.ceil(20 + n * size * 1.3))});
+    }
+  };
+  let timer = null;
+  const soon = () => { if (!timer) timer = setTimeout(() => { timer = null; fit(); }, 250); };
+  new MutationObserver(soon).observe(document.body, {childList: true, subtree: true});
+  window.addEventListener('resize', soon);
+}
+"""
+
 # gradio renders an accordion's children only once it has been open: the header's folds are built open (a desktop
 # shows them unfolded, labels hidden) and a phone folds them at load, rendered, so presenter mode works on both. A
 # window narrowed to a phone's width folds them then.
@@ -196,7 +253,9 @@ def page_js(*scripts: str) -> str:
         lang: {k: v for k, v in table.items() if k.startswith("a11y.")} for lang, table in (("en", EN), ("zh", ZH))
     }
     own = A11Y_JS % json.dumps(words, ensure_ascii=False)
-    return "() => {\n" + "".join(f"  ({script.strip()})();\n" for script in (*scripts, FOLD_JS, own)) + "}"
+    return (
+        "() => {\n" + "".join(f"  ({script.strip()})();\n" for script in (*scripts, FOLD_JS, TITLE_FIT_JS, own)) + "}"
+    )
 
 
 def wrap_tabs(demo: gr.Blocks) -> None:
