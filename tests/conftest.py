@@ -35,7 +35,53 @@ def app_url():
 
 
 @pytest.fixture(scope="session")
+def walked(app_url):
+    """The one walk of every view (tests/walk.py), per language, done once on first use and shared by every check
+    that reads a walked page: `walked("zh")` is a tests.walk.Walked (its page stays open to the end of the run)."""
+    from tests.browser import new_page
+    from tests.walk import DESKTOP, LANGUAGES, walk_views
+
+    done: dict = {}
+
+    def get(language: str):
+        if language not in done:
+            locale, words = LANGUAGES[language]
+            page = new_page(DESKTOP["height"], locale)
+            try:
+                page.goto(app_url)
+                page.wait_for_selector("#scene-next")
+                done[language] = walk_views(page, words, language)
+            except Exception as error:  # every test of this language fails with the walk's own error, once paid
+                done[language] = error
+        if isinstance(done[language], Exception):
+            raise done[language]
+        return done[language]
+
+    yield get
+    for walk in done.values():
+        if not isinstance(walk, Exception):
+            walk.page.context.close()
+
+
+@pytest.fixture(scope="session")
 def client(app_url):
     from gradio_client import Client
 
     return Client(app_url, verbose=False)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The modules that drive a browser run last, each module's tests in their own order: the run's one Chromium
+    (tests/browser.py) marks an asyncio loop as running in this thread once it starts, and a module keeps its
+    module-scoped fixtures (an app, a page) for all its tests."""
+    browser_modules = {item.module for item in items if item.get_closest_marker("browser")}
+    items.sort(key=lambda item: item.module in browser_modules)  # a stable sort: the order within each part stays
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_browser():
+    """The run's Chromium (tests/browser.py), closed at the end if a test opened it."""
+    yield
+    from tests.browser import close_browser
+
+    close_browser()

@@ -4,7 +4,7 @@ predicted (headers and values) seen while it runs."""
 
 import pytest
 
-from tests.browser import another_page, open_app_page
+from tests.browser import open_app_page
 from tests.visibility import measure, problems
 from ui.i18n.en import EN
 from ui.i18n.zh import ZH
@@ -58,8 +58,8 @@ def test_start_watch_the_curve_grow_then_stop(page):
     stop_the_run(page, EN)
 
 
-def test_the_chinese_run_shows_its_pinned_pairs_while_it_runs(page, app_url):
-    with another_page(page, app_url, height=2200, locale="zh-CN") as chinese:
+def test_the_chinese_run_shows_its_pinned_pairs_while_it_runs(app_url):
+    with open_app_page(app_url, height=2200, locale="zh-CN") as chinese:
         start_a_short_run(chinese, ZH)
         chinese.get_by_text(ZH["ft.state.running"]).first.wait_for(timeout=30_000)
         assert_pinned_columns_seen(chinese, ZH)

@@ -4,12 +4,11 @@ lecturer's question, the lecturer's chart counts both answers, and the reveal re
 The question and a choice carry script payloads: nothing runs on any page."""
 
 import contextlib
-import shutil
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser import CHROMIUM_FLAGS
+from tests.browser import new_page
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 HOSTILE = "<img src=x onerror=\"window.__pwned='room';alert('room')\">"
@@ -21,22 +20,13 @@ WAIT = 120_000
 
 @contextlib.contextmanager
 def three_pages(locales: list[str]):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium"), headless=True, args=CHROMIUM_FLAGS
-        )
-        pages = []
-        for locale in locales:
-            page = browser.new_context(viewport={"width": 1400, "height": 1800}, locale=locale).new_page()
-            page.dialogs = []
-            page.on("dialog", lambda dialog, page=page: (page.dialogs.append(dialog.message), dialog.dismiss()))
-            pages.append(page)
-        try:
-            yield pages
-        finally:
-            browser.close()
+    """Three devices: a context each, in the run's browser."""
+    pages = [new_page(locale=locale) for locale in locales]
+    try:
+        yield pages
+    finally:
+        for page in pages:
+            page.context.close()
 
 
 def counts(page) -> list[str]:
@@ -44,8 +34,6 @@ def counts(page) -> list[str]:
 
 
 def test_two_students_follow_the_lecturer_answer_and_see_the_reveal(app_url):
-    if shutil.which("chromium") is None:
-        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it)")
     with three_pages(["en-US", "en-US", "zh-CN"]) as (lecturer, alice, bo):
         lecturer.goto(f"{app_url}?tab=attention&text=The%20cat%20sat.")
         lecturer.locator("#attention-text textarea").wait_for(timeout=WAIT)

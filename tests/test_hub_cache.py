@@ -303,6 +303,7 @@ def start_short_runs(page, words: dict) -> None:
         box.press("Tab")
 
 
+@pytest.mark.browser
 def test_every_tab_draws_each_hub_model_in_the_browser_and_the_header_names_the_cache(space_url):
     """One page per language: the Tokens tab cuts with the cached tokenizers; every other tab draws its main view
     for each Hub model its menu offers (the output changes, is seen, no error toast); the Architecture tab takes
