@@ -24,6 +24,7 @@ from ui.tabs import TABS
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 DESKTOP, PHONE = {"width": 1400, "height": 900}, {"width": 390, "height": 844}
 DURING_A_RUN = {"finetune"}  # checked by tests/test_browser_finetune.py
+assert DURING_A_RUN <= {tab.id for tab in TABS}, f"not tabs of ui.tabs.TABS: {DURING_A_RUN}"
 LONG = {  # realistic content: a long sentence a student pastes, in the page's language
     "en": "After three long weeks of rain the old fishermen finally rowed out past the harbour wall at dawn, hoping"
     " the storm had driven the mackerel close to the shore, while their children watched from the cliffs above"

@@ -11,6 +11,7 @@ from ui.tabs import TABS
 
 LANGUAGES = {"en": ("en-US", EN), "zh": ("zh-CN", ZH)}
 RUN = {"prompts": "#prompts-paris-button"}  # tabs whose first view is drawn by a click (the others draw on opening)
+assert set(RUN) <= {tab.id for tab in TABS}, f"RUN names a tab not in ui.tabs.TABS: {sorted(RUN)}"
 # gradio shows a spinner over an output being computed and fades a pending Markdown to opacity 0.2
 SETTLED_JS = """() => [...document.querySelectorAll('[data-testid="status-tracker"]')]
     .every(t => t.classList.contains('hide') || !t.offsetParent || !!t.querySelector('.error'))
