@@ -39,3 +39,11 @@ def client(app_url):
     from gradio_client import Client
 
     return Client(app_url, verbose=False)
+
+
+def pytest_collection_modifyitems(items):
+    """Each test's `slow` and `browser` markers go into the JUnit XML report (`make test` writes it) as its
+    `markers` property: scripts/suite_times.py groups the suite's time by them."""
+    for item in items:
+        names = sorted({mark.name for mark in item.iter_markers()} & {"slow", "browser"})
+        item.user_properties.append(("markers", " ".join(names)))
