@@ -27,18 +27,18 @@ browser:  ## Debian's chromium for the browser tests (never `playwright install`
 run: setup  ## serve on http://127.0.0.1:7860 (embedded models when the Hub is unreachable)
 	$(BIN)/python app.py
 
-test: setup browser  ## the whole suite, offline
-	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -ra
+test: setup browser  ## the whole suite, offline; the 25 slowest tests, and .pytest-report.xml for scripts/suite_times.py
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -ra --durations=25 --junitxml=.pytest-report.xml
 
 test-fast: setup  ## unit tests only: no real model, no app, no browser
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -m "not slow" -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check playground ui tests bench app.py
+	$(BIN)/ruff format --check playground ui tests bench app.py scripts
 
 format: $(STAMP)
-	$(BIN)/ruff format playground ui tests bench app.py
+	$(BIN)/ruff format playground ui tests bench app.py scripts
 
 bench: setup  ## start-up time and peak memory, against the bare imports measured in the same run
 	$(BIN)/python bench/startup.py

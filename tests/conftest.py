@@ -70,12 +70,17 @@ def client(app_url):
     return Client(app_url, verbose=False)
 
 
-def pytest_collection_modifyitems(session, config, items):
+def pytest_collection_modifyitems(items):
     """The modules that drive a browser run last, each module's tests in their own order: the run's one Chromium
     (tests/browser.py) marks an asyncio loop as running in this thread once it starts, and a module keeps its
-    module-scoped fixtures (an app, a page) for all its tests."""
+    module-scoped fixtures (an app, a page) for all its tests. Each test's `slow` and `browser` markers go into the
+    JUnit XML report (`make test` writes it) as its `markers` property: scripts/suite_times.py groups the suite's
+    time by them."""
     browser_modules = {item.module for item in items if item.get_closest_marker("browser")}
     items.sort(key=lambda item: item.module in browser_modules)  # a stable sort: the order within each part stays
+    for item in items:
+        names = sorted({mark.name for mark in item.iter_markers()} & {"slow", "browser"})
+        item.user_properties.append(("markers", " ".join(names)))
 
 
 @pytest.fixture(scope="session", autouse=True)

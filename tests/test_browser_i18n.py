@@ -6,10 +6,10 @@ from tests.browser import open_app_page
 from ui.i18n.en import EN
 from ui.i18n.zh import ZH
 from ui.lecture import scenes
+from ui.tabs import BY_ID, TABS
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
-TAB_KEYS = ("tokens.tab", "pos.tab", "att.tab", "arch.tab", "inside.tab", "loss.tab", "ft.tab", "prompts.tab")
-TAB_IDS = ("tokens", "positional", "attention", "architecture", "inside", "losses", "finetune", "prompts")
+TAB_KEYS = tuple(tab.label for tab in TABS)  # the text keys of the app's tabs, in the page's order
 
 
 def top_tabs(page) -> list[str]:
@@ -122,13 +122,12 @@ def test_the_walk_opens_each_scene_sets_its_inputs_and_draws_it(app_url):
         page.click("#scene-previous")
         page.wait_for_function("document.querySelector('#scene-narration').innerText.startsWith('Scene 2/')")
 
-        tab_names = dict(zip(TAB_IDS, TAB_KEYS, strict=True))
         for number, scene in enumerate(scenes.SCENES[2:], start=3):  # to the end, each scene on its own tab
             page.click("#scene-next")
             page.wait_for_function(
                 "(n) => document.querySelector('#scene-narration').innerText.startsWith(`Scene ${n}/`)", arg=number
             )
-            tab = page.get_by_role("tab", name=EN[tab_names[scene.tab]], exact=True)
+            tab = page.get_by_role("tab", name=EN[BY_ID[scene.tab].label], exact=True)
             assert tab.get_attribute("aria-selected") == "true"
         page.click("#scene-next")
         page.wait_for_function("document.querySelector('#scene-narration').innerText.startsWith('End of the walk')")

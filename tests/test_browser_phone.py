@@ -18,6 +18,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 SCREENS = 2  # a tab's inputs, then its first view, within this many screens (before the phone layout, measured in
 # English at 390 x 844: Attention 1,908 px, Inside 2,051, Losses 2,370, Prompts 2,764; the screen is 844 px tall)
 DURING_A_RUN = {"finetune"}
+assert DURING_A_RUN <= set(BY_ID), f"not tabs of ui.tabs.TABS: {DURING_A_RUN}"
 DRAWN_JS = """(selector) => { const el = document.querySelector(selector);
   return !!el && (!el.classList.contains('js-plotly-plot') || !!el.querySelector('.main-svg .trace, .hm')); }"""
 

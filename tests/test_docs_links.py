@@ -155,9 +155,21 @@ def test_readme_is_at_most_12_kb():
 
 
 def test_readme_links_every_tab_page():
+    """The README and docs/README.md list a page per tab of the app (ui.tabs.TABS), in the app's order, and
+    docs/tabs/ holds those pages and no other."""
+    from ui.tabs import TABS
+
+    ids = [tab.id for tab in TABS]
     targets = set(links(README))
-    for page in ["tokens", "positional", "attention", "architecture", "inside", "losses", "finetune", "prompts"]:
+    for page in ids:
         assert f"docs/tabs/{page}.md" in targets
+
+    def in_order(path: Path, prefix: str) -> list[str]:
+        return list(dict.fromkeys(target for target in links(path) if target.startswith(prefix)))
+
+    assert in_order(README, "docs/tabs/") == [f"docs/tabs/{page}.md" for page in ids]
+    assert in_order(ROOT / "docs" / "README.md", "tabs/") == [f"tabs/{page}.md" for page in ids]
+    assert sorted(path.stem for path in (ROOT / "docs" / "tabs").glob("*.md")) == sorted(ids)
 
 
 @pytest.mark.parametrize(

@@ -180,8 +180,9 @@ def test_mrpc_loads_from_the_cache_with_its_features(hf_home, monkeypatch):
 
 @dataclass(frozen=True)
 class View:
-    """One view drawn for each model: its tab and sub-tab (text keys), the model menu, the button that draws it
-    (None: choosing a model draws it), the main output, and the Hub models the menu offers."""
+    """One view drawn for each model: its tab (an id of ui.tabs.TABS) and sub-tab (a text key), the model menu,
+    the button that draws it (None: choosing a model draws it), the main output, and the Hub models the menu
+    offers."""
 
     tab: str
     sub: str | None
@@ -195,19 +196,19 @@ ALL = CAUSAL + ENCODERS
 MLM_MENU = ("bert-base-uncased", "distilbert-base-uncased")  # the masked-LM menu leaves bert-base-chinese out
 VIEWS = {  # one page per language, each view on one of them
     "en-US": (
-        View("pos.tab", "pos.learned.tab", "pos-learned-model", None, "pos-learned-plot", ALL),
-        View("att.tab", None, "attention-model", None, "attention-head-plot", ALL),
-        View("arch.tab", "arch.tree.tab", "architecture-tree-model", None, "architecture-tree-plot", ALL),
-        View("ft.tab", None, "ft-model", "ft-start", "ft-pinned", ("bert-base-uncased",)),  # a run: ~1 min
+        View("positional", "pos.learned.tab", "pos-learned-model", None, "pos-learned-plot", ALL),
+        View("attention", None, "attention-model", None, "attention-head-plot", ALL),
+        View("architecture", "arch.tree.tab", "architecture-tree-model", None, "architecture-tree-plot", ALL),
+        View("finetune", None, "ft-model", "ft-start", "ft-pinned", ("bert-base-uncased",)),  # a run: ~1 min
     ),
     "zh-CN": (  # gpt2's block is drawn on both pages by the GPT-2 check before these
-        View("arch.tab", "arch.steps.tab", "architecture-steps-model", "architecture-steps-show",
+        View("architecture", "arch.steps.tab", "architecture-steps-model", "architecture-steps-show",
              "architecture-steps-plot", tuple(m for m in ALL if m != "gpt2")),
-        View("inside.tab", "inside.lens.tab", "inside-model", None, "inside-lens-plot", CAUSAL),
-        View("loss.tab", "loss.lm.tab", "loss-causal-model", "loss-causal-run", "loss-causal-plot", CAUSAL),
-        View("loss.tab", "loss.mlm.tab", "loss-masked-model", "loss-masked-run", "loss-masked-plot", MLM_MENU),
-        View("loss.tab", "loss.cl.tab", "loss-contrastive-model", "loss-cl-run", "loss-contrastive-sim-plot", ENCODERS),
-        View("prompts.tab", None, "prompts-model", "prompts-generate-button", "prompts-output", CAUSAL),
+        View("inside", "inside.lens.tab", "inside-model", None, "inside-lens-plot", CAUSAL),
+        View("losses", "loss.lm.tab", "loss-causal-model", "loss-causal-run", "loss-causal-plot", CAUSAL),
+        View("losses", "loss.mlm.tab", "loss-masked-model", "loss-masked-run", "loss-masked-plot", MLM_MENU),
+        View("losses", "loss.cl.tab", "loss-contrastive-model", "loss-cl-run", "loss-contrastive-sim-plot", ENCODERS),
+        View("prompts", None, "prompts-model", "prompts-generate-button", "prompts-output", CAUSAL),
     ),
 }  # fmt: skip
 FINGERPRINT = """(id) => {
@@ -227,14 +228,15 @@ def draw_for_each_model(page, view: View, words: dict) -> dict[str, float]:
     """Choose each model in the view's menu, draw, and check that the output changed, is seen, and no error showed.
     Returns the seconds each draw took."""
     from tests.visibility import assert_seen
+    from ui.tabs import BY_ID
 
-    page.get_by_role("tab", name=words[view.tab], exact=True).click()
+    page.get_by_role("tab", name=words[BY_ID[view.tab].label], exact=True).click()
     if view.sub:
         page.get_by_role("tab", name=words[view.sub], exact=True).click()
     seconds, finished = {}, page.evaluate(FINISHED, words["ft.state.finished"])
     for i, model in enumerate(view.models):
         page.wait_for_timeout(300)  # an event the click started (a sub-tab's first draw) shows its tracker
-        if view.tab == "ft.tab":  # the run's watch keeps its tracker up: the runs table says when a run is over
+        if view.tab == "finetune":  # the run's watch keeps its tracker up: the runs table says when a run is over
             page.wait_for_function(f"([w, n]) => ({FINISHED})(w) >= n", arg=[words["ft.state.finished"], finished + i],
                                    timeout=180_000)  # fmt: skip
         else:
@@ -312,7 +314,10 @@ def test_every_tab_draws_each_hub_model_in_the_browser_and_the_header_names_the_
     from tests.browser import open_app_page
     from ui.i18n.en import EN
     from ui.i18n.zh import ZH
+    from ui.tabs import TABS
 
+    # every tab: the first (open when the page loads) cuts with the tokenizers, each other one draws a view here
+    assert {TABS[0].id} | {view.tab for views in VIEWS.values() for view in views} == {tab.id for tab in TABS}
     seconds = {}
     for locale, words in (("en-US", EN), ("zh-CN", {**EN, **ZH})):
         started = time.time()
@@ -323,7 +328,7 @@ def test_every_tab_draws_each_hub_model_in_the_browser_and_the_header_names_the_
                     page.locator("#tokens-chips").get_by_text(f"{name} · ").first.wait_for(timeout=90_000)
             take_gpt2_apart(page, words, locale)
             for view in VIEWS[locale]:
-                if view.tab == "ft.tab":
+                if view.tab == "finetune":
                     start_short_runs(page, words)
                 seconds |= draw_for_each_model(page, view, words)
             page.get_by_text(words["header.details"], exact=True).first.click()  # the header's accordion

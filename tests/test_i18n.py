@@ -178,9 +178,11 @@ def test_friendly_handlers_receive_sentences_not_markers(serving):
 @pytest.mark.parametrize("table", [EN, ZH], ids=["en", "zh"])
 def test_no_sub_tab_shares_its_name_with_a_tab_of_the_app(table):
     """A sub-tab named like a tab of the app (微调 / 微调) is ambiguous on screen and for the browser tests."""
-    tabs = {table[key] for key in ("pos.tab", "att.tab", "arch.tab", "inside.tab", "loss.tab", "ft.tab", "prompts.tab")}
+    from ui.tabs import TABS
+
+    tabs = {table[tab.label] for tab in TABS}
     sub_tabs = {table[key] for key in table if key.endswith(".tab") and key.count(".") == 2}
-    assert len(tabs) == 7 and not tabs & sub_tabs
+    assert len(tabs) == len(TABS) and not tabs & sub_tabs  # no two tabs share a name either
 
 
 def engine_errors() -> list:

@@ -8,7 +8,7 @@ from ui.i18n.zh import ZH
 from ui.lecture import presenter, scenes
 from ui.tabs import BY_ID, TABS
 
-APP_TABS = {"tokens", "positional", "attention", "architecture", "inside", "losses", "finetune", "prompts"}
+APP_TABS = set(BY_ID)  # the tab ids of ui.tabs.TABS
 
 
 def test_the_walk_has_8_to_15_scenes_through_chapters_2_to_5():

@@ -23,12 +23,14 @@ from ui.tabs import TABS
 
 LANGUAGES = {"en": ("en-US", EN), "zh": ("zh-CN", ZH)}
 RUN = {"prompts": "#prompts-paris-button"}  # tabs whose first view is drawn by a click (the others draw on opening)
+assert set(RUN) <= {tab.id for tab in TABS}, f"RUN names a tab not in ui.tabs.TABS: {sorted(RUN)}"
 # gradio shows a spinner over an output being computed and fades a pending Markdown to opacity 0.2
 SETTLED_JS = """() => [...document.querySelectorAll('[data-testid="status-tracker"]')]
     .every(t => t.classList.contains('hide') || !t.offsetParent || !!t.querySelector('.error'))
   && [...document.querySelectorAll('.pending')].every(e => !e.offsetParent || getComputedStyle(e).opacity === '1')"""
 DESKTOP, PHONE = {"width": 1400, "height": 900}, {"width": 390, "height": 844}
 DURING_A_RUN = {"finetune"}  # its key output fills during a run: tests/test_browser_finetune.py checks it
+assert DURING_A_RUN <= {tab.id for tab in TABS}, f"not tabs of ui.tabs.TABS: {DURING_A_RUN}"
 LONG = {  # realistic content: a long sentence a student pastes, in the page's language
     "en": "After three long weeks of rain the old fishermen finally rowed out past the harbour wall at dawn, hoping"
     " the storm had driven the mackerel close to the shore, while their children watched from the cliffs above"
