@@ -5,7 +5,7 @@ chromium, offline, a few minutes: one shot starts a real fine-tune and stops it)
     scripts/screenshot.py finetune-tab    # only these
     scripts/screenshot.py --out /tmp/x    # elsewhere
 
-Each shot opens the tab (and sub-tab) the way tests/test_browser_seen.py does, waits for the view's key output to
+Each shot opens the tab (and sub-tab) the way tests/walk.py does, waits for the view's key output to
 be drawn with real content (a generation done, a fine-tune running with its pinned pairs evaluated), checks that
 it is seen (tests/visibility.py), then photographs the page from its top to below that output.
 """
@@ -24,13 +24,13 @@ MARGIN = 24  # px below the last thing shown
 
 
 def view_shot(tab_id: str, output: str | None = None, words=None):
-    """A view: open its tab and sub-tab, do its main action with realistic content (tests/test_browser_seen.py's
-    ACTIONS: a long sentence, 64 new tokens), wait for its key output (its elem_id; default the tab's first), check
+    """A view: open its tab and sub-tab, do its main action with realistic content (tests/walk.py's ACTIONS:
+    a long sentence, the walk's new tokens), wait for its key output (its elem_id; default the tab's first), check
     that it is seen."""
 
     def shoot(page):
-        from tests.test_browser_seen import draw, is_plot, target
         from tests.visibility import assert_seen
+        from tests.walk import draw, is_plot, target
         from ui.i18n.en import EN
         from ui.tabs import BY_ID
 
@@ -150,7 +150,7 @@ def main() -> None:
         parser.error(f"no such shot: {', '.join(sorted(unknown))}")
 
     import app
-    from tests.browser import open_app_page
+    from tests.browser import close_browser, open_app_page
     from tests.conftest import free_port
 
     port = free_port()
@@ -170,6 +170,7 @@ def main() -> None:
                     AFTER[name](page)
                 print(f"saved {path}")
     finally:
+        close_browser()
         app.demo.close()
 
 

@@ -79,7 +79,9 @@ def test_a_page_opened_after_the_warm_up_is_answered_from_the_cache(app_url, loc
         page.locator("button[role=tab]").nth(1).click()  # Positional encoding, drawn when the page opened
         page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4", timeout=60_000)
         page.locator("button[role=tab]").nth(4).click()  # Losses, whatever the language (the 5th top tab)
-        page.wait_for_timeout(3000)  # the summary's first draw, triggered on select
+        page.wait_for_function(  # the summary's first draw, triggered on select, answered
+            "!!document.querySelector('#loss-summary-plot .js-plotly-plot .main-svg .trace')", timeout=60_000
+        )
     after = {fn.__name__: len(fn.cache) for fn in view_cache.CACHED}
     assert after == warmed
 
