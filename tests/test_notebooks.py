@@ -1,5 +1,9 @@
-"""Every view's notebook: built with nbformat, run top to bottom in a fresh kernel (offline), and its numbers equal
-the app's (the last cell asserts it and prints "match"). A student's text stays data: it cannot inject code."""
+"""Every view's notebook: built with nbformat, run top to bottom (offline), and its numbers equal the app's (the last
+cell asserts it and prints "match"). A student's text stays data: it cannot inject code.
+
+Kernels (tests/kernels.py): each tab's main notebook starts the tab's kernel, a fresh one (what a student opens); the
+tab's other notebooks (sub-views, hostile inputs, the control) run in it after a reset of the namespace. The finished
+run's notebook, the Fine-tune tab's only one, has a fresh kernel of its own."""
 
 import ast
 import json
@@ -12,9 +16,9 @@ import nbformat
 import pytest
 from jupyter_client.manager import KernelManager
 
+from tests.kernels import ROOT, TabKernels, execute
 from ui.sharing import links, notebooks
 
-ROOT = str(Path(__file__).resolve().parents[1])
 HOSTILE = [
     '"); import os; os.system("touch PWNED") #',
     "line one\nimport os\n'''",
@@ -30,13 +34,21 @@ SUB_VALUES = {  # shorter runs than the defaults (bench/notebooks.py exports the
     "prompts-side": {"max_new": 4},
     "prompts-score": {"n": 8},
 }
-HOSTILE_SUB = "arch-seed"  # its notebook is exported with a hostile text (tests/test_notebooks.py: no extra kernel)
+HOSTILE_SUB = "arch-seed"  # its notebook is exported with a hostile text (no notebook of its own)
 
 
-def execute(nb: nbformat.NotebookNode, timeout: int = 600) -> nbformat.NotebookNode:
-    """Run it in a fresh kernel of this interpreter, from the project folder (as a student opens it)."""
-    client = nbclient.NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": ROOT}})
-    return client.execute()
+def main_notebook(tab: str) -> nbformat.NotebookNode:
+    """The tab's main view's notebook for its defaults (Chinese for one, to run the Chinese text too)."""
+    lang = "zh" if tab == "attention" else "en"
+    return nbformat.reads(links.notebook(tab, "{}", lang), as_version=4)
+
+
+@pytest.fixture(scope="module")
+def kernels():
+    """One kernel per tab, started by the tab's main notebook; all shut down after this module."""
+    started = TabKernels(main_notebook)
+    yield started
+    started.shutdown()
 
 
 def output_text(cell) -> str:
@@ -107,24 +119,21 @@ def test_kernel_is_this_interpreter():
 
 
 @pytest.mark.slow
-def test_a_wrong_number_fails_the_comparison():
+def test_a_wrong_number_fails_the_comparison(kernels):
+    """In a kernel that ran a notebook before (Positional's main): its reset hides no wrong number."""
     recipe = links.VIEWS["positional"].notebook({"n": 4, "d": 4, "base": 10000.0, "similarity": "dot"})
     recipe.numbers["pe"][1][0] += 0.01
     with pytest.raises(nbclient.exceptions.CellExecutionError, match="Not equal to tolerance"):
-        execute(notebooks.build(recipe, "en", title="tampered"))
+        kernels.execute("positional", notebooks.build(recipe, "en", title="tampered"))
 
 
 # ---- every view's notebook, run for its default values (real models: slow) -----------------------
 
 
 @pytest.fixture(scope="module")
-def executed():
-    """Each view's notebook for its defaults (Chinese for one, to run the Chinese text too), executed once."""
-    runs = {}
-    for tab in WITH_NOTEBOOK:
-        lang = "zh" if tab == "attention" else "en"
-        runs[tab] = execute(nbformat.reads(links.notebook(tab, "{}", lang), as_version=4))
-    return runs
+def executed(kernels):
+    """Each view's notebook for its defaults, executed once: the first in its tab's kernel (a fresh kernel)."""
+    return {tab: kernels.main(tab) for tab in WITH_NOTEBOOK}
 
 
 @pytest.mark.slow
@@ -143,11 +152,11 @@ def hostile_text(pwned: Path) -> str:
 
 
 @pytest.mark.slow
-def test_hostile_text_runs_as_data(tmp_path):
+def test_hostile_text_runs_as_data(kernels, tmp_path):
     text = hostile_text(tmp_path / "PWNED")
     nb = nbformat.reads(links.notebook("attention", json.dumps({"text": text, "layer": 1}), "en"), as_version=4)
     nb.cells.insert(5, nbformat.v4.new_code_cell("print(repr(TEXT))"))
-    out = execute(nb)
+    out = kernels.execute("attention", nb)
     assert output_text(out.cells[5]).strip() == repr(text)
     assert output_text(out.cells[-1]).strip().endswith("match")
     assert not (tmp_path / "PWNED").exists() and not (Path(ROOT) / "PWNED").exists()
@@ -202,13 +211,13 @@ def sub_values(sub: str, pwned: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def executed_subviews(pwned):
-    """Each sub-view's notebook (its defaults, shorter where SUB_VALUES says), each in its own fresh kernel."""
+def executed_subviews(kernels, pwned):
+    """Each sub-view's notebook (its defaults, shorter where SUB_VALUES says), in its tab's kernel after a reset."""
     runs = {}
     for tab, sub in SUBVIEWS:
         lang = "zh" if sub in ZH_SUBVIEWS else "en"
         text = links.notebook(tab, json.dumps(sub_values(sub, pwned)), lang, sub)
-        runs[sub] = execute(nbformat.reads(text, as_version=4))
+        runs[sub] = kernels.execute(tab, nbformat.reads(text, as_version=4))
     return runs
 
 
@@ -245,12 +254,12 @@ def test_sub_tabs_have_notebooks_of_their_own():
 
 
 @pytest.mark.slow
-def test_hostile_template_runs_as_data(tmp_path):
+def test_hostile_template_runs_as_data(kernels, tmp_path):
     text = HOSTILE[0].replace("PWNED", str(tmp_path / "PWNED"))
     values = {"text": text, "template": HOSTILE[2].replace("PWNED", str(tmp_path / "PWNED")) + " {x} :"}
     nb = nbformat.reads(links.notebook("losses", json.dumps(values), "en", "loss-prompt"), as_version=4)
     assert assigned(nb.cells[4].source)["TEMPLATE"] == values["template"]
-    out = execute(nb)
+    out = kernels.execute("losses", nb)
     assert output_text(out.cells[-1]).strip().endswith("match")
     assert not (tmp_path / "PWNED").exists()
 
@@ -281,7 +290,7 @@ def test_a_finished_runs_notebook_evaluates_its_kept_model_again(finished_run):
     inputs = assigned(nb.cells[4].source)
     assert inputs["MODEL_DIR"] == str(finished_run.model_dir) and len(inputs["PAIRS"]) == 4
     assert "不重新训练" in nb.cells[0].source
-    out = execute(nb)
+    out = execute(nb)  # a fresh kernel: the Fine-tune tab's only notebook
     assert output_text(out.cells[-1]).strip().endswith("match")
     app = [r["p_paraphrase"] for r in finetune.last_pinned(finished_run.metrics())]
     assert assigned(nb.cells[-1].source.split("\n\nimport")[0])["APP_NUMBERS"]["p_same"] == app

@@ -10,7 +10,7 @@ the app's own numbers. `build(recipe, lang)` assembles the cells with `nbformat`
 Safety: a value from the view (a student's text) only ever enters a cell through `literal()` (repr of str, int,
 float, bool, None, and lists/dicts of them), alone on the right of an assignment. The code cells themselves are
 constants of the tabs: no value is ever formatted into code, so a quote, a newline or `"); import os; #` stays
-data. tests/test_notebooks.py runs every notebook in a fresh kernel and checks this.
+data. tests/test_notebooks.py runs every notebook (each tab's first in a fresh kernel) and checks this.
 """
 
 from __future__ import annotations
