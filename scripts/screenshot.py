@@ -69,7 +69,7 @@ def finetune_running(page):
     page.get_by_role("button", name=EN["ft.start"]).click()
     page.wait_for_function(f"({POINTS})() >= 6", timeout=600_000)
     page.wait_for_function("document.querySelectorAll('#ft-pinned tbody tr').length >= 3", timeout=120_000)
-    assert_seen(page, "#ft-pinned th >> nth=3")
+    assert_seen(page, "#ft-pinned th >> nth=3", streaming=True)
     page.wait_for_timeout(1500)
     return "#ft-pinned"
 

@@ -81,7 +81,7 @@ def assert_pinned_columns_seen(page, words: dict) -> None:
             header = page.locator("#ft-pinned th", has_text=name).first
             value = page.locator(f"#ft-pinned tbody tr:first-child td:nth-child({nth})")
             for what, cell in ((name, header), (f"{name} (value)", value)):
-                m = measure(cell)
+                m = measure(cell, streaming=True)  # the table streams while the run goes
                 print(f"{what} at {width}: left {m['left']:.0f} right {m['right']:.0f}")
                 found += [f"{what!r} at {width}x{height}: {p}" for p in problems(m)]
     page.set_viewport_size({"width": 1400, "height": 2200})

@@ -256,7 +256,8 @@ def draw_for_each_model(page, view: View, words: dict) -> dict[str, float]:
         toasts = page.locator(TOASTS)
         assert toasts.count() == 0, f"{view.menu} = {model}: " + " | ".join(toasts.all_inner_texts())
         assert_seen(page, f"#{view.output} .js-plotly-plot" if view.output.endswith("plot") else f"#{view.output}",
-                    chart=view.output.endswith("plot"), name=f"{view.output} for {model}")  # fmt: skip
+                    chart=view.output.endswith("plot"), name=f"{view.output} for {model}",
+                    streaming=view.tab == "finetune")  # fmt: skip
         seconds[f"{view.output} {model}"] = round(time.time() - start, 1)
     return seconds
 

@@ -9,8 +9,6 @@ in the page and fails with the numbers:
 
 from __future__ import annotations
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 MIN_FONT_PX = 12  # text a student reads from a laptop or a phone
 MIN_CHART_PX = (240, 160)  # a chart smaller than this (width, height) cannot be read
 MIN_CHART_FONT_PX = 9  # plotly's tick labels (its default is 12; the page may scale it down a little)
@@ -52,8 +50,8 @@ MEASURE_JS = """
 
 
 # gradio covers an output with its status tracker (a spinner) while the output is being computed again: a person
-# sees the output once it is drawn, so the check waits for that first, a little. A streaming output (a fine-tune's
-# table during its run) keeps its tracker up while it streams: after SETTLE_MS it is measured as it is.
+# sees the output once it is drawn, so the check waits for that first, and fails if the spinner stays. A streaming
+# output (a fine-tune's table during its run) keeps its tracker up while it streams: it is measured as it is.
 SETTLE_MS = 15_000
 SETTLED_JS = """(el) => {
   const block = el.closest('.block') || el;
@@ -62,13 +60,12 @@ SETTLED_JS = """(el) => {
 }"""
 
 
-def measure(locator) -> dict:
-    """The element's box (after a vertical scroll), the viewport, clipping ancestors, what covers its centre."""
+def measure(locator, streaming: bool = False) -> dict:
+    """The element's box (after a vertical scroll), the viewport, clipping ancestors, what covers its centre;
+    measured once its spinner is gone (`streaming`: at once, as it is)."""
     locator.wait_for(state="attached", timeout=30_000)
-    try:
+    if not streaming:
         locator.page.wait_for_function(SETTLED_JS, arg=locator.element_handle(), timeout=SETTLE_MS)
-    except PlaywrightTimeout:
-        pass  # still streaming
     return locator.evaluate(MEASURE_JS)
 
 
@@ -92,10 +89,10 @@ def problems(m: dict, chart: bool = False) -> list[str]:
     return found
 
 
-def assert_seen(page, target, *, chart: bool = False, name: str | None = None) -> dict:
+def assert_seen(page, target, *, chart: bool = False, name: str | None = None, streaming: bool = False) -> dict:
     """Fail unless a person can see `target` (a selector or a Locator); returns the measurements."""
     locator = page.locator(target).first if isinstance(target, str) else target
-    m = measure(locator)
+    m = measure(locator, streaming)
     found = problems(m, chart)
     assert not found, f"{name or target} is not seen: " + "; ".join(found)
     return m
