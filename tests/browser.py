@@ -51,9 +51,9 @@ def close_browser() -> None:
         _STARTED.pop("playwright").stop()
 
 
-def new_page(height: int = 1800, locale: str | None = None, width: int = 1400):
+def new_page(height: int = 1800, locale: str | None = None):
     """A fresh visitor: a page in a context of its own, recording its requests and dialogs."""
-    page = browser().new_context(viewport={"width": width, "height": height}, locale=locale).new_page()
+    page = browser().new_context(viewport={"width": 1400, "height": height}, locale=locale).new_page()
     page.requests, page.dialogs = [], []
     page.on("request", lambda request: page.requests.append(request.url))
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))

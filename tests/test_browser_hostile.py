@@ -23,6 +23,8 @@ PAYLOADS = [
 TABS = [EN[tab.label] for tab in APP_TABS]  # every tab of the app, by its English name
 SKIP_BUTTONS = {"Start training", "Stop", "Delete this run", "Download the model (.zip)", "Refresh the list"}
 SKIP_BUTTONS |= {'Example: "The capital of France is"'}
+# the payloads are what is tested, not how long a view computes: the fewest new tokens and scored examples
+SHORTER = {EN["prompts.max_new"]: "2", EN["inside.kv.tokens"]: "2", EN["prompts.score.n"]: "4"}
 
 
 def pwned(page) -> list:
@@ -47,6 +49,15 @@ def wait_until_idle(page, timeout_ms: int = 120_000) -> None:
 def visible_sub_tabs(page, outer: str) -> list[str]:
     names = page.locator("[role=tab]:visible").all_inner_texts()
     return [n.strip() for n in names if n.strip() and n.strip() not in TABS and n.strip() != outer]
+
+
+def shorten(page) -> None:
+    """The shown generation lengths and example counts set to SHORTER."""
+    for label, value in SHORTER.items():
+        boxes = page.get_by_label(f"number input for {label}", exact=True).locator("visible=true")
+        for i in range(boxes.count()):
+            boxes.nth(i).fill(value)
+            boxes.nth(i).press("Tab")
 
 
 def fill_every_text_box(page) -> int:
@@ -84,6 +95,7 @@ def attack_tab(page, tab: str) -> tuple[int, int]:
         if sub is not None:
             page.get_by_role("tab", name=sub, exact=True).first.click()
             wait_until_idle(page)
+        shorten(page)
         filled += fill_every_text_box(page)
         pressed += press_every_button(page)
     if not page.locator("#share-button").is_visible():  # the link, QR code and code of it all

@@ -2,6 +2,8 @@
 
 import pytest
 
+from ui.i18n.en import EN
+from ui.i18n.zh import ZH
 from ui.serving import view_cache
 
 
@@ -78,7 +80,8 @@ def test_a_page_opened_after_the_warm_up_is_answered_from_the_cache(app_url, loc
         page.locator("#tokens-chips .tok-chip").first.wait_for(timeout=60_000)  # the first tab (Tokens) drew
         page.locator("button[role=tab]").nth(1).click()  # Positional encoding, drawn when the page opened
         page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4", timeout=60_000)
-        page.locator("button[role=tab]").nth(4).click()  # Losses, whatever the language (the 5th top tab)
+        words = ZH if locale == "zh-CN" else EN
+        page.get_by_role("tab", name=words[losses_tab.TAB.label], exact=True).click()  # Losses, by its name
         page.wait_for_function(  # the summary's first draw, triggered on select, answered
             "!!document.querySelector('#loss-summary-plot .js-plotly-plot .main-svg .trace')", timeout=60_000
         )
