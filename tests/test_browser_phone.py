@@ -11,7 +11,7 @@ import pytest
 
 from tests.browser import open_app_page
 from tests.phone import MIN_TARGET_PX, PHONE, first_view, phone_metrics
-from tests.walk import LANGUAGES, key, open_tab
+from tests.walk import LANGUAGES, key, open_tab, subtab_of
 from ui.tabs import BY_ID, TABS
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -55,9 +55,7 @@ def test_every_tab_fits_a_phone(phone):
         open_tab(page, tab, words)  # a tap on the tab's own button: get_by_role fails if it is hidden
         selector, placed = first_view(tab), tab.id not in DURING_A_RUN
         if placed:
-            sub = tab.key_outputs[0].parent
-            while sub is not None and not (sub.__class__.__name__ == "Tab" and getattr(sub, "id", None)):
-                sub = sub.parent
+            sub = subtab_of(tab.key_outputs[0])
             if sub is not None:
                 page.get_by_role("tab", name=words[key(sub.label)], exact=True).click()
             page.wait_for_function(DRAWN_JS, arg=selector, timeout=180_000)
