@@ -27,8 +27,9 @@ browser:  ## Debian's chromium for the browser tests (never `playwright install`
 run: setup  ## serve on http://127.0.0.1:7860 (embedded models when the Hub is unreachable)
 	$(BIN)/python app.py
 
-test: setup browser  ## the whole suite, offline; the 25 slowest tests, and .pytest-report.xml for scripts/suite_times.py
-	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -ra --durations=25 --junitxml=.pytest-report.xml
+test: setup browser  ## the whole suite, offline, in two workers; the 25 slowest tests; .pytest-report.xml for scripts/suite_times.py
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -ra --durations=25 --junitxml=.pytest-report.xml \
+		-n 2 --dist loadgroup --no-loadscope-reorder
 
 test-fast: setup  ## unit tests only: no real model, no app, no browser
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -m "not slow" -q

@@ -10,6 +10,10 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 os.environ.setdefault("PLAYGROUND_RUNS", tempfile.mkdtemp(prefix="playground-runs-"))  # never ~/.cache
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # `make test` runs two workers (pytest-xdist): gw0, gw1
+if WORKER:  # each its own runs, as each has its own app: a listing of runs never shows the other worker's
+    os.environ["PLAYGROUND_RUNS"] = os.path.join(os.environ["PLAYGROUND_RUNS"], WORKER)
+    os.makedirs(os.environ["PLAYGROUND_RUNS"], exist_ok=True)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pytest  # noqa: E402
@@ -71,16 +75,28 @@ def client(app_url):
 
 
 def pytest_collection_modifyitems(items):
-    """The modules that drive a browser run last, each module's tests in their own order: the run's one Chromium
-    (tests/browser.py) marks an asyncio loop as running in this thread once it starts, and a module keeps its
-    module-scoped fixtures (an app, a page) for all its tests. Each test's `slow` and `browser` markers go into the
-    JUnit XML report (`make test` writes it) as its `markers` property: scripts/suite_times.py groups the suite's
-    time by them."""
-    browser_modules = {item.module for item in items if item.get_closest_marker("browser")}
-    items.sort(key=lambda item: item.module in browser_modules)  # a stable sort: the order within each part stays
+    """The order of the run and its units of work.
+
+    In one process (`make test-fast`, a plain `pytest`) the modules that drive a browser run after all the others,
+    each module's tests in their own order: a sync Playwright marks an asyncio loop as running in this thread once it
+    starts. Under pytest-xdist (`make test`: `-n 2 --dist loadgroup --no-loadscope-reorder`) each module is a unit
+    of work (an `xdist_group`: a module keeps its module-scoped fixtures, an app or a page), except that the modules
+    reading the one walk (the `walked` fixture, tests/walk.py) form one unit, `walk`, as the walk is done once per
+    process. The units are handed out in order to whichever worker is free: the walk first, then the other browser
+    modules, then the rest, so that the long units start first and the short ones fill the ends.
+
+    Each test's `slow` and `browser` markers go into the JUnit XML report (`make test` writes it) as its `markers`
+    property: scripts/suite_times.py groups the suite's time by them."""
+    browser = {item.module for item in items if item.get_closest_marker("browser")}
+    walk = {item.module for item in items if "walked" in getattr(item, "fixturenames", ())}
+    if WORKER:  # a stable sort: the order within each part stays
+        items.sort(key=lambda item: (item.module not in walk, item.module not in browser))
+    else:
+        items.sort(key=lambda item: item.module in browser)
     for item in items:
         names = sorted({mark.name for mark in item.iter_markers()} & {"slow", "browser"})
         item.user_properties.append(("markers", " ".join(names)))
+        item.add_marker(pytest.mark.xdist_group("walk" if item.module in walk else item.module.__name__))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,6 +1,7 @@
 """gradio's walk over an answer (looking for files) skips arrays of numbers and still finds every file."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from gradio_client import utils as client_utils
@@ -30,7 +31,9 @@ def walked(value, is_async: bool):
         return mark(file)
 
     if is_async:
-        out = asyncio.run(client_utils.async_traverse(value, amark, client_utils.is_file_obj_with_meta))
+        walk = client_utils.async_traverse(value, amark, client_utils.is_file_obj_with_meta)
+        with ThreadPoolExecutor(1) as thread:  # a loop of its own: a browser's sync Playwright may run in this thread
+            out = thread.submit(asyncio.run, walk).result()
     else:
         out = client_utils.traverse(value, mark, client_utils.is_file_obj_with_meta)
     return out, seen

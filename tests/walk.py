@@ -15,6 +15,8 @@ import json
 import time
 from dataclasses import dataclass, field
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from tests.phone import phone_metrics
 from tests.visibility import measure, problems
 from ui.i18n.en import EN
@@ -59,6 +61,18 @@ OUTPUT_SETTLED_JS = """(id) => {
   const tracker = block && block.querySelector('[data-testid="status-tracker"]');
   return !tracker || tracker.classList.contains('hide') || !!tracker.querySelector('.error');
 }"""
+PENDING_JS = """(id) => {
+  const block = (document.getElementById(id) || document.body).closest('.block');
+  const tracker = block && block.querySelector('[data-testid="status-tracker"]');
+  return !!tracker && !tracker.classList.contains('hide');
+}"""
+PENDING_MS = 700  # gradio puts up an output's tracker within ~0.1 s of the click; a faster answer never shows one
+# every chart shown has been laid out again at the page's width (gradio's plotly is responsive: it redraws ~0.1 s
+# after a resize); a chart whose width never follows the page's is a finding of the seen check
+FITTED_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
+  .filter(gd => gd.offsetParent && gd._fullLayout && gd.getBoundingClientRect().width > 0)
+  .every(gd => Math.abs(gd._fullLayout.width - gd.getBoundingClientRect().width) <= 1)"""
+FIT_MS = 5_000
 DRAW_MS = 240_000  # the longest view (64 new tokens streamed, each step's distribution drawn) takes ~100 s loaded
 
 
@@ -176,7 +190,8 @@ def new_tokens(language: str, elem_id: str) -> int:
 
 
 def act(page, action: Action, words: dict, language: str, elem_id: str) -> None:
-    """Do the view's main action as a student would."""
+    """Do the view's main action as a student would; after a press, until the output's tracker shows (at most
+    PENDING_MS: the draw's own waits then decide)."""
     if action.text:
         shown(page.get_by_label(words[action.text], exact=True)).fill(LONG[language])
     if action.tokens:
@@ -187,7 +202,10 @@ def act(page, action: Action, words: dict, language: str, elem_id: str) -> None:
         by_id = action.press.startswith("#")
         button = page.locator(action.press) if by_id else page.get_by_role("button", name=words[action.press])
         shown(button).click()
-        page.wait_for_timeout(700)  # gradio puts up its status tracker
+        try:
+            page.wait_for_function(PENDING_JS, arg=elem_id, timeout=PENDING_MS)
+        except PlaywrightTimeout:  # answered before a tracker showed, or the output keeps none: DRAWN/SETTLED decide
+            pass
 
 
 def draw(page, tab, component, words: dict, language: str) -> None:
@@ -208,6 +226,16 @@ def seen_target(page, component):
     if "phone-wide-only" in (component.elem_classes or []) and page.viewport_size["width"] < 600:
         return shown(page.locator(".phone-only"))
     return page.locator(target(component)).first
+
+
+def resize(page, size: dict) -> str | None:
+    """The page at `size`, once every chart shown has been laid out again at its width; a problem otherwise."""
+    page.set_viewport_size(size)
+    try:
+        page.wait_for_function(FITTED_JS, timeout=FIT_MS)
+    except PlaywrightTimeout:
+        return f"a chart's width still differs from its box's {FIT_MS / 1000:.0f} s after the resize"
+    return None
 
 
 def cut_titles(page) -> list[str]:
@@ -254,11 +282,11 @@ def walk_views(page, words: dict, language: str) -> Walked:
         if failed:  # the output shown is not the action's: a student sees an error
             walked.found["error"].append(f"{tab.id} {component.elem_id}: its action ended in an error: {failed!r}")
         for size in (DESKTOP, PHONE):
-            page.set_viewport_size(size)
-            page.wait_for_timeout(400)  # plotly redraws at the new width
+            unfitted = resize(page, size)
             where = f"{tab.id} {target(component)} at {size['width']}x{size['height']}"
             m = measure(seen_target(page, component))
-            walked.found["seen"] += [f"{where}: {p}" for p in problems(m, is_plot(component))]
+            found = ([unfitted] if unfitted else []) + problems(m, is_plot(component))
+            walked.found["seen"] += [f"{where}: {p}" for p in found]
         walked.found["titles"] += [f"{tab.id} {component.elem_id}: {cut}" for cut in cut_titles(page)]
     page.set_viewport_size(DESKTOP)
     for tab, sub in views():
