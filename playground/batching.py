@@ -45,6 +45,10 @@ torch = lazy("torch")
 
 MAX_BATCH = int(os.environ.get("PLAYGROUND_MAX_BATCH", "32"))  # rows in one forward; a class is ~30
 WAIT_S = 120.0  # longest wait for one token: a full batch of 256-token requests stays far below it on 2 cores
+# rows x columns of the padded cache at most: one 4,000-token prompt beside 31 short ones would pad every row to 4,000
+# (SmolLM2-135M keeps 30 layers x 2 x 3 kv-heads x 64 x 4 bytes = 46 KB a cell: 5.9 GB); 16,384 cells is ~0.75 GB.
+# A prompt that does not fit waits until rows leave; alone, any prompt runs (as without batching).
+MAX_CELLS = 16_384
 JOIN = True  # newcomers join the running batch at the next step (False: they wait until it is empty, in waves)
 DONE = object()  # put in a request's outbox after its last Step
 
@@ -84,8 +88,10 @@ class Engine:
     """One model's running batch and the thread that steps it. `submit` is thread-safe; everything else runs on
     the engine's thread."""
 
-    def __init__(self, model, tokenizer, max_batch: int = MAX_BATCH, join: bool = JOIN):
+    def __init__(self, model, tokenizer, max_batch: int = MAX_BATCH, join: bool = JOIN, max_cells: int = MAX_CELLS):
         self.model, self.tokenizer, self.max_batch, self.join = model, tokenizer, max_batch, join
+        self.max_cells = max_cells
+        self.waiting: list[Request] = []  # taken from the inbox, not yet in the batch (engine's thread only)
         self.eos = generation.eos_ids(model, tokenizer)
         self.pad_id = self.eos[0] if self.eos else 0  # any id: padded columns are masked out
         self.device = next(model.parameters()).device
@@ -119,7 +125,7 @@ class Engine:
 
     def _run(self) -> None:
         while True:
-            newcomers = self._take_newcomers()
+            newcomers = self.take_newcomers()
             try:
                 self.iterate(newcomers)
             except Exception as err:  # never kill the thread: every waiting request hears of it
@@ -134,18 +140,33 @@ class Engine:
         if newcomers:
             self._prefill(newcomers)
 
-    def _take_newcomers(self) -> list[Request]:
-        """Requests that join now: up to the free rows (none while a wave runs); blocks while the batch is empty."""
-        if self.rows and not self.join:
-            return []
-        room = self.max_batch - len(self.rows)
-        taken = [] if self.rows else [self.inbox.get()]
-        while len(taken) < room:
+    def take_newcomers(self) -> list[Request]:
+        """The waiting requests that join now, first come first served: while rows are free (none while a wave
+        runs) and the padded batch stays within `max_cells`; blocks while the batch is empty and nobody waits."""
+        if not self.rows and not self.waiting:
+            self.waiting.append(self.inbox.get())
+        while True:
             try:
-                taken.append(self.inbox.get_nowait())
+                self.waiting.append(self.inbox.get_nowait())
             except queue.Empty:
                 break
-        return [r for r in taken if not r.closed.is_set()]
+        self.waiting = [r for r in self.waiting if not r.closed.is_set()]
+        if self.rows and not self.join:
+            return []
+        taken = []
+        for request in self.waiting:
+            if self.rows or taken:
+                if not self._fits(len(taken) + 1, max(len(r.prompt) for r in [*taken, request])):
+                    break
+            taken.append(request)
+        self.waiting = self.waiting[len(taken) :]
+        return taken
+
+    def _fits(self, n: int, T: int) -> bool:
+        """Whether n newcomers with prompts up to T tokens fit beside the running rows: B <= max_batch and
+        B x L <= max_cells, the padded cache's cells (a lone request always runs, whatever its length)."""
+        B, L = len(self.rows) + n, max(T, 0 if self.mask is None else self.mask.shape[1])
+        return B <= self.max_batch and B * L <= self.max_cells
 
     def _fail(self, requests: list[Request], err: Exception) -> None:
         failure = EngineError("batching.err.failed", reason=f"{type(err).__name__}: {err}"[:300])

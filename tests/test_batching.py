@@ -176,3 +176,21 @@ def test_a_request_nobody_serves_fails_loudly(lm):
     request = batching.Engine(net, tok).request(ids_of(tok, PROMPTS[1]), GREEDY)  # never queued
     with raises_key("batching.err.timeout", batching.EngineError, seconds=0.05):
         next(request.steps(wait_s=0.05))
+
+
+@pytest.mark.slow
+def test_a_prompt_that_would_pad_the_batch_past_its_cells_waits_for_the_rows_to_leave(lm, lone):
+    net, tok = lm
+    engine = batching.Engine(net, tok, max_cells=2 * 8)  # room for two rows of 8 columns
+    first, late = engine.request(ids_of(tok, PROMPTS[1]), GREEDY), engine.request(ids_of(tok, PROMPTS[2]), GREEDY)
+    assert len(first.prompt) + 1 <= 8 < len(late.prompt)
+    engine.inbox.put(first)
+    assert engine.take_newcomers() == [first]
+    engine.iterate([first])
+    engine.inbox.put(late)
+    assert engine.take_newcomers() == [] and engine.waiting == [late]  # 2 rows x its length > 16 cells
+    run_to_end(engine)
+    assert engine.take_newcomers() == [late]  # alone, it runs whatever its length
+    engine.iterate([late])
+    run_to_end(engine)
+    assert compared_steps(lone(PROMPTS[2], GREEDY), drain(late)) >= 4
