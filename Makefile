@@ -46,13 +46,14 @@ bench: setup  ## start-up time and peak memory, against the bare imports measure
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/omp_policy.py
 	$(BIN)/python bench/attention.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/prompts.py
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/batching.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/losses.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/walk.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/notebooks.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/inside.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/tokens.py
 
-bench-load: setup  ## a classroom: 1, 10, 30, 60 simulated students (and a fine-tune) against python app.py (~4 min)
+bench-load: setup  ## a classroom: 1, 10, 30, 60 simulated students (a fine-tune, a room, 30 pressing Generate) against python app.py (~7 min)
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/load.py
 
 bench-gpu: setup  ## every tab's core path on the best device, timed (the script to run on a GPU machine)

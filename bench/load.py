@@ -18,6 +18,14 @@ tabs still answering while a fine-tune runs.
 Last, a lecturer's room (issue 17, `room_phase`): a lecturer opens a room and asks a question; 60 students each
 look at it, answer within 10 s and look again (polling like the page does), while the lecturer's chart asks for the
 counts every second; then the reveal. Targets: the counts exact, p95 <= 2 s, 0 errors. `--room-only` runs only it.
+
+And the class generates (issue 30, `generate_phase`): N students (`--class-size`, default 30) press Generate within 5 s,
+each a different prompt, 32 new greedy tokens through /generate_stream, while one more student keeps using the
+Attention tab. The same requests are first served one at a time (`--alone K`: the first K of them, default all) in the
+same run. It prints p50/p95/max wait, the aggregate tokens/s over the one-at-a-time rate and the lone request's rate,
+the Attention view's p95, errors, whether each student saw tokens stream in (more than one partial update) and whether
+every greedy text equals the one-at-a-time text. Targets: aggregate >= 5x the lone rate, slowest <= 5x a lone
+request, Attention p95 <= 2 s, 0 errors, the same texts. `--generate-only` runs only it.
 """
 
 from __future__ import annotations
@@ -362,6 +370,123 @@ def room_phase(pool: list, n: int, window: float = 10.0) -> dict:
     return row
 
 
+CLASS_TOKENS, CLASS_WINDOW = 32, 5.0
+
+
+def class_prompt(i: int) -> str:
+    """A different prompt for each student (no braces: the template is the prompt)."""
+    rng = random.Random(i)
+    return f"Student {i} writes a story: {rng.choice(WORDS_EN)} {rng.choice(VERBS_EN)} {rng.choice(WORDS_EN)}, and"
+
+
+@dataclass
+class Generated:
+    seconds: float  # press -> the whole answer
+    tokens: list[int]
+    partials: int  # updates that arrived before the last one ("done": false)
+    error: str = ""
+
+
+def press_generate(client, prompt: str) -> Generated:
+    """/generate_stream like the Generate button: greedy, CLASS_TOKENS new tokens, read as it streams."""
+    start, partials, last = time.perf_counter(), 0, None
+    try:
+        job = client.submit(template=prompt, max_new_tokens=CLASS_TOKENS, api_name="/generate_stream")
+        for update in job:
+            partials += not update.get("done")
+            last = update
+        last = job.outputs()[-1] if job.outputs() else last
+        return Generated(time.perf_counter() - start, last["token_ids"], partials)
+    except Exception as err:
+        return Generated(time.perf_counter() - start, [], partials, f"{type(err).__name__}: {err}"[:200])
+
+
+def attention_student(client, until: threading.Event, out: list[Outcome]) -> None:
+    """One student who keeps using the Attention tab (a fresh sentence each time) while the class generates."""
+    rng = random.Random(99)
+    while not until.is_set():
+        start = time.perf_counter()
+        try:
+            client.predict(text=fresh_sentence(rng), api_name="/attention")
+            out.append(Outcome("attention", time.perf_counter() - start))
+        except Exception as err:
+            out.append(Outcome("attention", time.perf_counter() - start, f"{type(err).__name__}: {err}"[:200]))
+        time.sleep(rng.uniform(0.5, 1.5))
+
+
+def generate_phase(pool: list, n: int, alone: int) -> dict:
+    """The first `alone` prompts one at a time (the baseline), then all n pressed within CLASS_WINDOW seconds."""
+    prompts = [class_prompt(i) for i in range(n)]
+    press_generate(pool[0], "Warm-up: the engine and the model are ready")
+    one_by_one = [press_generate(pool[0], p) for p in prompts[:alone]]
+    lone_s = statistics.median(g.seconds for g in one_by_one)
+    lone_rate = sum(len(g.tokens) for g in one_by_one) / sum(g.seconds for g in one_by_one)
+    rng = random.Random(0)
+    offsets = sorted(rng.uniform(0, CLASS_WINDOW) for _ in prompts)
+    results: list[Generated | None] = [None] * n
+    attention: list[Outcome] = []
+    done = threading.Event()
+
+    def student(i: int) -> None:
+        time.sleep(max(0.0, start + offsets[i] - time.perf_counter()))
+        results[i] = press_generate(pool[i], prompts[i])
+
+    threads = [threading.Thread(target=student, args=(i,)) for i in range(n)]
+    watcher = threading.Thread(target=attention_student, args=(pool[n], done, attention))
+    start = time.perf_counter()
+    watcher.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - start
+    done.set()
+    watcher.join()
+    ok = [g for g in results if not g.error]
+    waits = [g.seconds for g in ok]
+    aggregate = sum(len(g.tokens) for g in ok) / wall
+    views = [o.seconds for o in attention if not o.error]
+    row = {
+        "phase": f"the class generates ({n} students)",
+        "students": n,
+        "lone_s": lone_s,
+        "lone_tok_s": lone_rate,
+        "wall_s": wall,
+        "p50_s": percentile(waits, 50),
+        "p95_s": percentile(waits, 95),
+        "max_s": max(waits, default=float("nan")),
+        "slowest_over_lone": max(waits, default=float("nan")) / lone_s,
+        "aggregate_tok_s": aggregate,
+        "aggregate_over_lone": aggregate / lone_rate,
+        "attention_requests": len(attention),
+        "attention_p95_s": percentile(views, 95),
+        "errors": (n - len(ok)) + (len(attention) - len(views)),
+        "first_errors": sorted({g.error for g in results if g.error} | {o.error for o in attention if o.error})[:3],
+        "all_streamed": all(g.partials > 1 for g in ok),
+        "same_texts": all(results[i].tokens == g.tokens for i, g in enumerate(one_by_one)),
+    }
+    print(
+        f"{row['phase']:<28} lone {lone_s:4.1f} s ({lone_rate:4.1f} tok/s, {alone} one at a time); class: wait p50 "
+        f"{row['p50_s']:5.1f} s  p95 {row['p95_s']:5.1f} s  max {row['max_s']:5.1f} s "
+        f"({row['slowest_over_lone']:.1f}x lone)  aggregate {aggregate:5.1f} tok/s ({row['aggregate_over_lone']:.1f}x "
+        f"lone)  attention p95 {row['attention_p95_s']:4.2f} s ({len(attention)} requests)  errors {row['errors']}  "
+        f"streamed: {row['all_streamed']}  same greedy texts: {row['same_texts']}",
+        flush=True,
+    )
+    for error in row["first_errors"]:
+        print(f"    error: {error}")
+    return row
+
+
+def run_generate(n: int, alone: int) -> list:
+    app = App({})
+    try:
+        app.wait_ready()
+        return [generate_phase(clients(app.url, n + 1), n, alone)]
+    finally:
+        app.stop()
+
+
 def run_room(students: int) -> list:
     app = App({})
     try:
@@ -378,14 +503,22 @@ def main() -> None:
     parser.add_argument("--think", default="2,6", help="seconds a student reads an answer: min,max")
     parser.add_argument("--model-limits", default="", help="e.g. 1,2,4: compare model concurrency at 30 students")
     parser.add_argument("--room-only", action="store_true", help="only the lecturer's room phase")
+    parser.add_argument("--class-size", type=int, default=30, help="students who press Generate together")
+    parser.add_argument("--alone", type=int, default=0, help="how many of them to serve one at a time (0: all)")
+    parser.add_argument("--generate-only", action="store_true", help="only the class-generates phase")
     args = parser.parse_args()
+    alone = min(args.alone or args.class_size, args.class_size)
     if args.room_only:
         save("load-room", {"phases": run_room(max(int(n) for n in args.students.split(",")))})
+        return
+    if args.generate_only:
+        save("load-generate", {"phases": run_generate(args.class_size, alone)})
         return
     students = [int(n) for n in args.students.split(",")]
     think = tuple(float(x) for x in args.think.split(","))
     print(f"== classroom load test ({os.cpu_count()} CPUs, {args.seconds:.0f} s per phase, think {think} s) ==")
     rows = run({}, students, args.seconds, think, with_training=True)
+    rows += run_generate(args.class_size, alone)
     comparison = {}
     for limit in [int(x) for x in args.model_limits.split(",") if x]:
         print(f"-- PLAYGROUND_MODEL_CONCURRENCY={limit}")

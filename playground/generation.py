@@ -232,39 +232,61 @@ class Step:
     distribution: Distribution
 
 
+class Decoder:
+    """One request's state between forward passes: its seen tokens, its sampling generator, its half-decoded
+    character. `advance(z)` turns the last position's logits (V,) into the next Step; a lone `stream` and the
+    batching engine (playground/batching.py) share it, so a batched row is filtered and sampled exactly as alone."""
+
+    def __init__(self, tokenizer, prompt_ids: torch.Tensor, config: GenerationConfig, eos: list[int]):
+        self.tokenizer, self.config, self.eos = tokenizer, config, set(eos)
+        self.generator = torch.Generator(device="cpu").manual_seed(config.seed)
+        self.seen = prompt_ids.clone()  # (n,) prompt ids, then every new token (the repetition penalty reads them)
+        self.pending: list[int] = []  # tokens holding the first bytes of a character not yet complete
+        self.index, self.finished = 0, False
+
+    def advance(self, z: torch.Tensor) -> Step:
+        """z: (V,) raw logits of the last position -> the Step of the token picked from them."""
+        final, kept = filter_logits(z, self.seen, self.config)
+        if self.config.do_sample:
+            token_id = int(torch.multinomial(final, 1, generator=self.generator))
+        else:
+            token_id = int(torch.argmax(final))
+        model_probs = torch.softmax(z, dim=-1)  # (V,) the model's own distribution, T = 1
+        step = Step(
+            self.index,
+            token_id,
+            self._text_of(token_id),
+            float(model_probs[token_id]),
+            float(final[token_id]),
+            describe(self.tokenizer, model_probs, final, kept),
+        )
+        self.index += 1
+        self.seen = torch.cat([self.seen, torch.tensor([token_id])])
+        stopped = self.config.stop_at_eos and token_id in self.eos
+        self.finished = stopped or self.index >= self.config.max_new_tokens
+        return step
+
+    def _text_of(self, token_id: int) -> str:
+        """The token's share of the text: "" while it holds part of a character (at most 4 bytes wait)."""
+        self.pending.append(token_id)
+        text = self.tokenizer.decode(self.pending)
+        if not text.endswith(PARTIAL) or len(self.pending) >= 4:
+            self.pending = []
+            return text
+        return ""
+
+
 def stream(model, tokenizer, ids: torch.Tensor, config: GenerationConfig) -> Iterator[Step]:
     """Yield a Step per new token. ids: (1, T) prompt ids. Uses the KV cache, like `model.generate`."""
     checked = check(config).config
     device = next(model.parameters()).device
-    generator = torch.Generator(device="cpu").manual_seed(checked.seed)
-    seen, past, pending = ids[0].clone(), None, []
-    step_input = ids.to(device)
-    eos = set(_eos_ids(model, tokenizer))
-    for index in range(checked.max_new_tokens):
+    decoder = Decoder(tokenizer, ids[0], checked, eos_ids(model, tokenizer))
+    past, step_input = None, ids.to(device)
+    while not decoder.finished:
         z, past = _next_logits(model, step_input, past)  # (V,)
-        final, kept = filter_logits(z, seen, checked)
-        if checked.do_sample:
-            token_id = int(torch.multinomial(final, 1, generator=generator))
-        else:
-            token_id = int(torch.argmax(final))
-        model_probs = torch.softmax(z, dim=-1)  # (V,) the model's own distribution, T = 1
-        prob = float(model_probs[token_id])
-        pending.append(token_id)
-        text = tokenizer.decode(pending)
-        if not text.endswith(PARTIAL) or len(pending) >= 4:
-            pending = []
-        yield Step(
-            index,
-            token_id,
-            "" if pending else text,
-            prob,
-            float(final[token_id]),
-            describe(tokenizer, model_probs, final, kept),
-        )
-        if checked.stop_at_eos and token_id in eos:
-            return
-        seen = torch.cat([seen, torch.tensor([token_id])])
-        step_input = torch.tensor([[token_id]], device=device)
+        step = decoder.advance(z)
+        yield step
+        step_input = torch.tensor([[step.token_id]], device=device)
 
 
 def _next_logits(model, step_input: torch.Tensor, past):
@@ -278,7 +300,8 @@ def _next_logits(model, step_input: torch.Tensor, past):
         return out.logits[0, -1].float().cpu(), out.cache
 
 
-def _eos_ids(model, tokenizer) -> list[int]:
+def eos_ids(model, tokenizer) -> list[int]:
+    """The ids that end a text: the model's generation config's and the tokenizer's."""
     eos = model.generation_config.eos_token_id
     eos = eos if isinstance(eos, list) else [eos]
     return [i for i in [*eos, tokenizer.eos_token_id] if i is not None]

@@ -18,10 +18,17 @@ def test_groups_follow_the_gpu_task_mark_and_streaming():
     def stream(text):
         yield text
 
+    @gpu_task()
+    def batched_stream(text):
+        yield text
+
+    batched_stream.batched = True  # what @view(batched=True) marks: it generates through playground/batching.py
+
     def formula(x):
         return x
 
-    assert [concurrency.group(f) for f in (forward, stream, formula)] == ["model", "stream", "view"]
+    groups = [concurrency.group(f) for f in (forward, stream, batched_stream, formula)]
+    assert groups == ["model", "stream", "batch", "view"]
 
 
 @pytest.mark.slow
@@ -36,7 +43,8 @@ def test_every_event_of_the_app_is_assigned():
         if block_fn.concurrency_id in concurrency.LIMITS:
             assert block_fn.concurrency_limit == concurrency.LIMITS[block_fn.concurrency_id]
     assert {"show_attention", "run_causal", "attention_api", "next_token_distribution"} <= by_group["model"]
-    assert "stream_generation" in by_group["stream"]
+    assert {"stream_generation", "run_columns", "generate", "generate_stream"} <= by_group["batch"]
+    assert concurrency.LIMITS["batch"] >= 30  # a class's Generate presses share the engine's batch
     assert {"draw_sinusoidal", "render_template", "finetune_list_runs"} <= by_group["view"]
     watcher = next(f for f in app.demo.fns.values() if f.fn is not None and f.fn.__name__ == "start_and_watch")
     assert watcher.concurrency_limit == 16  # its own limit, kept

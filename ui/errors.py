@@ -12,6 +12,7 @@ import logging
 
 import gradio as gr
 
+from playground.batching import EngineError
 from playground.embedded import EmbeddedModelMissing
 from playground.errors import Coded
 from playground.inputs import check_strings
@@ -19,7 +20,7 @@ from playground.models import ModelUnavailable
 from ui.i18n import resolve, say, t
 
 log = logging.getLogger("playground.ui")
-STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing)
+STUDENT_ERRORS = (ValueError, ModelUnavailable, EmbeddedModelMissing, EngineError)
 
 
 def sentence(err: Exception) -> str:

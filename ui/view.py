@@ -24,14 +24,17 @@ from ui.serving.view_cache import cached_view
 GPU_SECONDS = 20  # one forward of the default models, with room to spare (playground/device.py)
 
 
-def view(*, cache: bool = True, gpu: bool | int = False) -> Callable[[Callable], Callable]:
+def view(*, cache: bool = True, gpu: bool | int = False, batched: bool = False) -> Callable[[Callable], Callable]:
     """A view handler: `cache` memoises it on its inputs (deterministic views only); `gpu` (True or the seconds it
-    may need) schedules it on a GPU where the app runs on ZeroGPU."""
+    may need) schedules it on a GPU where the app runs on ZeroGPU; `batched`: it generates through
+    playground/batching.py, so many of its requests run at once (ui/serving/concurrency.py's "batch" queue)."""
 
     def decorate(fn: Callable) -> Callable:
         handler = friendly(fn)
         if gpu:
             handler = gpu_task(GPU_SECONDS if gpu is True else int(gpu))(handler)
+        if batched:
+            handler.batched = True
         return cached_view(handler) if cache else handler
 
     return decorate

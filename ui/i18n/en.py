@@ -1128,6 +1128,13 @@ EN: dict[str, str] = {
     "runs.err.still_active": "This run is still active: stop it before deleting it.",
     "runs.note.vanished": "The training process ended without saying why (it crashed or the app restarted).",
     "runs.note.no_status": "status.json is missing",
+    # playground/batching.py
+    "batching.err.timeout": (
+        "The generation did not answer within {seconds:.0f} s (the server is very busy). Press Generate again."
+    ),
+    "batching.err.failed": (
+        "The generation failed ({reason}). Press Generate again; if it fails again, tell your teacher."
+    ),
     # playground/generation.py
     "generation.err.max_new_tokens": "max new tokens must be a whole number of at least 1.",
     "generation.err.too_many_new_tokens": "max new tokens is limited to {limit} here (you asked for {n:,}).",

@@ -1032,6 +1032,8 @@ ZH: dict[str, str] = {
     "runs.note.vanished": "训练进程没有说明原因就结束了（它崩溃了，或者应用重启了）。",
     "runs.note.no_status": "缺少 status.json",
     # playground/generation.py
+    "batching.err.timeout": "生成在 {seconds:.0f} 秒内没有回应（服务器非常繁忙）。请再按一次“生成”。",
+    "batching.err.failed": "生成失败（{reason}）。请再按一次“生成”；如果仍然失败，请告诉老师。",
     "generation.err.max_new_tokens": "最多新词元数必须是至少为 1 的整数。",
     "generation.err.too_many_new_tokens": "这里最多新词元数的上限是 {limit}（你要了 {n:,} 个）。",
     "generation.err.negative_temperature": "温度必须大于或等于 0（0 = 贪心，1 = 模型自己的分布）。",

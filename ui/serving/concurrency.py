@@ -7,7 +7,12 @@ click on the same handler waits. Here the events are grouped by what they cost i
 - **model**: handlers marked by `gpu_task` (a forward pass of a real model). They share one queue,
   `PLAYGROUND_MODEL_CONCURRENCY` at once (default 1: on 2 cores, with 30 students, p95 was 1.8 s at 1,
   2.9 s at 2 and 3.1 s at 4; a forward already uses both cores, so more at once only splits them).
-- **stream**: model handlers that stream (generation): their own queue, so a long generation never
+- **batch**: handlers that generate through playground/batching.py (marked `@view(batched=True)`: the Prompts
+  tab's Generate, side by side, /generate and /generate_stream). The engine runs one forward per token for all of
+  them, so the queue lets `PLAYGROUND_BATCH_CONCURRENCY` in at once (default the engine's `MAX_BATCH`, 32: a class
+  of 30 pressing Generate together shares one batch instead of waiting in line; issue 30). They never take the
+  model queue, so the forward-pass views keep answering while a class generates.
+- **stream**: other model handlers that stream (the KV-cache walk): their own queue, so a long stream never
   holds up the other tabs' forwards.
 - **view**: everything else (formulas, plots of closed forms, tokenisation, run listings): cheap,
   many at once.
@@ -21,17 +26,22 @@ from __future__ import annotations
 import inspect
 import os
 
+from playground import batching
+
 LIMITS = {
     "model": int(os.environ.get("PLAYGROUND_MODEL_CONCURRENCY", "1")),
+    "batch": int(os.environ.get("PLAYGROUND_BATCH_CONCURRENCY", str(batching.MAX_BATCH))),
     "stream": int(os.environ.get("PLAYGROUND_STREAM_CONCURRENCY", "2")),
     "view": int(os.environ.get("PLAYGROUND_VIEW_CONCURRENCY", "8")),
 }
 
 
 def group(fn) -> str:
-    """The queue a handler belongs in: model, stream or view."""
+    """The queue a handler belongs in: model, batch, stream or view."""
     if not getattr(fn, "runs_model", False):
         return "view"
+    if getattr(fn, "batched", False):
+        return "batch"
     return "stream" if inspect.isgeneratorfunction(fn) else "model"
 
 

@@ -15,7 +15,7 @@ from dataclasses import asdict
 
 import gradio as gr
 
-from playground import exercises, generation, models, scoring, templates
+from playground import batching, exercises, generation, models, scoring, templates
 from playground.errors import InputError, Term
 from playground.generation import GenerationConfig
 from playground.inputs import whole_number
@@ -148,7 +148,7 @@ def fill_missing_values(template, values_text):
     return format_values({name: values.get(name, "") for name in names})
 
 
-@view(cache=False, gpu=60)
+@view(cache=False, gpu=60, batched=True)
 def stream_generation(model_name, template, values_text, chat, mode, temperature, top_k, top_p, rep, max_new, seed):
     """A generator handler: yields the coloured text after every token; Stop cancels it (closing the stream)."""
     config = config_from(mode, temperature, top_k, top_p, rep, max_new, seed)
@@ -159,7 +159,7 @@ def stream_generation(model_name, template, values_text, chat, mode, temperature
     notes = [i18n.say(n) for n in checked.notes] + ([] if checked.config.do_sample else [t("prompts.greedy_note")])
     steps = []
     yield token_html(steps, prompt), " ".join(notes), steps, gr.update(), gr.update()
-    for step in generation.stream(net, tokenizer, ids, checked.config):
+    for step in batching.stream(net, tokenizer, ids, checked.config):  # batched with the class's requests
         steps.append(step)
         yield token_html(steps, prompt), gr.update(), steps, gr.update(), gr.update()
     last = len(steps) - 1
@@ -195,7 +195,7 @@ def column_stream(model_name, values, template, mode, temperature, top_k, top_p,
     ids = generation.encode(
         loaded.tokenizer, prompt, generation.context_length(loaded.model), checked.config.max_new_tokens
     )
-    return checked, prompt, generation.stream(loaded.model, loaded.tokenizer, ids, checked.config)
+    return checked, prompt, batching.stream(loaded.model, loaded.tokenizer, ids, checked.config)
 
 
 def mean_log_prob(steps) -> float:
@@ -206,7 +206,7 @@ def mean_log_prob(steps) -> float:
 COLUMNS_DRAWN = notebooks.Drawn()  # (model, prompt, checked config) -> a column's steps: its notebook reuses them
 
 
-@view(cache=False, gpu=60)
+@view(cache=False, gpu=60, batched=True)
 def run_columns(model_name, values_text, max_new, seed, n_columns, *column_values):
     """Generate with each column's template and settings in turn, streaming every column's output."""
     values = parse_values(values_text)
@@ -353,7 +353,7 @@ def render_template(template: str, values: dict | None = None, chat: bool = Fals
     }
 
 
-@view(gpu=60)
+@view(gpu=60, batched=True)
 def generate(
     template: str = PARIS,
     values: dict | None = None,
@@ -371,9 +371,7 @@ def generate(
     """Generate from a template (same seed, same text); each token with its probability under the model."""
     config = GenerationConfig(max_new_tokens, do_sample, temperature, top_k, top_p, repetition_penalty, seed)
     loaded, prompt = build_prompt(model, template, values or {}, chat)
-    result = generation.generate(
-        loaded.model, loaded.tokenizer, prompt, config, generation.context_length(loaded.model)
-    )
+    result = batching.generate(loaded.model, loaded.tokenizer, prompt, config, generation.context_length(loaded.model))
     return generation_json(prompt, result, loaded.tokenizer, with_distributions)
 
 
@@ -391,7 +389,7 @@ def generation_json(prompt: str, result: generation.Generation, tokenizer, with_
     return answer
 
 
-@view(cache=False, gpu=60)
+@view(cache=False, gpu=60, batched=True)
 def generate_stream(
     template: str = PARIS,
     values: dict | None = None,
@@ -414,7 +412,7 @@ def generate_stream(
     net, tokenizer = loaded.model, loaded.tokenizer
     ids = generation.encode(tokenizer, prompt, generation.context_length(net), checked.config.max_new_tokens)
     so_far = generation.Generation(ids[0].tolist(), [], checked.notes)
-    for step in generation.stream(net, tokenizer, ids, checked.config):
+    for step in batching.stream(net, tokenizer, ids, checked.config):
         so_far.steps.append(step)
         yield {**generation_json(prompt, so_far, tokenizer, with_distributions), "done": False}
     yield {**generation_json(prompt, so_far, tokenizer, with_distributions), "done": True}
