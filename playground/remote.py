@@ -155,10 +155,10 @@ def filtered(probs: list[float], config: GenerationConfig) -> tuple[list[float],
         kept = [i == 0 for i in range(len(probs))]
         return [float(k) for k in kept], kept
     z = [math.log(max(p, 1e-30)) / config.temperature for p in probs]  # $\log p / T$
-    scaled = [math.exp(v - z[0]) for v in z]
-    kept, before = [], 0.0
-    for rank, p in enumerate(scaled):
-        kept.append((not config.top_k or rank < config.top_k) and (rank == 0 or before / sum(scaled) < config.top_p))
+    scaled = [math.exp(v - z[0]) for v in z]  # $\propto p^{1/T}$
+    whole, before, kept = sum(scaled), 0.0, []
+    for rank, p in enumerate(scaled):  # top-k: the k first; top-p: the mass ranked above it is < p
+        kept.append((not config.top_k or rank < config.top_k) and (rank == 0 or before / whole < config.top_p))
         before += p
     total = sum(p for p, k in zip(scaled, kept, strict=True) if k)
     return [p / total if k else 0.0 for p, k in zip(scaled, kept, strict=True)], kept
@@ -173,17 +173,27 @@ def distribution(top_logprobs: dict[str, float], config: GenerationConfig) -> Di
     return Distribution([None] * len(ranked), [tok for tok, _ in ranked], probs, final, kept, sum(kept), entropy)
 
 
+def shares(tokens: list[str], text: str) -> list[str]:
+    """Each token's share of the chunk's text: the tokens themselves when they spell it, else (a character split
+    over tokens, which vLLM labels 'bytes:\\xe5') the whole text on the last token and "" before, as `pieces`."""
+    if "".join(tokens) == text:
+        return tokens
+    return [""] * (len(tokens) - 1) + [text]
+
+
 def steps_of(chunk_choice, config: GenerationConfig, index: int) -> list[Step]:
     """The Steps of one streamed chunk: one per token when it has log-probabilities, else one for its text."""
     logprobs = chunk_choice.logprobs
     if not logprobs or not logprobs.tokens:
         return [Step(index, None, chunk_choice.text, None, None, None)] if chunk_choice.text else []
+    tops = logprobs.top_logprobs or [None] * len(logprobs.tokens)
     out = []
-    for offset, (token, lp) in enumerate(zip(logprobs.tokens, logprobs.token_logprobs, strict=True)):
-        top = (logprobs.top_logprobs or [None] * len(logprobs.tokens))[offset] or {token: lp}
-        dist = distribution(top, config)
+    for offset, (token, lp, top, share) in enumerate(
+        zip(logprobs.tokens, logprobs.token_logprobs, tops, shares(logprobs.tokens, chunk_choice.text), strict=True)
+    ):
+        dist = distribution(top or {token: lp}, config)
         final = dist.final_probs[dist.tokens.index(token)] if token in dist.tokens else 0.0
-        out.append(Step(index + offset, None, token, math.exp(lp), final, dist))
+        out.append(Step(index + offset, None, share, math.exp(lp), final, dist))
     return out
 
 
@@ -191,10 +201,10 @@ def stream(server: Server, prompt: str, config: GenerationConfig) -> Iterator[St
     """Yield a Step per token (or per chunk of text) as the server streams them; RemoteFailed if it fails.
     Closing the generator closes the connection (vLLM then aborts the request)."""
     config = check(config).config
-    chunks = _calling(lambda: client(server.endpoint).completions.create(**request(server, prompt, config)))
+    answer = _calling(lambda: client(server.endpoint).completions.create(**request(server, prompt, config)))
     index = 0
-    with chunks:
-        chunks = iter(chunks)
+    with answer:  # closes the HTTP response, also when the generator is closed (Stop)
+        chunks = iter(answer)
         while (chunk := _calling(lambda: next(chunks, None))) is not None:
             for choice in chunk.choices[:1]:
                 for step in steps_of(choice, config, index):

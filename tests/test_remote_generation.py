@@ -173,6 +173,25 @@ def test_top_logprobs_rebuild_the_in_process_distribution(local):
     assert hot.final_probs[:3] == pytest.approx([p / sum(flattened) for p in flattened], rel=1e-6)
 
 
+def test_a_streamed_chunk_with_logprobs_becomes_one_step_per_token():
+    """A chunk in the shape vLLM streams it (the client's own CompletionChoice), a CJK character split over two
+    tokens as vLLM labels them: the character's text goes to the token that completes it, as `generation.pieces`."""
+    from openai.types.completion_choice import CompletionChoice, Logprobs
+
+    tokens, logprobs = ["bytes:\\xe5\\x8c", "bytes:\\x97"], [-0.5, -0.01]
+    tops = [{tokens[0]: -0.5, "x": -1.5}, {tokens[1]: -0.01, "y": -5.0}]
+    choice = CompletionChoice(
+        index=0,
+        text="北",
+        finish_reason="length",
+        logprobs=Logprobs(tokens=tokens, token_logprobs=logprobs, top_logprobs=tops),
+    )
+    steps = remote.steps_of(choice, GREEDY, index=4)
+    assert [(s.index, s.token) for s in steps] == [(4, ""), (5, "北")]
+    assert [s.prob for s in steps] == pytest.approx([math.exp(-0.5), math.exp(-0.01)])
+    assert [s.final_prob for s in steps] == [1.0, 1.0] and steps[0].distribution.tokens == [tokens[0], "x"]
+
+
 def test_the_prompts_tab_says_which_engine_answered(server_url, monkeypatch):
     """The Generate button's handler with PLAYGROUND_GENERATION_URL set: the server's tokens stream into the page,
     and the notes say who answered and that this server sends no probabilities (no chart)."""
