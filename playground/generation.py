@@ -138,7 +138,8 @@ def keep_top_p(probs: torch.Tensor, p: float) -> torch.Tensor:
 class Distribution:
     """One step's next-token distribution, the TOP_N most probable tokens of the model."""
 
-    token_ids: list[int]  # TOP_N most probable under the model (T = 1, no filter), best first
+    token_ids: list[int | None]  # TOP_N most probable under the model (T = 1, no filter), best first; None: a
+    # serving engine's token, sent as text only (playground/remote.py)
     tokens: list[str]  # their text
     model_probs: list[float]  # P(token | prefix), the model's own distribution
     final_probs: list[float]  # after penalty, temperature, top-k, top-p and renormalising (0 if dropped)
@@ -225,11 +226,11 @@ def describe(tokenizer, model_probs: torch.Tensor, final: torch.Tensor, kept: to
 @dataclass(frozen=True)
 class Step:
     index: int  # 0 for the first new token
-    token_id: int
+    token_id: int | None  # None: a serving engine's token, sent as text only
     token: str  # its share of the text: "" when it holds the first bytes of a character the next token completes
-    prob: float  # P(token | prefix) under the model (T = 1, no filter): what the colours show
-    final_prob: float  # its probability after the filters
-    distribution: Distribution
+    prob: float | None  # P(token | prefix) under the model (T = 1, no filter): what the colours show
+    final_prob: float | None  # its probability after the filters
+    distribution: Distribution | None  # None (and no probabilities): a serving engine that sends no logprobs
 
 
 class Decoder:

@@ -39,6 +39,7 @@ from playground import (
     pairs,
     patching,
     positional,
+    remote,
     residual,
     room,
     scoring,
@@ -297,6 +298,23 @@ CASES = {
     "generation.note.greedy": lambda w: (
         generation.check(generation.GenerationConfig(do_sample=True, temperature=0)).notes
     ),
+    "remote.note.local": lambda w: remote.answer(None, "m", "p", generation.GenerationConfig(), nothing)[0].engine,
+    "remote.note.server": lambda w: remote.server_note(remote.Server(ENDPOINT, "HuggingFaceTB/SmolLM2-135M", "vLLM")),
+    "remote.note.server_unnamed": lambda w: remote.server_note(remote.Server(ENDPOINT, "SmolLM2-135M", None)),
+    "remote.note.other_model": lambda w: remote.other_model_note(remote.Server(ENDPOINT, "Qwen3-8B", "vLLM")),
+    "remote.note.fallback": lambda w: unreachable(),
+    "remote.err.unreachable": lambda w: unreachable(),
+    "remote.note.fallback_midway": lambda w: remote.fallback_note(
+        ENDPOINT, 5, remote.RemoteFailed("remote.err.no_model")
+    ),
+    "remote.err.no_model": lambda w: remote.fallback_note(ENDPOINT, 0, remote.RemoteFailed("remote.err.no_model")),
+    "remote.err.status": lambda w: remote.fallback_note(
+        ENDPOINT, 0, remote.RemoteFailed("remote.err.status", status=503, detail="Service Unavailable")
+    ),
+    "remote.err.answer": lambda w: remote.fallback_note(
+        ENDPOINT, 0, remote.RemoteFailed("remote.err.answer", detail="Expecting value: line 1 column 1")
+    ),
+    "remote.note.no_logprobs": lambda w: remote.Answered(remote.LOCAL, without_logprobs=True).notes(),
     "generation.err.encoder": lambda w: generation.load_causal("all-MiniLM-L6-v2"),
     "generation.err.empty_prompt": lambda w: generation.encode(tiny("llama").tokenizer, "  ", 256),
     "generation.err.prompt_too_long": lambda w: generation.encode(tiny("llama").tokenizer, "x" * 10**6, 256),
@@ -443,6 +461,24 @@ CASES = {
     "room.err.unknown": lambda w: room.Rooms().snapshot("ZZZZ-ZZZZ"),
     "room.err.not_lecturer": lambda w: in_room(lambda rooms, code, secret: rooms.counts(code, "not the secret")),
 }
+
+
+ENDPOINT = remote.Endpoint("http://127.0.0.1:8000/v1", None, "")
+
+
+def nothing(text: str, done: int):
+    """The in-process model's stand-in for remote.answer: no tokens."""
+    return iter(())
+
+
+def unreachable() -> Note:
+    """remote.answer with a server on a 127.0.0.1 port where nothing listens: the fallback and its reason."""
+    from tests.conftest import free_port
+
+    endpoint = remote.Endpoint(f"http://127.0.0.1:{free_port()}/v1", None, "")
+    answered, steps = remote.answer(endpoint, "m", "p", generation.GenerationConfig(max_new_tokens=1), nothing)
+    list(steps)
+    return answered.fallback
 
 
 def provoke(key: str, w) -> Coded | Note:

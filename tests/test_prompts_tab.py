@@ -84,6 +84,32 @@ def test_streaming_handler_yields_token_by_token_then_the_chart():
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "language, said",
+    [("en", "did not answer (it cannot be reached), so this app's own model"), ("zh", "没有应答（无法连接）")],
+)
+def test_an_unreachable_serving_engine_hands_the_generation_back_with_a_sentence(monkeypatch, language, said):
+    """PLAYGROUND_GENERATION_URL names a server where nothing listens: the text still streams, from this process,
+    and the notes say why in the page's language (no traceback)."""
+    from gradio.context import LocalContext
+
+    from tests.conftest import free_port
+    from tests.test_i18n import request
+
+    url = f"http://127.0.0.1:{free_port()}/v1"
+    monkeypatch.setenv("PLAYGROUND_GENERATION_URL", url)
+    token = LocalContext.request.set(request(cookie=language))
+    try:
+        args = ["SmolLM2-135M-Instruct", "The capital of {country} is", "country = France", False, "greedy"]
+        updates = list(prompts_tab.stream_generation(*args, 1.0, 0, 1.0, 1.0, 3, 0))
+    finally:
+        LocalContext.request.reset(token)
+    _, notes, steps, _, figure = updates[-1]
+    assert len(updates) == 1 + 3 + 1 and steps[0].token == " Paris" and figure is not None
+    assert url in notes and said in notes
+
+
+@pytest.mark.slow
 def test_scoring_handler_reports_accuracy_and_confusion():
     summary, confusion, prior, table = prompts_tab.run_scoring(
         "SmolLM2-135M-Instruct",

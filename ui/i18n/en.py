@@ -945,6 +945,7 @@ EN: dict[str, str] = {
     "ft.state.stopped": "stopped",
     "ft.state.failed": "failed",
     # Prompts tab
+    "prompts.token_title_text": "step {step}: sent by the server without its probability",
     "prompts.token_title": "step {step}: p={p:.4f}, after filters {final:.4f}, id {id}",
     "prompts.tokens_count": "<b>{n} tokens</b> (· = the first bytes of a character the next token completes)",
     "prompts.step_title": "Step {step}: the top {top} next tokens; the filters keep {kept:,} of the vocabulary",
@@ -1151,6 +1152,24 @@ EN: dict[str, str] = {
     "generation.err.encoder": (
         "{model} is an encoder: it reads a text but has no head to continue it. Choose a causal LM ({known})."
     ),
+    "remote.note.local": "Answered in this app's process.",
+    "remote.note.server": "Answered by {engine} at {url} (model {model}).",
+    "remote.note.server_unnamed": "Answered by the OpenAI-compatible server at {url} (model {model}).",
+    "remote.note.other_model": "The server at {url} serves {served}, not this model, so this app's process answered.",
+    "remote.note.fallback": (
+        "The server at {url} did not answer ({reason}), so this app's own model answered instead."
+    ),
+    "remote.note.fallback_midway": (
+        "The server at {url} stopped after {after} tokens ({reason}), so this app's own model wrote the rest."
+    ),
+    "remote.note.no_logprobs": (
+        "The server sent its text without log-probabilities, so the tokens have no colour and no step has a chart "
+        "of its distribution (a server started as 'vllm serve ... --max-logprobs 20' sends them)."
+    ),
+    "remote.err.unreachable": "it cannot be reached",
+    "remote.err.status": "it answered with error {status}: {detail}",
+    "remote.err.no_model": "it lists no model",
+    "remote.err.answer": "its answer could not be read: {detail}",
     "generation.err.empty_prompt": "The prompt is empty: write some text for the model to continue.",
     "generation.err.prompt_too_long": "The prompt is limited to {limit:,} characters here (it has {n:,}).",
     "generation.err.context": (

@@ -867,6 +867,7 @@ ZH: dict[str, str] = {
     "ft.state.stopped": "已停止",
     "ft.state.failed": "失败",
     # 提示
+    "prompts.token_title_text": "第 {step} 步：服务器发送时没有附带概率",
     "prompts.token_title": "第 {step} 步：p={p:.4f}，过滤后 {final:.4f}，id {id}",
     "prompts.tokens_count": "<b>{n} 个词元</b>（· = 一个字符的前几个字节，由下一个词元补全）",
     "prompts.step_title": "第 {step} 步：概率最高的 {top} 个下一个词元；过滤后保留词表中的 {kept:,} 个",
@@ -1045,6 +1046,22 @@ ZH: dict[str, str] = {
     "generation.err.encoder": (
         "{model} 是编码器：它能读文本，但没有续写文本的输出头。请选择一个因果语言模型（{known}）。"
     ),
+    "remote.note.local": "由本应用的进程生成。",
+    "remote.note.server": "由 {url} 上的 {engine} 生成（模型 {model}）。",
+    "remote.note.server_unnamed": "由 {url} 上的推理服务器生成（模型 {model}）。",
+    "remote.note.other_model": "{url} 上的服务器提供的是 {served}，不是这个模型，因此由本应用的进程生成。",
+    "remote.note.fallback": "{url} 上的服务器没有应答（{reason}），因此改由本应用自己的模型生成。",
+    "remote.note.fallback_midway": (
+        "{url} 上的服务器在生成 {after} 个词元后停止了（{reason}），余下的文本由本应用自己的模型写完。"
+    ),
+    "remote.note.no_logprobs": (
+        "服务器发送的文本不带对数概率，因此词元没有颜色，每一步也没有分布图"
+        "（以 'vllm serve ... --max-logprobs 20' 启动的服务器会发送它们）。"
+    ),
+    "remote.err.unreachable": "无法连接",
+    "remote.err.status": "它返回了错误 {status}：{detail}",
+    "remote.err.no_model": "它没有列出任何模型",
+    "remote.err.answer": "无法读取它的应答：{detail}",
     "generation.err.empty_prompt": "提示是空的：请写一些让模型续写的文本。",
     "generation.err.prompt_too_long": "提示在这里最多 {limit:,} 个字符（现在有 {n:,} 个）。",
     "generation.err.context": (

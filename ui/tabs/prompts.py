@@ -11,11 +11,11 @@ import functools
 import html
 import math
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 import gradio as gr
 
-from playground import batching, exercises, generation, models, scoring, templates
+from playground import batching, exercises, generation, models, remote, scoring, templates
 from playground.errors import InputError, Term
 from playground.generation import GenerationConfig
 from playground.inputs import whole_number
@@ -84,8 +84,10 @@ def config_from(mode, temperature, top_k, top_p, repetition, max_new, seed) -> G
     )
 
 
-def colour(prob: float) -> str:
-    """Green for likely, red for unlikely tokens (hue 0..120 on a log scale of p)."""
+def colour(prob: float | None) -> str:
+    """Green for likely, red for unlikely tokens (hue 0..120 on a log scale of p); none when p is unknown."""
+    if prob is None:
+        return "transparent"
     hue = 120 * max(0.0, min(1.0, 1 + math.log10(max(prob, 1e-6)) / 3))  # p=1 -> 120, p=0.001 -> 0
     return f"hsl({hue:.0f},70%,80%)"
 
@@ -94,7 +96,10 @@ def token_html(steps: list, prompt: str = "") -> str:
     """The prompt in grey then each new token on its probability's colour; all text escaped."""
     spans = [f"<span style='color:#64748b'>{html.escape(prompt)}</span>"] if prompt else []
     for step in steps:
-        title = t("prompts.token_title", step=step.index, p=step.prob, final=step.final_prob, id=step.token_id)
+        if step.prob is None:  # a serving engine that sends no log-probabilities
+            title = t("prompts.token_title_text", step=step.index)
+        else:
+            title = t("prompts.token_title", step=step.index, p=step.prob, final=step.final_prob, id=step.token_id)
         spans.append(
             f"<span title='{html.escape(title)}' style='background:{colour(step.prob)};"
             f"border-radius:3px'>{html.escape(step.token)}</span>"
@@ -114,6 +119,8 @@ def tokens_view(tokenizer, prompt: str) -> str:
 
 def distribution_figure(step, title: str | None = None):
     d = step.distribution
+    if d is None:  # a serving engine that sends no log-probabilities
+        return None
     return plots.next_token_bars(
         d.tokens,
         d.model_probs,
@@ -148,6 +155,24 @@ def fill_missing_values(template, values_text):
     return format_values({name: values.get(name, "") for name in names})
 
 
+def generation_source(loaded, prompt: str, ids, config: GenerationConfig) -> tuple[remote.Answered, Iterator]:
+    """(who answers, its Steps): the serving engine named by PLAYGROUND_GENERATION_URL when it serves this model,
+    else this process; a failing server hands over to this process, which goes on from the text received."""
+    net, tokenizer = loaded.model, loaded.tokenizer
+
+    def in_process(text: str, done: int) -> Iterator[generation.Step]:
+        more = generation.encode(tokenizer, prompt + text, generation.context_length(net)) if text else ids
+        rest = replace(config, max_new_tokens=config.max_new_tokens - done)
+        return batching.stream(net, tokenizer, more, rest)  # batched with the class's requests
+
+    return remote.answer(remote.configured(), loaded.spec.name, prompt, config, in_process)
+
+
+def engine_line(answered: remote.Answered) -> str:
+    """'answered by vLLM at http://... (model ...)' or 'answered in this app's process', and why it fell back."""
+    return " ".join(i18n.say(note) for note in answered.notes())
+
+
 @view(cache=False, gpu=60, batched=True)
 def stream_generation(model_name, template, values_text, chat, mode, temperature, top_k, top_p, rep, max_new, seed):
     """A generator handler: yields the coloured text after every token; Stop cancels it (closing the stream)."""
@@ -159,13 +184,14 @@ def stream_generation(model_name, template, values_text, chat, mode, temperature
     notes = [i18n.say(n) for n in checked.notes] + ([] if checked.config.do_sample else [t("prompts.greedy_note")])
     steps = []
     yield token_html(steps, prompt), " ".join(notes), steps, gr.update(), gr.update()
-    for step in batching.stream(net, tokenizer, ids, checked.config):  # batched with the class's requests
+    answered, source = generation_source(loaded, prompt, ids, checked.config)
+    for step in source:
         steps.append(step)
         yield token_html(steps, prompt), gr.update(), steps, gr.update(), gr.update()
     last = len(steps) - 1
     yield (
         token_html(steps, prompt),
-        gr.update(),
+        " ".join([*notes, engine_line(answered)]),
         steps,
         gr.update(maximum=max(last, 1), value=0, interactive=last > 0),
         distribution_figure(steps[0]) if steps else None,
@@ -370,22 +396,40 @@ def generate(
 ) -> dict:
     """Generate from a template (same seed, same text); each token with its probability under the model."""
     config = GenerationConfig(max_new_tokens, do_sample, temperature, top_k, top_p, repetition_penalty, seed)
+    *_, answer = generation_answers(template, values, chat, model, config, with_distributions)
+    return {key: value for key, value in answer.items() if key != "done"}
+
+
+def generation_answers(template, values, chat, model, config, with_distributions) -> Iterator[dict]:
+    """/generate's answer so far after every new token ("done": false), then the whole answer ("done": true)."""
+    checked = generation.check(config)
     loaded, prompt = build_prompt(model, template, values or {}, chat)
-    result = batching.generate(loaded.model, loaded.tokenizer, prompt, config, generation.context_length(loaded.model))
-    return generation_json(prompt, result, loaded.tokenizer, with_distributions)
+    net, tokenizer = loaded.model, loaded.tokenizer
+    ids = generation.encode(tokenizer, prompt, generation.context_length(net), checked.config.max_new_tokens)
+    answered, source = generation_source(loaded, prompt, ids, checked.config)
+    so_far = generation.Generation(ids[0].tolist(), [], checked.notes)
+    for step in source:
+        so_far.steps.append(step)
+        yield {**generation_json(prompt, so_far, tokenizer, with_distributions), "done": False}
+    yield {
+        **generation_json(prompt, so_far, tokenizer, with_distributions),
+        "engine": engine_line(answered),
+        "done": True,
+    }
 
 
 def generation_json(prompt: str, result: generation.Generation, tokenizer, with_distributions: bool) -> dict:
+    known_ids = None not in result.token_ids  # a serving engine sends its tokens as text only
     answer = {
         "prompt": prompt,
-        "text": result.decoded(tokenizer),
+        "text": result.decoded(tokenizer) if known_ids else result.text,
         "tokens": [s.token for s in result.steps],
         "token_ids": result.token_ids,
-        "probs": [round(s.prob, DECIMALS) for s in result.steps],
+        "probs": [None if s.prob is None else round(s.prob, DECIMALS) for s in result.steps],
         "notes": [i18n.say(n) for n in result.notes],
     }
     if with_distributions:
-        answer["distributions"] = [_distribution_json(s.distribution) for s in result.steps]
+        answer["distributions"] = [s.distribution and _distribution_json(s.distribution) for s in result.steps]
     return answer
 
 
@@ -407,15 +451,7 @@ def generate_stream(
     """/generate, streamed: /generate's answer so far after every new token ("done": false), then the whole
     answer once more with "done": true (equal to /generate's)."""
     config = GenerationConfig(max_new_tokens, do_sample, temperature, top_k, top_p, repetition_penalty, seed)
-    checked = generation.check(config)
-    loaded, prompt = build_prompt(model, template, values or {}, chat)
-    net, tokenizer = loaded.model, loaded.tokenizer
-    ids = generation.encode(tokenizer, prompt, generation.context_length(net), checked.config.max_new_tokens)
-    so_far = generation.Generation(ids[0].tolist(), [], checked.notes)
-    for step in batching.stream(net, tokenizer, ids, checked.config):
-        so_far.steps.append(step)
-        yield {**generation_json(prompt, so_far, tokenizer, with_distributions), "done": False}
-    yield {**generation_json(prompt, so_far, tokenizer, with_distributions), "done": True}
+    yield from generation_answers(template, values, chat, model, config, with_distributions)
 
 
 @view(gpu=True)
