@@ -34,6 +34,7 @@ import importlib.util
 import os
 import queue
 import threading
+import weakref
 from collections.abc import Iterator
 
 from playground import generation
@@ -49,6 +50,7 @@ WAIT_S = 120.0  # longest wait for one token: a full batch of 256-token requests
 # (SmolLM2-135M keeps 30 layers x 2 x 3 kv-heads x 64 x 4 bytes = 46 KB a cell: 5.9 GB); 16,384 cells is ~0.75 GB.
 # A prompt that does not fit waits until rows leave; alone, any prompt runs (as without batching).
 MAX_CELLS = 16_384
+IDLE_S = 30.0  # an engine's thread ends after this long with nothing to do; the next request starts another
 JOIN = True  # newcomers join the running batch at the next step (False: they wait until it is empty, in waves)
 DONE = object()  # put in a request's outbox after its last Step
 
@@ -88,9 +90,15 @@ class Engine:
     """One model's running batch and the thread that steps it. `submit` is thread-safe; everything else runs on
     the engine's thread."""
 
-    def __init__(self, model, tokenizer, max_batch: int = MAX_BATCH, join: bool = JOIN, max_cells: int = MAX_CELLS):
-        self.model, self.tokenizer, self.max_batch, self.join = model, tokenizer, max_batch, join
-        self.max_cells = max_cells
+    def __init__(
+        self, model, tokenizer, max_batch: int = MAX_BATCH, join: bool = JOIN, max_cells: int = MAX_CELLS,
+        idle_s: float = IDLE_S,
+    ):  # fmt: skip
+        # a weak reference: the model cache may evict the model, and then the engine must not keep it alive (a
+        # request in flight holds the model itself)
+        self._model = weakref.ref(model)
+        self.tokenizer, self.max_batch, self.join = tokenizer, max_batch, join
+        self.max_cells, self.idle_s = max_cells, idle_s
         self.waiting: list[Request] = []  # taken from the inbox, not yet in the batch (engine's thread only)
         self.eos = generation.eos_ids(model, tokenizer)
         self.pad_id = self.eos[0] if self.eos else 0  # any id: padded columns are masked out
@@ -100,6 +108,10 @@ class Engine:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._reset()
+
+    @property
+    def model(self):
+        return self._model()
 
     def _reset(self) -> None:
         self.rows: list[Request] = []  # row b of the batch is rows[b]
@@ -114,8 +126,8 @@ class Engine:
     def submit(self, ids: torch.Tensor, config: GenerationConfig) -> Request:
         """Queue a generation (thread-safe); its Steps arrive in the request's outbox."""
         request = self.request(ids, config)
-        self.inbox.put(request)
-        with self._lock:
+        with self._lock:  # the thread decides to end under the same lock (take_newcomers): no request is left behind
+            self.inbox.put(request)
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="batching-engine", daemon=True)
                 self._thread.start()
@@ -126,6 +138,8 @@ class Engine:
     def _run(self) -> None:
         while True:
             newcomers = self.take_newcomers()
+            if newcomers is None:  # idle for IDLE_S: the thread ends
+                return
             try:
                 self.iterate(newcomers)
             except Exception as err:  # never kill the thread: every waiting request hears of it
@@ -140,11 +154,18 @@ class Engine:
         if newcomers:
             self._prefill(newcomers)
 
-    def take_newcomers(self) -> list[Request]:
+    def take_newcomers(self) -> list[Request] | None:
         """The waiting requests that join now, first come first served: while rows are free (none while a wave
-        runs) and the padded batch stays within `max_cells`; blocks while the batch is empty and nobody waits."""
+        runs) and the padded batch stays within `max_cells`; blocks while the batch is empty and nobody waits,
+        and returns None (the thread ends) when nothing came for `idle_s` seconds."""
         if not self.rows and not self.waiting:
-            self.waiting.append(self.inbox.get())
+            try:
+                self.waiting.append(self.inbox.get(timeout=self.idle_s))
+            except queue.Empty:
+                with self._lock:
+                    if self.inbox.empty():
+                        self._thread = None
+                        return None
         while True:
             try:
                 self.waiting.append(self.inbox.get_nowait())
@@ -278,18 +299,17 @@ def _dynamic_cache(layers: list[tuple[torch.Tensor, torch.Tensor]]):
 
 # ---- one engine per model -------------------------------------------------------------------------
 
-_engines: dict[int, tuple[object, Engine]] = {}
+_engines: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # model -> its Engine, gone with the model
 _engines_lock = threading.Lock()
 
 
 def engine_for(model, tokenizer) -> Engine:
     """The model's engine (one per loaded model, made on first use)."""
     with _engines_lock:
-        held = _engines.get(id(model))
-        if held is None or held[0] is not model:
-            held = (model, Engine(model, tokenizer))
-            _engines[id(model)] = held
-        return held[1]
+        engine = _engines.get(model)
+        if engine is None:
+            engine = _engines[model] = Engine(model, tokenizer)
+        return engine
 
 
 def enabled() -> bool:

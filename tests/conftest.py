@@ -38,33 +38,48 @@ def app_url():
     app.demo.close()
 
 
+WALKS: dict = {}  # language -> the walk's tests.walk.Walked (or the exception it ended in), while its readers run
+
+
 @pytest.fixture(scope="session")
 def walked(app_url):
     """The one walk of every view (tests/walk.py), per language, done once on first use and shared by every check
-    that reads a walked page: `walked("zh")` is a tests.walk.Walked (its page stays open to the end of the run)."""
+    that reads a walked page: `walked("zh")` is a tests.walk.Walked. Its page stays open until the last of the tests
+    that read it (they run one after another: `pytest_collection_modifyitems`), then closes
+    (`pytest_runtest_teardown`): an open page keeps drawing, and its scripts cost the rest of the run CPU."""
     from tests.browser import new_page
     from tests.walk import DESKTOP, LANGUAGES, walk_views
 
-    done: dict = {}
-
     def get(language: str):
-        if language not in done:
+        if language not in WALKS:
             locale, words = LANGUAGES[language]
             page = new_page(DESKTOP["height"], locale)
             try:
                 page.goto(app_url)
                 page.wait_for_selector("#scene-next")
-                done[language] = walk_views(page, words, language)
+                WALKS[language] = walk_views(page, words, language)
             except Exception as error:  # every test of this language fails with the walk's own error, once paid
-                done[language] = error
-        if isinstance(done[language], Exception):
-            raise done[language]
-        return done[language]
+                WALKS[language] = error
+        if isinstance(WALKS[language], Exception):
+            raise WALKS[language]
+        return WALKS[language]
 
     yield get
-    for walk in done.values():
+    close_walks()
+
+
+def close_walks() -> None:
+    for walk in WALKS.values():
         if not isinstance(walk, Exception):
             walk.page.context.close()
+    WALKS.clear()
+
+
+def pytest_runtest_teardown(item, nextitem):
+    """After the last test in a row that reads the walk, its pages close."""
+    reads = lambda test: test is not None and "walked" in getattr(test, "fixturenames", ())  # noqa: E731
+    if reads(item) and not reads(nextitem):
+        close_walks()
 
 
 @pytest.fixture(scope="session")
@@ -77,26 +92,27 @@ def client(app_url):
 def pytest_collection_modifyitems(items):
     """The order of the run and its units of work.
 
-    In one process (`make test-fast`, a plain `pytest`) the modules that drive a browser run after all the others,
-    each module's tests in their own order: a sync Playwright marks an asyncio loop as running in this thread once it
-    starts. Under pytest-xdist (`make test`: `-n 2 --dist loadgroup --no-loadscope-reorder`) each module is a unit
-    of work (an `xdist_group`: a module keeps its module-scoped fixtures, an app or a page), except that the modules
-    reading the one walk (the `walked` fixture, tests/walk.py) form one unit, `walk`, as the walk is done once per
-    process. The units are handed out in order to whichever worker is free: the walk first, then the other browser
-    modules, then the rest, so that the long units start first and the short ones fill the ends.
+    The modules that drive a browser run after all the others, the walk's readers first (the `walked` fixture,
+    tests/walk.py: one after another, so that the walk's pages close after the last of them), then the other browser
+    modules, each module's tests in their own order: a sync Playwright marks an asyncio loop as running in this thread
+    once it starts.
+
+    Under pytest-xdist (`make test`: `-n 2 --dist loadgroup --no-loadscope-reorder`) the browser modules are one unit
+    of work (an `xdist_group`), handed out first: one worker drives the run's one Chromium from the start while the
+    other runs every other module, a module at a time (each its own unit: a module keeps its module-scoped fixtures).
+    Two workers each driving a browser were measured: the 2 cores saturated (load 9), no time was won (1,643 s of
+    tests against 1,676-1,774 s in one process) and clicks timed out.
 
     Each test's `slow` and `browser` markers go into the JUnit XML report (`make test` writes it) as its `markers`
     property: scripts/suite_times.py groups the suite's time by them."""
     browser = {item.module for item in items if item.get_closest_marker("browser")}
     walk = {item.module for item in items if "walked" in getattr(item, "fixturenames", ())}
-    if WORKER:  # a stable sort: the order within each part stays
-        items.sort(key=lambda item: (item.module not in walk, item.module not in browser))
-    else:
-        items.sort(key=lambda item: item.module in browser)
+    first = (lambda item: item.module not in browser) if WORKER else (lambda item: item.module in browser)
+    items.sort(key=lambda item: (first(item), item.module not in walk))  # stable: the order within each part stays
     for item in items:
         names = sorted({mark.name for mark in item.iter_markers()} & {"slow", "browser"})
         item.user_properties.append(("markers", " ".join(names)))
-        item.add_marker(pytest.mark.xdist_group("walk" if item.module in walk else item.module.__name__))
+        item.add_marker(pytest.mark.xdist_group("browser" if item.module in browser else item.module.__name__))
 
 
 @pytest.fixture(scope="session", autouse=True)

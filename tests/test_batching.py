@@ -5,7 +5,10 @@ reach the waiting request as coded errors without killing its thread.
 Most tests drive the engine's step boundary (`Engine.iterate`) by hand, so which requests share a forward is
 decided by the test, never by thread timing; one test goes through the thread the app uses."""
 
+import gc
 import queue
+import time
+import weakref
 
 import pytest
 import torch
@@ -148,13 +151,14 @@ def test_a_reader_leaving_does_not_disturb_the_others(lm, lone):
 def test_the_thread_streams_and_closing_a_stream_leaves_the_batch(lm, lone):
     net, tok = lm
     long = GenerationConfig(max_new_tokens=200, stop_at_eos=False)
-    engine = batching.engine_for(net, tok)
+    engine = batching.engine_for(net, tok)  # the process's engine: the app's requests may have used it before
+    forwards, engine.largest_batch = engine.forwards, 0
     stream = batching.stream(net, tok, ids_of(tok, PROMPTS[0]), long)
     assert next(stream).index == 0
     stream.close()
     got = list(batching.stream(net, tok, ids_of(tok, PROMPTS[1]), GREEDY))
     assert [s.token_id for s in got] == [s.token_id for s in lone(PROMPTS[1], GREEDY)]
-    assert engine.largest_batch <= 2 and engine.forwards < 200  # the closed one left instead of running to 200
+    assert engine.largest_batch <= 2 and engine.forwards - forwards < 200  # the closed one left before 200 tokens
 
 
 @pytest.mark.slow
@@ -194,3 +198,34 @@ def test_a_prompt_that_would_pad_the_batch_past_its_cells_waits_for_the_rows_to_
     engine.iterate([late])
     run_to_end(engine)
     assert compared_steps(lone(PROMPTS[2], GREEDY), drain(late)) >= 4
+
+
+@pytest.mark.slow
+def test_an_idle_engine_ends_its_thread_and_the_next_request_starts_another(lm, lone):
+    net, tok = lm
+    engine = batching.Engine(net, tok, idle_s=0.1)
+    for _ in range(2):
+        steps = list(engine.submit(ids_of(tok, PROMPTS[1]), GREEDY).steps(batching.WAIT_S))
+        assert [s.token_id for s in steps] == [s.token_id for s in lone(PROMPTS[1], GREEDY)]
+        deadline = time.monotonic() + 30
+        while engine._thread is not None:  # it ends 0.1 s after its last request
+            assert time.monotonic() < deadline, "the idle engine's thread did not end within 30 s"
+            time.sleep(0.05)
+
+
+@pytest.mark.slow
+def test_an_engine_keeps_no_model_alive(lm):
+    """The model cache evicts models (PLAYGROUND_MAX_MODELS): their engines must not hold them."""
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    _, tok = lm
+    config = LlamaConfig(
+        vocab_size=len(tok), hidden_size=8, intermediate_size=16, num_hidden_layers=1, num_attention_heads=2,
+        num_key_value_heads=1,
+    )  # fmt: skip
+    tiny = LlamaForCausalLM(config).eval()
+    assert len(list(batching.stream(tiny, tok, ids_of(tok, PROMPTS[1]), GREEDY))) == GREEDY.max_new_tokens
+    held = weakref.ref(tiny)
+    del tiny
+    gc.collect()
+    assert held() is None

@@ -204,3 +204,24 @@ def test_the_prompts_tab_says_which_engine_answered(server_url, monkeypatch):
     assert len(updates) == 1 + 4 + 1 and "".join(s.token for s in steps) == " Paris.\n\n"
     assert f"Answered by the OpenAI-compatible server at {server_url}" in notes
     assert "without log-probabilities" in notes and figure is None and "Paris" in html_text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_page_says_which_engine_answered_on_a_desktop_and_a_phone(server_url, app_url, monkeypatch, language):
+    """A real Chromium, the app pointed at the server: the example's tokens stream in from the server, and the note
+    that names the server is seen (in the viewport, not clipped or covered) at 1400 px and at a phone's 390 px."""
+    from tests.browser import open_app_page
+    from tests.visibility import assert_seen
+    from tests.walk import DESKTOP, LANGUAGES, PHONE
+
+    locale, words = LANGUAGES[language]
+    said = words["remote.note.server_unnamed"].format(url=server_url, model="")[:20]
+    monkeypatch.setenv(remote.URL_VARIABLE, server_url)  # the app runs in this process: read at each request
+    with open_app_page(app_url, tab=words["prompts.tab"], height=DESKTOP["height"], locale=locale) as page:
+        page.locator("#prompts-paris-button").click()
+        page.locator("#prompts-notes").get_by_text(said).first.wait_for(timeout=120_000)
+        assert "Paris" in page.locator("#prompts-output").inner_text()
+        for size in (DESKTOP, PHONE):
+            page.set_viewport_size(size)
+            assert_seen(page, page.locator("#prompts-notes").get_by_text(said).first, name=f"the note at {size}")

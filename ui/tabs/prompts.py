@@ -553,7 +553,7 @@ with gr.Blocks() as demo:
             generate_button = gr.Button(t("prompts.generate"), variant="primary", elem_id="prompts-generate-button")
             stop_button = gr.Button(t("prompts.stop"), variant="stop", elem_id="prompts-stop-button")
             paris_button = gr.Button(t("prompts.paris"), elem_id="prompts-paris-button")
-        notes_md = gr.Markdown(elem_classes="phone-after")
+        notes_md = gr.Markdown(elem_classes="phone-after", elem_id="prompts-notes")
         gr.Markdown(t("prompts.legend"))
         output_html = gr.HTML(label=t("prompts.output"), elem_id="prompts-output")
         steps_state = gr.State([])
