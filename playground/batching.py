@@ -71,6 +71,7 @@ class Request:
         self.decoder = decoder
         self.outbox: queue.Queue = queue.Queue()  # Steps, then DONE, or an EngineError
         self.closed = threading.Event()  # set by the reader when it leaves; the engine drops the row
+        self.shared = False  # it has run in a batch with other requests (then its reader may take Steps in bursts)
 
     def steps(self, wait_s: float) -> Iterator[Step]:
         """The Steps as the engine makes them; an EngineError when none comes within wait_s seconds."""
@@ -248,6 +249,7 @@ class Engine:
         """Append the newcomers' rows below the running ones, left-padding the shorter cache to the longer."""
         if not self.rows:
             self.rows, self.cache, self.mask, self.last = list(newcomers), cache, mask, last
+            self._mark_shared()
             return
         L = max(self.mask.shape[1], mask.shape[1])
         layers = [
@@ -257,6 +259,12 @@ class Engine:
         self.cache = _dynamic_cache(layers)
         self.mask = _cat_left_padded(self.mask, mask, L)
         self.rows, self.last = [*self.rows, *newcomers], torch.cat([self.last, last])
+        self._mark_shared()
+
+    def _mark_shared(self) -> None:
+        if len(self.rows) > 1:
+            for request in self.rows:
+                request.shared = True
 
     def _drop(self, leaving) -> None:
         """Remove the rows for which leaving(request) holds, and the columns no remaining row uses."""
@@ -318,17 +326,57 @@ def enabled() -> bool:
     return os.environ.get("PLAYGROUND_BATCHING", "1") != "0" and importlib.util.find_spec("spaces") is None
 
 
+class Stream:
+    """A request's Steps as the engine makes them (an iterator); closing it (or dropping it) leaves the batch."""
+
+    def __init__(self, request: Request, wait_s: float = WAIT_S):
+        self.request, self._steps = request, request.steps(wait_s)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> Step:
+        try:
+            return next(self._steps)
+        except BaseException:
+            self.close()
+            raise
+
+    def ready(self) -> int:
+        """How many Steps (or the end) are already made and waiting for the reader: 0 while the request runs
+        alone, so a lone request is read a Step at a time whatever the reader's speed."""
+        return self.request.outbox.qsize() if self.request.shared else 0
+
+    def close(self) -> None:
+        self.request.closed.set()
+        self._steps.close()
+
+    def __del__(self):
+        self.request.closed.set()
+
+
 def stream(model, tokenizer, ids: torch.Tensor, config: GenerationConfig, wait_s: float = WAIT_S) -> Iterator[Step]:
-    """`generation.stream`, batched with the other requests for the same model; closing it leaves the batch."""
+    """`generation.stream`, batched with the other requests for the same model (queued at once): a `Stream`."""
     checked = generation.check(config).config
     if not enabled():
-        yield from generation.stream(model, tokenizer, ids, checked)
-        return
-    request = engine_for(model, tokenizer).submit(ids, checked)
-    try:
-        yield from request.steps(wait_s)
-    finally:
-        request.closed.set()
+        return generation.stream(model, tokenizer, ids, checked)
+    return Stream(engine_for(model, tokenizer).submit(ids, checked), wait_s)
+
+
+def bursts(steps: Iterator[Step]) -> Iterator[list[Step]]:
+    """The Steps grouped as a reader should send them: each Step alone, except that a batched request's Steps that
+    are already made while the reader was busy (sending the last update to a page) come together. With 30 students
+    generating at once, a web server that sends one update per token falls behind the batch, and each update costs
+    the server and the page; a lone request, or any other iterator (a serving engine's), gives one Step a burst."""
+    ready = getattr(steps, "ready", lambda: 0)
+    burst = []
+    for step in steps:
+        burst.append(step)
+        if not ready():
+            yield burst
+            burst = []
+    if burst:
+        yield burst
 
 
 def generate(model, tokenizer, prompt: str, config: GenerationConfig, max_context: int) -> generation.Generation:

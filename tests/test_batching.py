@@ -229,3 +229,24 @@ def test_an_engine_keeps_no_model_alive(lm):
     del tiny
     gc.collect()
     assert held() is None
+
+
+@pytest.mark.slow
+def test_a_batched_reader_that_fell_behind_gets_the_waiting_steps_in_one_burst(lm):
+    """bursts: a batched request's Steps made while its reader was busy come together; a lone request's come one
+    at a time however many wait (the engine is driven by hand: what waits is decided by the test)."""
+    net, tok = lm
+    engine = batching.Engine(net, tok)
+    shared, other = [engine.request(ids_of(tok, p), GREEDY) for p in PROMPTS[:2]]
+    engine.iterate([shared, other])
+    engine.iterate([])  # two Steps each, nobody has read them
+    stream = batching.Stream(shared)
+    assert [s.index for s in next(batching.bursts(stream))] == [0, 1]
+    run_to_end(engine)  # the other three, and the end
+    assert [[s.index for s in burst] for burst in batching.bursts(stream)] == [[2, 3, 4]]
+    alone = batching.Engine(net, tok)
+    request = alone.request(ids_of(tok, PROMPTS[0]), GREEDY)
+    alone.iterate([request])
+    run_to_end(alone)
+    one_by_one = [[s.index for s in burst] for burst in batching.bursts(batching.Stream(request))]
+    assert one_by_one == [[0], [1], [2], [3], [4]]

@@ -185,8 +185,8 @@ def stream_generation(model_name, template, values_text, chat, mode, temperature
     steps = []
     yield token_html(steps, prompt), " ".join(notes), steps, gr.update(), gr.update()
     answered, source = generation_source(loaded, prompt, ids, checked.config)
-    for step in source:
-        steps.append(step)
+    for burst in batching.bursts(source):  # a token at a time; in a busy class, the tokens waiting together
+        steps.extend(burst)
         yield token_html(steps, prompt), gr.update(), steps, gr.update(), gr.update()
     last = len(steps) - 1
     yield (
@@ -245,8 +245,8 @@ def run_columns(model_name, values_text, max_new, seed, n_columns, *column_value
             model_name, values, template, mode, temperature, top_k, top_p, max_new, seed
         )
         steps = []
-        for step in stream:
-            steps.append(step)
+        for burst in batching.bursts(stream):
+            steps.extend(burst)
             outputs[index] = token_html(steps, prompt)
             yield *outputs, *stats, *charts
         COLUMNS_DRAWN.put((model_name, prompt, checked.config), steps)
@@ -401,15 +401,16 @@ def generate(
 
 
 def generation_answers(template, values, chat, model, config, with_distributions) -> Iterator[dict]:
-    """/generate's answer so far after every new token ("done": false), then the whole answer ("done": true)."""
+    """/generate's answer so far after every new token, or burst of tokens ("done": false), then the whole answer
+    ("done": true)."""
     checked = generation.check(config)
     loaded, prompt = build_prompt(model, template, values or {}, chat)
     net, tokenizer = loaded.model, loaded.tokenizer
     ids = generation.encode(tokenizer, prompt, generation.context_length(net), checked.config.max_new_tokens)
     answered, source = generation_source(loaded, prompt, ids, checked.config)
     so_far = generation.Generation(ids[0].tolist(), [], checked.notes)
-    for step in source:
-        so_far.steps.append(step)
+    for burst in batching.bursts(source):
+        so_far.steps.extend(burst)
         yield {**generation_json(prompt, so_far, tokenizer, with_distributions), "done": False}
     yield {
         **generation_json(prompt, so_far, tokenizer, with_distributions),
@@ -449,7 +450,8 @@ def generate_stream(
     with_distributions: bool = False,
 ) -> Iterator[dict]:
     """/generate, streamed: /generate's answer so far after every new token ("done": false), then the whole
-    answer once more with "done": true (equal to /generate's)."""
+    answer once more with "done": true (equal to /generate's). In a class generating at once, the tokens made while
+    the server was still sending the last update come in one update (batching.bursts)."""
     config = GenerationConfig(max_new_tokens, do_sample, temperature, top_k, top_p, repetition_penalty, seed)
     yield from generation_answers(template, values, chat, model, config, with_distributions)
 
