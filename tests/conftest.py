@@ -89,6 +89,7 @@ def client(app_url):
     return Client(app_url, verbose=False)
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads the `xdist_group` marks added here
 def pytest_collection_modifyitems(items):
     """The order of the run and its units of work.
 
