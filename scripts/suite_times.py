@@ -137,8 +137,9 @@ def table(report: Report, source: str = "", top: int = 10) -> str:
     lines = [
         "<!-- written by scripts/suite_times.py from a pytest JUnit XML report: regenerate, do not edit -->",
         f"Time of the test suite by group: {source or 'a pytest run'}, started {date}; "
-        f"{len(report.cases):,} tests ({counted}), {duration(total)} of tests, "
-        f"{duration(report.seconds)} for the whole run (collection included).",
+        f"{len(report.cases):,} tests ({counted}), {duration(total)} of tests"
+        + (" (summed over the workers that ran them at once)" if total > report.seconds else "")
+        + f", {duration(report.seconds)} for the whole run (collection included).",
         "",
         "| Group | Tests | Time | Share |",
         "|---|--:|--:|--:|",

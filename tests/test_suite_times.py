@@ -80,6 +80,8 @@ def test_the_table_sums_each_group_and_ranks_the_files(tmp_path):
     text = suite_times.table(report(tmp_path, MARKED), "the fast tests on a laptop", top=2)
     assert "the fast tests on a laptop, started 2026-12-03" in text
     assert "7 tests (5 passed, 1 failed, 1 skipped), 2 min 0 s of tests, 2 min 11 s for the whole run" in text
+    parallel = suite_times.table(report(tmp_path, MARKED.replace('time="131.2"', 'time="70.0"')), "two workers")
+    assert "2 min 0 s of tests (summed over the workers that ran them at once), 1 min 10 s for the whole" in parallel
     rows = [line for line in text.splitlines() if line.startswith("| ")]
     assert rows[1:6] == [
         "| browser | 1 | 1 min 0 s | 50 % |",
