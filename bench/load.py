@@ -251,6 +251,14 @@ def phase(name: str, pool: list, n: int, seconds: float, think: tuple[float, flo
     return row
 
 
+def printed(row: dict, line: str) -> dict:
+    """Print a phase's line and its first errors; returns the row."""
+    print(line, flush=True)
+    for error in row["first_errors"]:
+        print(f"    error: {error}")
+    return row
+
+
 def percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -358,16 +366,13 @@ def room_phase(pool: list, n: int, window: float = 10.0) -> dict:
         "errors": len(out) - len(ok),
         "first_errors": sorted({o.error for o in out if o.error})[:3],
     }
-    print(
+    return printed(
+        row,
         f"{row['phase']:<28} {row['requests']:>5} requests in {wall:4.1f} s  counts {row['counts']} "
         f"(exact: {row['counts_exact']})  p50 {row['p50_s']:5.2f} s  p95 {row['p95_s']:5.2f} s  "
         f"answer p95 {row['answer_p95_s']:5.2f} s  max {row['max_s']:5.2f} s  chart p95 {row['chart_p95_s']:5.2f} s  "
         f"errors {row['errors']}",
-        flush=True,
     )
-    for error in row["first_errors"]:
-        print(f"    error: {error}")
-    return row
 
 
 CLASS_TOKENS, CLASS_WINDOW = 32, 5.0
@@ -465,17 +470,14 @@ def generate_phase(pool: list, n: int, alone: int) -> dict:
         "all_streamed": all(g.partials > 1 for g in ok),
         "same_texts": all(results[i].tokens == g.tokens for i, g in enumerate(one_by_one)),
     }
-    print(
+    return printed(
+        row,
         f"{row['phase']:<28} lone {lone_s:4.1f} s ({lone_rate:4.1f} tok/s, {alone} one at a time); class: wait p50 "
         f"{row['p50_s']:5.1f} s  p95 {row['p95_s']:5.1f} s  max {row['max_s']:5.1f} s "
         f"({row['slowest_over_lone']:.1f}x lone)  aggregate {aggregate:5.1f} tok/s ({row['aggregate_over_lone']:.1f}x "
         f"lone)  attention p95 {row['attention_p95_s']:4.2f} s ({len(attention)} requests)  errors {row['errors']}  "
         f"streamed: {row['all_streamed']}  same greedy texts: {row['same_texts']}",
-        flush=True,
     )
-    for error in row["first_errors"]:
-        print(f"    error: {error}")
-    return row
 
 
 def run_generate(n: int, alone: int) -> list:
