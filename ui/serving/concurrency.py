@@ -10,8 +10,8 @@ click on the same handler waits. Here the events are grouped by what they cost i
 - **batch**: handlers that generate through playground/batching.py (marked `@view(batched=True)`: the Prompts
   tab's Generate, side by side, /generate and /generate_stream). The engine runs one forward per token for all of
   them, so the queue lets `PLAYGROUND_BATCH_CONCURRENCY` in at once (default the engine's `MAX_BATCH`, 32: a class
-  of 30 pressing Generate together shares one batch instead of waiting in line; issue 30). They never take the
-  model queue, so the forward-pass views keep answering while a class generates.
+  of 30 pressing Generate together shares one batch instead of waiting in line; issue 30; with batching off, the
+  stream limit). They never take the model queue, so the forward-pass views keep answering while a class generates.
 - **stream**: other model handlers that stream (the KV-cache walk): their own queue, so a long stream never
   holds up the other tabs' forwards.
 - **view**: everything else (formulas, plots of closed forms, tokenisation, run listings): cheap,
@@ -30,10 +30,13 @@ from playground import batching
 
 LIMITS = {
     "model": int(os.environ.get("PLAYGROUND_MODEL_CONCURRENCY", "1")),
-    "batch": int(os.environ.get("PLAYGROUND_BATCH_CONCURRENCY", str(batching.MAX_BATCH))),
     "stream": int(os.environ.get("PLAYGROUND_STREAM_CONCURRENCY", "2")),
     "view": int(os.environ.get("PLAYGROUND_VIEW_CONCURRENCY", "8")),
 }
+# batching off (ZeroGPU, PLAYGROUND_BATCHING=0): each generation runs alone again, as many at once as the streams
+LIMITS["batch"] = int(
+    os.environ.get("PLAYGROUND_BATCH_CONCURRENCY", batching.MAX_BATCH if batching.enabled() else LIMITS["stream"])
+)
 
 
 def group(fn) -> str:
