@@ -39,6 +39,7 @@ def app_url():
 
 
 WALKS: dict = {}  # language -> the walk's tests.walk.Walked (or the exception it ended in), while its readers run
+WALK_MODULES: set = set()  # the test modules that read it (the `walked` fixture), found at collection
 
 
 @pytest.fixture(scope="session")
@@ -75,10 +76,10 @@ def close_walks() -> None:
     WALKS.clear()
 
 
+@pytest.hookimpl(trylast=True)  # after the fixtures' own teardown (a module's fixture may still use the page)
 def pytest_runtest_teardown(item, nextitem):
-    """After the last test in a row that reads the walk, its pages close."""
-    reads = lambda test: test is not None and "walked" in getattr(test, "fixturenames", ())  # noqa: E731
-    if reads(item) and not reads(nextitem):
+    """After the last test of the modules that read the walk, its pages close."""
+    if getattr(item, "module", None) in WALK_MODULES and getattr(nextitem, "module", None) not in WALK_MODULES:
         close_walks()
 
 
@@ -108,6 +109,7 @@ def pytest_collection_modifyitems(items):
     property: scripts/suite_times.py groups the suite's time by them."""
     browser = {item.module for item in items if item.get_closest_marker("browser")}
     walk = {item.module for item in items if "walked" in getattr(item, "fixturenames", ())}
+    WALK_MODULES.update(walk)
     first = (lambda item: item.module not in browser) if WORKER else (lambda item: item.module in browser)
     items.sort(key=lambda item: (first(item), item.module not in walk))  # stable: the order within each part stays
     for item in items:
