@@ -396,13 +396,13 @@ def generate(
 ) -> dict:
     """Generate from a template (same seed, same text); each token with its probability under the model."""
     config = GenerationConfig(max_new_tokens, do_sample, temperature, top_k, top_p, repetition_penalty, seed)
-    *_, answer = generation_answers(template, values, chat, model, config, with_distributions)
+    (answer,) = generation_answers(template, values, chat, model, config, with_distributions, partial=False)
     return {key: value for key, value in answer.items() if key != "done"}
 
 
-def generation_answers(template, values, chat, model, config, with_distributions) -> Iterator[dict]:
-    """/generate's answer so far after every new token, or burst of tokens ("done": false), then the whole answer
-    ("done": true)."""
+def generation_answers(template, values, chat, model, config, with_distributions, partial=True) -> Iterator[dict]:
+    """/generate's answer so far after every new token, or burst of tokens ("done": false; only when `partial`),
+    then the whole answer ("done": true)."""
     checked = generation.check(config)
     loaded, prompt = build_prompt(model, template, values or {}, chat)
     net, tokenizer = loaded.model, loaded.tokenizer
@@ -411,7 +411,8 @@ def generation_answers(template, values, chat, model, config, with_distributions
     so_far = generation.Generation(ids[0].tolist(), [], checked.notes)
     for burst in batching.bursts(source):
         so_far.steps.extend(burst)
-        yield {**generation_json(prompt, so_far, tokenizer, with_distributions), "done": False}
+        if partial:
+            yield {**generation_json(prompt, so_far, tokenizer, with_distributions), "done": False}
     yield {
         **generation_json(prompt, so_far, tokenizer, with_distributions),
         "engine": engine_line(answered),
