@@ -588,7 +588,7 @@ def kept_models(store: RunStore | None = None) -> dict[str, Path]:
     {"<run_id> (<base model>, acc 0.917)": model folder}, newest first. Load the folder with
     `AutoModelForSequenceClassification.from_pretrained` (or AutoModel for the encoder alone)."""
     kept = {}
-    for run in (store or RunStore()).list():
+    for run in (store or RunStore()).list("finetune"):
         if run.has_model():
             info = summary(run)
             accuracy = f", acc {info['accuracy_after']:.3f}" if info["accuracy_after"] is not None else ""

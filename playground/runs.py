@@ -33,6 +33,7 @@ ACTIVE = ("queued", "running")
 DONE = ("finished", "stopped", "diverged", "failed")
 MAX_RUNS = int(os.environ.get("PLAYGROUND_MAX_RUNS", "20"))  # older finished runs are deleted beyond this
 LOG_TAIL_LINES = 15
+KINDS = ("finetune", "pretrain", "sft", "dpo")  # a run's kind is the one of these keys its config.json holds
 RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")  # what create() makes: 20261129-052933-799341
 
 
@@ -124,6 +125,15 @@ class Run:
         return self.status.get("state", "failed")
 
     @property
+    def kind(self) -> str:
+        """What trains: the config's one settings key ("finetune", or a later kind such as "pretrain"). Every kind
+        shares one queue (one training per machine); each view lists its own kind."""
+        for key in KINDS:
+            if key in self.config:
+                return key
+        return "finetune"  # runs made before kinds existed
+
+    @property
     def owner(self) -> str | None:
         """The SHA-256 of the token that started the run; None for a run of the host (the command line, or
         made before runs had owners)."""
@@ -201,8 +211,9 @@ class RunStore:
             raise InputError("runs.err.no_such_run", name=shown)
         return path
 
-    def list(self) -> list[Run]:
-        """Every run, newest first; broken folders (no config: a crash at creation) are skipped."""
+    def list(self, kind: str | None = None) -> list[Run]:
+        """Every run (of that kind, when given), newest first; broken folders (no config: a crash at creation)
+        are skipped."""
         try:
             paths = sorted(self.root.iterdir(), reverse=True)
         except OSError:
@@ -213,7 +224,7 @@ class RunStore:
                 runs.append(self.get(path.name))
             except ValueError:
                 continue
-        return runs
+        return [run for run in runs if kind is None or run.kind == kind]
 
     def set_status(self, run: Run | Path, **fields) -> dict:
         path = run.path if isinstance(run, Run) else Path(run)

@@ -98,3 +98,12 @@ def test_unknown_or_unsafe_run_ids_are_refused(store, bad):
 
 def test_read_jsonl_of_a_missing_file_is_empty(tmp_path):
     assert read_jsonl(tmp_path / "missing.jsonl") == []
+
+
+def test_each_kind_lists_its_own_runs_and_all_share_one_queue(store):
+    classifier = store.create({"finetune": {"max_steps": 5}})
+    pretrain = store.create({"pretrain": {"steps": 5}})
+    old = store.create({"created": 1.0})  # a run from before kinds existed is a classifier run
+    assert [r.run_id for r in store.list("pretrain")] == [pretrain.run_id]
+    assert [r.run_id for r in store.list("finetune")] == [old.run_id, classifier.run_id]
+    assert store.jobs_ahead(old.run_id) == 2  # the queue counts every kind: one training per machine

@@ -53,7 +53,7 @@ def who(visitor, host) -> Who:
 
 def visible_runs(asking: Who) -> list[Run]:
     """The runs this visitor may see, newest first: their own, all of them for the host or when runs are shared."""
-    return [run for run in store().list() if asking.can_see(run.owner)]
+    return [run for run in store().list("finetune") if asking.can_see(run.owner)]
 
 
 def managed(run_id, asking: Who) -> Run:
@@ -257,7 +257,7 @@ def watch(run_id: str):
 
 def active_run_of(asking: Who) -> str:
     """The visitor's queued or running run ("" for none): a visitor has at most one."""
-    mine = [run for run in store().list() if run.state in ACTIVE and asking.owns(run.owner)]
+    mine = [run for run in store().list("finetune") if run.state in ACTIVE and asking.owns(run.owner)]
     return mine[0].run_id if mine else ""
 
 
