@@ -419,8 +419,15 @@ def attention_student(client, until: threading.Event, out: list[Outcome]) -> Non
         time.sleep(rng.uniform(0.5, 1.5))
 
 
-def generate_phase(pool: list, n: int, alone: int) -> dict:
-    """The first `alone` prompts one at a time (the baseline), then all n pressed within CLASS_WINDOW seconds."""
+def cpu_s(process: psutil.Process) -> float:
+    times = process.cpu_times()
+    return times.user + times.system
+
+
+def generate_phase(pool: list, n: int, alone: int, server: psutil.Process) -> dict:
+    """The first `alone` prompts one at a time (the baseline), then all n pressed within CLASS_WINDOW seconds.
+    It also says how the machine's CPU was shared while the class pressed: the app's process against this one's (the
+    simulated students' clients, which in a real class run on the students' own phones)."""
     prompts = [class_prompt(i) for i in range(n)]
     press_generate(pool[0], "Warm-up: the engine and the model are ready")
     one_by_one = [press_generate(pool[0], p) for p in prompts[:alone]]
@@ -438,6 +445,7 @@ def generate_phase(pool: list, n: int, alone: int) -> dict:
 
     threads = [threading.Thread(target=student, args=(i,)) for i in range(n)]
     watcher = threading.Thread(target=attention_student, args=(pool[n], done, attention))
+    me, cpu_before = psutil.Process(), (cpu_s(server), cpu_s(psutil.Process()))
     start = time.perf_counter()
     watcher.start()
     for thread in threads:
@@ -445,6 +453,7 @@ def generate_phase(pool: list, n: int, alone: int) -> dict:
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - start
+    server_cpu, clients_cpu = cpu_s(server) - cpu_before[0], cpu_s(me) - cpu_before[1]
     done.set()
     watcher.join()
     ok = [g for g in results if not g.error]
@@ -469,6 +478,8 @@ def generate_phase(pool: list, n: int, alone: int) -> dict:
         "first_errors": sorted({g.error for g in results if g.error} | {o.error for o in attention if o.error})[:3],
         "all_streamed": all(g.partials > 1 for g in ok),
         "same_texts": all(results[i].tokens == g.tokens for i, g in enumerate(one_by_one)),
+        "server_cpu_s": server_cpu,
+        "clients_cpu_s": clients_cpu,
     }
     return printed(
         row,
@@ -476,7 +487,8 @@ def generate_phase(pool: list, n: int, alone: int) -> dict:
         f"{row['p50_s']:5.1f} s  p95 {row['p95_s']:5.1f} s  max {row['max_s']:5.1f} s "
         f"({row['slowest_over_lone']:.1f}x lone)  aggregate {aggregate:5.1f} tok/s ({row['aggregate_over_lone']:.1f}x "
         f"lone)  attention p95 {row['attention_p95_s']:4.2f} s ({len(attention)} requests)  errors {row['errors']}  "
-        f"streamed: {row['all_streamed']}  same greedy texts: {row['same_texts']}",
+        f"streamed: {row['all_streamed']}  same greedy texts: {row['same_texts']}  CPU while the class pressed: app "
+        f"{server_cpu:.0f} s, the simulated students' clients {clients_cpu:.0f} s (of {2 * wall:.0f} s on 2 cores)",
     )
 
 
@@ -484,7 +496,7 @@ def run_generate(n: int, alone: int) -> list:
     app = App({})
     try:
         app.wait_ready()
-        return [generate_phase(clients(app.url, n + 1), n, alone)]
+        return [generate_phase(clients(app.url, n + 1), n, alone, app.process)]
     finally:
         app.stop()
 

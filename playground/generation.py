@@ -196,8 +196,10 @@ def _byte_of_char() -> dict[str, int]:
     return chars
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def token_label(tokenizer, token_id: int) -> str:
-    """A token's text; a token holding only part of a character is shown as its bytes, e.g. 'bytes E5 8C'."""
+    """A token's text; a token holding only part of a character is shown as its bytes, e.g. 'bytes E5 8C'.
+    Kept per (tokenizer, id): every step labels its TOP_N tokens, and a class's steps share most of them."""
     text = tokenizer.decode([token_id])
     if PARTIAL not in text:
         return text
