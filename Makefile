@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: setup models browser run test test-fast lint format bench bench-load bench-gpu bench-finetune screenshot clean
+.PHONY: setup models browser run test test-fast lint format docs bench bench-load bench-gpu bench-finetune screenshot clean
 
 setup: $(STAMP) models
 
@@ -40,6 +40,9 @@ lint: $(STAMP)
 
 format: $(STAMP)
 	$(BIN)/ruff format playground ui tests bench app.py scripts
+
+docs: setup  ## the generated docs pages (docs/api-endpoints.md, from the app's own endpoints)
+	HF_HUB_OFFLINE=1 $(BIN)/python scripts/api_docs.py
 
 bench: setup  ## start-up time and peak memory, against the bare imports measured in the same run
 	$(BIN)/python bench/startup.py
