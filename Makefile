@@ -41,8 +41,8 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format playground ui tests bench app.py scripts
 
-docs: setup  ## the generated docs pages (docs/api-endpoints.md, from the app's own endpoints)
-	HF_HUB_OFFLINE=1 $(BIN)/python scripts/api_docs.py
+docs: setup  ## the generated docs pages (docs/api-endpoints.md, docs/tabs-index.md), from the app itself
+	HF_HUB_OFFLINE=1 $(BIN)/python scripts/docs_pages.py
 
 bench: setup  ## start-up time and peak memory, against the bare imports measured in the same run
 	$(BIN)/python bench/startup.py

@@ -108,7 +108,7 @@ class Scene:
 class Tab:
     id: str  # in links (?tab=) and in gr.Tabs
     label: str  # text key of its name
-    demo: gr.Blocks  # its layout and wiring, rendered by app.py (`python ui/tabs/<id>.py` runs it alone)
+    demo: gr.Blocks  # its layout and wiring, rendered by app.py (`python -m ui.tabs.<id>` runs it alone)
     share: Share = Share()
     advanced: tuple = ()  # controls a lecture does not need: hidden in presenter mode
     first_draw: Draw | None = None  # drawn when the tab is selected rather than when the page opens
