@@ -492,10 +492,14 @@ def generate_phase(pool: list, n: int, alone: int, server: psutil.Process) -> di
     )
 
 
-def run_generate(n: int, alone: int) -> list:
+def run_generate(n: int, alone: int, students_nice: int = 0) -> list:
+    """students_nice: this process (the simulated students) yields the CPU to the app by that niceness, as a real
+    class's phones would not take the server's cores; the lone baseline runs the same way."""
     app = App({})
     try:
         app.wait_ready()
+        if students_nice:
+            os.nice(students_nice)  # after the app started: it keeps its own priority
         return [generate_phase(clients(app.url, n + 1), n, alone, app.process)]
     finally:
         app.stop()
@@ -520,13 +524,16 @@ def main() -> None:
     parser.add_argument("--class-size", type=int, default=30, help="students who press Generate together")
     parser.add_argument("--alone", type=int, default=0, help="how many of them to serve one at a time (0: all)")
     parser.add_argument("--generate-only", action="store_true", help="only the class-generates phase")
+    parser.add_argument(
+        "--students-nice", type=int, default=0, help="with --generate-only: the simulated students' niceness"
+    )
     args = parser.parse_args()
     alone = min(args.alone or args.class_size, args.class_size)
     if args.room_only:
         save("load-room", {"phases": run_room(max(int(n) for n in args.students.split(",")))})
         return
     if args.generate_only:
-        save("load-generate", {"phases": run_generate(args.class_size, alone)})
+        save("load-generate", {"phases": run_generate(args.class_size, alone, args.students_nice)})
         return
     students = [int(n) for n in args.students.split(",")]
     think = tuple(float(x) for x in args.think.split(","))
