@@ -445,7 +445,8 @@ def generate_phase(pool: list, n: int, alone: int, server: psutil.Process) -> di
 
     threads = [threading.Thread(target=student, args=(i,)) for i in range(n)]
     watcher = threading.Thread(target=attention_student, args=(pool[n], done, attention))
-    me, cpu_before = psutil.Process(), (cpu_s(server), cpu_s(psutil.Process()))
+    me = psutil.Process()
+    cpu_before = (cpu_s(server), cpu_s(me))
     start = time.perf_counter()
     watcher.start()
     for thread in threads:
